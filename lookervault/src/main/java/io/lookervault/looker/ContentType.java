@@ -1,0 +1,112 @@
+package io.lookervault.looker;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The catalogue of content types LookerVault backs up: for each, how Looker lists it, how one item is
+ * fetched, and what identifies it. The paths and parameters follow the official API 4.0 spec in
+ * {@code shared/looker-api}; {@code ContentTypeSpecTest} checks them against it.
+ */
+public enum ContentType {
+    DASHBOARDS("dashboards", "/dashboards/search", Map.of(), Paging.OFFSET_LIMIT, "/dashboards/{id}", "id",
+            true, true, true),
+    LOOKS("looks", "/looks/search", Map.of(), Paging.OFFSET_LIMIT, "/looks/{id}", "id", true, true, true),
+    FOLDERS("folders", "/folders/search", Map.of(), Paging.OFFSET_LIMIT, "/folders/{id}", "id", false, true, false),
+    USERS("users", "/users", Map.of(), Paging.OFFSET_LIMIT, "/users/{id}", "id", false, false, false),
+    GROUPS("groups", "/groups/search", Map.of(), Paging.OFFSET_LIMIT, "/groups/{id}", "id", false, false, false),
+    ROLES("roles", "/roles/search", Map.of(), Paging.OFFSET_LIMIT, "/roles/{id}", "id", false, false, false),
+    PERMISSION_SETS("permission_sets", "/permission_sets/search", Map.of(), Paging.OFFSET_LIMIT,
+            "/permission_sets/{id}", "id", false, false, false),
+    MODEL_SETS("model_sets", "/model_sets/search", Map.of(), Paging.OFFSET_LIMIT, "/model_sets/{id}", "id",
+            false, false, false),
+    USER_ATTRIBUTES("user_attributes", "/user_attributes", Map.of(), Paging.NONE, "/user_attributes/{id}", "id",
+            false, false, false),
+    LOOKML_MODELS("lookml_models", "/lookml_models", Map.of(), Paging.OFFSET_LIMIT, "/lookml_models/{id}", "name",
+            false, false, false),
+    BOARDS("boards", "/boards/search", Map.of(), Paging.OFFSET_LIMIT, "/boards/{id}", "id", true, false, false),
+    SCHEDULED_PLANS("scheduled_plans", "/scheduled_plans", Map.of("all_users", "true"), Paging.NONE,
+            "/scheduled_plans/{id}", "id", true, false, false),
+    ALERTS("alerts", "/alerts/search", Map.of("all_owners", "true"), Paging.OFFSET_LIMIT, "/alerts/{id}", "id",
+            false, false, false);
+
+    /** How a type's list endpoint pages. */
+    public enum Paging {
+        /** {@code limit}/{@code offset} with {@code sorts}; stop on a short page. */
+        OFFSET_LIMIT,
+        /** One call returns the whole list. */
+        NONE
+    }
+
+    private final String key;
+    private final String listPath;
+    private final Map<String, String> listQuery;
+    private final Paging paging;
+    private final String getPathTemplate;
+    private final String idField;
+    private final boolean hasUpdatedAt;
+    private final boolean folderScoped;
+    private final boolean supportsDeleted;
+
+    ContentType(String key, String listPath, Map<String, String> listQuery, Paging paging, String getPathTemplate,
+                String idField, boolean hasUpdatedAt, boolean folderScoped, boolean supportsDeleted) {
+        this.key = key;
+        this.listPath = listPath;
+        this.listQuery = listQuery;
+        this.paging = paging;
+        this.getPathTemplate = getPathTemplate;
+        this.idField = idField;
+        this.hasUpdatedAt = hasUpdatedAt;
+        this.folderScoped = folderScoped;
+        this.supportsDeleted = supportsDeleted;
+    }
+
+    /** The name used on the command line, in the vault and in JSON output, e.g. {@code permission_sets}. */
+    public String key() {
+        return key;
+    }
+
+    /** The list operation's path relative to /api/4.0. */
+    public String listPath() {
+        return listPath;
+    }
+
+    /** Fixed query parameters of the list call, e.g. {@code all_users=true} for scheduled plans. */
+    public Map<String, String> listQuery() {
+        return listQuery;
+    }
+
+    public Paging paging() {
+        return paging;
+    }
+
+    /** The path that fetches one full item. */
+    public String getPath(String id) {
+        return getPathTemplate.replace("{id}", PathSegments.encode(id));
+    }
+
+    /** The JSON field that holds an item's id ({@code name} for LookML models). */
+    public String idField() {
+        return idField;
+    }
+
+    /** Whether items carry an {@code updated_at} that changes on every edit. */
+    public boolean hasUpdatedAt() {
+        return hasUpdatedAt;
+    }
+
+    /** Whether items live in folders (and so {@code --folder-ids} narrows them). */
+    public boolean folderScoped() {
+        return folderScoped;
+    }
+
+    /** Whether Looker keeps trashed items, listed with {@code deleted=true}. */
+    public boolean supportsDeleted() {
+        return supportsDeleted;
+    }
+
+    public static Optional<ContentType> fromKey(String key) {
+        return Arrays.stream(values()).filter(t -> t.key.equalsIgnoreCase(key)).findFirst();
+    }
+}
