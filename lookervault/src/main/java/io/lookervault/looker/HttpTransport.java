@@ -11,6 +11,10 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
@@ -24,6 +28,7 @@ final class HttpTransport {
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
     static final String API_PREFIX = "/api/4.0";
     static final String APP_ID = "lookervault";
+    private static final long DEADLINE_SLACK_MS = 1_000;
 
     private final HttpClient http;
     private final String baseUrl;
@@ -84,15 +89,33 @@ final class HttpTransport {
 
     private HttpResponse<byte[]> exchange(String method, String path, HttpRequest request)
             throws NetworkException, InterruptedException {
+        // The request timeout of java.net.http stops at the response headers; a body that stalls half-way
+        // would block forever, so the whole exchange gets a deadline of its own.
+        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new NetworkException(method, path, method + " " + path + ": no answer within " + timeout.toSeconds()
-                    + " s (timeout; raise LOOKERSDK_TIMEOUT if Looker is slow)", e);
-        } catch (IOException e) {
-            throw new NetworkException(method, path, method + " " + path + ": " + describe(e) + " talking to "
-                    + baseUrl, e);
+            return future.get(timeout.toMillis() + DEADLINE_SLACK_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            throw e;
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw timedOut(method, path, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw timedOut(method, path, cause);
+            }
+            if (cause instanceof IOException io) {
+                throw new NetworkException(method, path, method + " " + path + ": " + describe(io) + " talking to "
+                        + baseUrl, io);
+            }
+            throw new NetworkException(method, path, method + " " + path + ": " + cause, cause);
         }
+    }
+
+    private NetworkException timedOut(String method, String path, Throwable cause) {
+        return new NetworkException(method, path, method + " " + path + ": no complete answer within "
+                + timeout.toMillis() + " ms (timeout; raise LOOKERSDK_TIMEOUT if Looker is slow)", cause);
     }
 
     private static String describe(IOException e) {
