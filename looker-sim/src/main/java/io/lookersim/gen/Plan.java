@@ -19,8 +19,13 @@ public record Plan(long seed, int scale, long users, long sharedFolders, long da
         int b = 2;
         while (Math.pow(b, 7) < shared) b++;
         return new Plan(seed, scale, Math.round(n * 0.10), shared, Math.round(n * 0.30), Math.round(n * 0.40),
-                Math.round(n * 0.004), Math.round(n * 0.001), Math.round(n * 0.0005), Math.round(n * 0.0005),
-                Math.round(n * 0.0006), Math.round(n * 0.005), Math.round(n * 0.01), Math.round(n * 0.005), b);
+                part(n, 0.004, 4), part(n, 0.001, 2), part(n, 0.0005, 1), part(n, 0.0005, 1),
+                part(n, 0.0006, 3), part(n, 0.005, 2), part(n, 0.01, 4), part(n, 0.005, 3), b);
+    }
+
+    /** A share of the scale, with a floor so that small test instances still have a few of every kind. */
+    private static long part(long n, double share, int floor) {
+        return n == 0 ? 0 : Math.max(floor, Math.round(n * share));
     }
 
     // ---- users: id 1 is the API user, generated users are 2..users+1
