@@ -72,7 +72,8 @@ public final class Main {
     /** Every command gets -h/--help, except {@code sim serve}, which hands --help to the simulator. */
     private static void addHelpOptions(CommandLine cl) {
         for (CommandLine sub : cl.getSubcommands().values()) {
-            if (!(sub.getCommand() instanceof SimCommand.Serve)) {
+            boolean hasHelp = sub.getCommandSpec().optionsMap().containsKey("--help");
+            if (!hasHelp && !(sub.getCommand() instanceof SimCommand.Serve)) {
                 sub.getCommandSpec().mixinStandardHelpOptions(true);
             }
             addHelpOptions(sub);
