@@ -21,8 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One HTTP exchange with Looker: waits for the shared rate limiter, sends, reads the whole answer, and
- * tells the limiter how it went. Does not retry or map statuses. Thread-safe.
+ * One HTTP exchange with Looker: sends, reads the whole answer within a deadline, and tells the shared
+ * rate limiter how it went. The caller waits for the limiter ({@link #acquire()}) before it picks the
+ * token, so a token never goes stale while its request waits out a pause. Does not retry or map
+ * statuses. Thread-safe.
  */
 final class HttpTransport {
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
@@ -72,7 +74,6 @@ final class HttpTransport {
         if (token != null) {
             rb.header("Authorization", "token " + token);
         }
-        limiter.acquire();
         requests.incrementAndGet();
         long start = System.nanoTime();
         HttpResponse<byte[]> r = exchange(method, path, rb.build());
@@ -85,6 +86,11 @@ final class HttpTransport {
                     (System.nanoTime() - start) / 1_000_000, resp.body().length);
         }
         return resp;
+    }
+
+    /** Waits for the shared rate limiter's permission to send one request. */
+    void acquire() throws InterruptedException {
+        limiter.acquire();
     }
 
     private HttpResponse<byte[]> exchange(String method, String path, HttpRequest request)
