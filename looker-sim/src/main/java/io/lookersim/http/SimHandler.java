@@ -49,16 +49,26 @@ public final class SimHandler implements HttpHandler {
         String raw = ex.getRequestURI().getRawPath();
         String path = raw.startsWith(PREFIX + "/") ? raw.substring(PREFIX.length()) : null;
         Map<String, String> query = parseQuery(ex.getRequestURI().getRawQuery());
-        Router.Match m = path == null ? new Router.Match(null, Map.of(), false) : router.match(method, path);
+        Router.Match m = path == null ? new Router.Match(null, Map.of(), false, null) : router.match(method, path);
         String op = m.op() == null ? "unknown" : m.op().operationId();
-        int status = 0;
-        try {
-            status = serve(ex, method, path, query, m, op);
-        } finally {
-            // An exception escaping the handler makes the JDK server drop the connection: that is how resets and
-            // truncated bodies reach the client. Status 0 in the log means "no complete answer".
+        // The log entry is written just before the answer leaves (see send), so a client that reads the log after
+        // its answer always finds its request. An exception escaping the handler makes the JDK server drop the
+        // connection: that is how resets and truncated bodies reach the client; they are logged with status 0.
+        ex.setAttribute("log", (java.util.function.IntConsumer) status -> {
+            if (ex.getAttribute("logged") != null) return;
+            ex.setAttribute("logged", Boolean.TRUE);
             stats.record(method, raw, op, m.params(), query, status, (System.nanoTime() - t0) / 1000);
+        });
+        try {
+            serve(ex, method, path, query, m, op);
+        } catch (IOException | RuntimeException e) {
+            log(ex, 0);
+            throw e;
         }
+    }
+
+    private static void log(HttpExchange ex, int status) {
+        ((java.util.function.IntConsumer) ex.getAttribute("log")).accept(status);
     }
 
     private int serve(HttpExchange ex, String method, String path, Map<String, String> query, Router.Match m, String op)
@@ -66,7 +76,8 @@ public final class SimHandler implements HttpHandler {
         ex.setAttribute("bodyBytes", ex.getRequestBody().readAllBytes());
         if (m.op() == null) {
             int st = m.pathExists() ? 405 : 404;
-            return send(ex, errorBody(st, st == 405 ? "Method Not Allowed" : "Not found", method, path, null), st, Map.of(), null);
+            String p = st == 405 ? m.template() : path; // documentation_url names the spec's path template
+            return send(ex, errorBody(st, st == 405 ? "Method Not Allowed" : "Not found", method, p, null), st, Map.of(), null);
         }
         int retry = capacity.tryRate();
         if (retry >= 0) return send(ex, errorBody(429, "Too Many Requests", method, m.op().path(), null), 429,
@@ -163,6 +174,8 @@ public final class SimHandler implements HttpHandler {
 
     private int send(HttpExchange ex, JsonNode body, int status, Map<String, String> headers, FaultRule fault) throws IOException {
         headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+        boolean truncate = fault != null && fault.action() == FaultRule.Action.TRUNCATE;
+        log(ex, truncate ? 0 : status);
         if (status == 204 || body == null) {
             ex.sendResponseHeaders(204, -1);
             ex.close();
@@ -172,7 +185,7 @@ public final class SimHandler implements HttpHandler {
         ex.getResponseHeaders().set("Content-Type", "application/json");
         ex.sendResponseHeaders(status, bytes.length);
         OutputStream os = ex.getResponseBody();
-        if (fault != null && fault.action() == FaultRule.Action.TRUNCATE) {
+        if (truncate) {
             os.write(bytes, 0, bytes.length / 2);
             os.flush();
             throw new IOException("fault: truncated body"); // not closed: the server drops the connection
