@@ -54,26 +54,39 @@ public final class SimHandler implements HttpHandler {
         // The log entry is written just before the answer leaves (see send), so a client that reads the log after
         // its answer always finds its request. An exception escaping the handler makes the JDK server drop the
         // connection: that is how resets and truncated bodies reach the client; they are logged with status 0.
-        ex.setAttribute("log", (java.util.function.IntConsumer) status -> {
-            if (ex.getAttribute("logged") != null) return;
-            ex.setAttribute("logged", Boolean.TRUE);
-            stats.record(method, raw, op, m.params(), query, status, (System.nanoTime() - t0) / 1000);
-        });
+        Call call = new Call();
+        call.log = status -> stats.record(method, raw, op, m.params(), query, status, (System.nanoTime() - t0) / 1000);
+        CALL.set(call);
         try {
             serve(ex, method, path, query, m, op);
         } catch (IOException | RuntimeException e) {
             log(ex, 0);
             throw e;
+        } finally {
+            CALL.remove();
         }
     }
 
+    /** Per-request state. HttpExchange attributes are shared by the whole context, so they cannot hold it. */
+    private static final class Call {
+        byte[] body = new byte[0];
+        java.util.function.IntConsumer log;
+        boolean logged;
+    }
+
+    /** Each exchange is served start to end on one executor thread. */
+    private static final ThreadLocal<Call> CALL = new ThreadLocal<>();
+
     private static void log(HttpExchange ex, int status) {
-        ((java.util.function.IntConsumer) ex.getAttribute("log")).accept(status);
+        Call c = CALL.get();
+        if (c == null || c.logged) return;
+        c.logged = true;
+        c.log.accept(status);
     }
 
     private int serve(HttpExchange ex, String method, String path, Map<String, String> query, Router.Match m, String op)
             throws IOException {
-        ex.setAttribute("bodyBytes", ex.getRequestBody().readAllBytes());
+        CALL.get().body = ex.getRequestBody().readAllBytes();
         if (m.op() == null) {
             int st = m.pathExists() ? 405 : 404;
             String p = st == 405 ? m.template() : path; // documentation_url names the spec's path template
@@ -118,7 +131,7 @@ public final class SimHandler implements HttpHandler {
                 user = tokens.userOf(ex.getRequestHeaders().getFirst("Authorization"));
                 if (user == null) throw new ApiError(401, "Requires authentication.", null);
             }
-            byte[] body = ex.getAttribute("bodyBytes") instanceof byte[] b ? b : new byte[0];
+            byte[] body = CALL.get().body;
             ApiRequest req = new ApiRequest(method, path, opId, m.params(), query, parseBody(ex, opId), body,
                     absoluteUrl(ex), user);
             if (opId.equals("logout")) tokens.revoke(ex.getRequestHeaders().getFirst("Authorization"));
@@ -132,7 +145,7 @@ public final class SimHandler implements HttpHandler {
     }
 
     private JsonNode parseBody(HttpExchange ex, String opId) {
-        byte[] b = (byte[]) ex.getAttribute("bodyBytes");
+        byte[] b = CALL.get().body;
         if (b == null || b.length == 0) return null;
         if (opId.equals("login")) return null;
         try {
