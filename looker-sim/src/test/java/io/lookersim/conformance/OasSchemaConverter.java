@@ -27,6 +27,9 @@ import java.util.Set;
  *   <li>Formats kept as assertions: date-time, date, uri-reference. Numeric formats (int64, float, double) only
  *       say storage size and are dropped. readOnly, writeOnly, description and x-* are annotations and dropped:
  *       readOnly properties are expected in responses.</li>
+ *   <li>Objects with declared properties are closed ({@code additionalProperties: false}). The spec never says so,
+ *       but Looker's answers are serialised from the very models the spec is generated from, so a property it does
+ *       not declare (say {@code Dashboard.space_id}) is a simulator invention or typo.</li>
  *   <li>An {@code enum} on an array property (Integration.supported_formats and 5 others) lists the allowed
  *       items, as its description says; it moves to {@code items}.</li>
  * </ul>
@@ -82,6 +85,9 @@ final class OasSchemaConverter {
             out.remove("required");
         }
         convertChildren(oas, out);
+        if (out.has("properties") && !oas.has("additionalProperties")) {
+            out.put("additionalProperties", false);
+        }
         moveArrayEnumToItems(out);
         applyTypeAndNullable(oas, out);
         applyFormat(out);

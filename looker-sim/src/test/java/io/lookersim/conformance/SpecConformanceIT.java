@@ -127,6 +127,29 @@ class SpecConformanceIT {
         assertThat(keys(look.path("query"))).contains("model", "view", "id");
     }
 
+    /** NOTES §2, §4: trash only with deleted=true; plans and alerts of others only with all_users / all_owners. */
+    @Order(3)
+    @Test
+    void visibilityRulesForTrashAndOtherUsersItems() {
+        String me = api.client().send("GET", "/user?fields=id", null).json().path("id").asText();
+        JsonNode mine = api.get("/scheduled_plans");
+        JsonNode everyone = api.get("/scheduled_plans?all_users=true");
+        assertThat(mine).allMatch(p -> p.path("user_id").asText().equals(me));
+        assertThat(everyone.size()).isGreaterThan(mine.size());
+        JsonNode myAlerts = api.get("/alerts/search");
+        JsonNode allAlerts = api.get("/alerts/search?all_owners=true");
+        assertThat(myAlerts).allMatch(a -> a.path("owner_id").asText().equals(me));
+        assertThat(allAlerts.size()).isGreaterThan(myAlerts.size());
+        JsonNode trash = api.get("/dashboards/search?deleted=true&fields=id,deleted");
+        assertThat(trash).as("~2% of dashboards are in the trash").isNotEmpty()
+                .allMatch(d -> d.path("deleted").asBoolean());
+        List<String> live = PagingChecks.ids(api.get("/dashboards?fields=id"));
+        assertThat(live).doesNotContainAnyElementsOf(PagingChecks.ids(trash));
+        assertThat(PagingChecks.ids(api.get("/dashboards/search?fields=id"))).doesNotContainAnyElementsOf(
+                PagingChecks.ids(trash));
+        assertThat(api.get("/looks/search?deleted=true&fields=id,deleted")).allMatch(l -> l.path("deleted").asBoolean());
+    }
+
     @Order(4)
     @Test
     void errorsHaveLookerShapes() {

@@ -73,6 +73,8 @@ class SpecValidatorTest {
         assertThat(v.validate("GET", "/dashboards/1", 200, "{\"id\":null}")).as("id is nullable:false").isNotEmpty();
         assertThat(v.validate("GET", "/dashboards/1", 200, "{\"hidden\":\"yes\"}")).isNotEmpty();
         assertThat(v.validate("GET", "/dashboards/1", 200, "[]")).as("object expected").isNotEmpty();
+        assertThat(v.validate("GET", "/dashboards/1", 200, "{\"id\":\"1\",\"space_id\":\"2\"}"))
+                .as("a property the spec does not declare").anyMatch(p -> p.contains("space_id"));
     }
 
     @Test
