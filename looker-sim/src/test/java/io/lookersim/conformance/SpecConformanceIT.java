@@ -241,8 +241,10 @@ class SpecConformanceIT {
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> missing = new TreeSet<>(expected);
         missing.removeAll(api.coveredWithSuccess());
-        assertThat(missing).as("operations never answered with a validated 2xx (coverage: " + api.coverage() + ")")
-                .isEmpty();
+        Map<String, Set<Integer>> seen = api.coverage();
+        List<String> report = missing.stream().map(op -> op + (seen.containsKey(op) ? " (answered only " + seen.get(op)
+                + ")" : " (no validated answer: see its own failure, or an earlier step failed)")).collect(Collectors.toList());
+        assertThat(report).as("operations of the TSV never answered with a validated 2xx").isEmpty();
     }
 
     static List<String> keys(JsonNode n) {
