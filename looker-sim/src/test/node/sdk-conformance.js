@@ -197,6 +197,22 @@ async function checkReads(sdk, state) {
     assert(next.length > 0 && p.offset === 5 && p.hasRel('prev'), 'second page wrong');
     return `${p.pages} pages`;
   });
+  await check('pageAll on an unpaged list (all_dashboards) has no Link', async () => {
+    const p = await pageAll(sdk, () => sdk.all_dashboards('id'));
+    assert(p.limit === -1 && !p.more(), `limit ${p.limit}, more ${p.more()}`);
+    assert(p.items.length > 0, 'all_dashboards returned nothing');
+    return `${p.items.length} dashboards in one call`;
+  });
+  await check('search_users sorted by last_name,first_name', async () => {
+    const users = await sdk.ok(sdk.search_users({ fields: 'id,first_name,last_name', sorts: 'last_name,first_name' }));
+    const key = (u) => [(u.last_name || '').toLowerCase(), (u.first_name || '').toLowerCase()];
+    for (let i = 1; i < users.length; i++) {
+      const [a, b] = [key(users[i - 1]), key(users[i])];
+      assert(a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]),
+        `not sorted at ${i}: ${users[i - 1].last_name}, ${users[i - 1].first_name} > ${users[i].last_name}, ${users[i].first_name}`);
+    }
+    return `${users.length} users`;
+  });
   await check('dashboard(id)', async () => {
     const id = await firstId(sdk, sdk.search_dashboards({ fields: 'id', limit: 1 }), 'dashboard');
     const d = await sdk.ok(sdk.dashboard(id));
