@@ -47,6 +47,9 @@ final class ErrorChecks {
         Answer bearer = api.client().sendUrl("GET", api.client().apiUrl("/user"), null,
                 "Bearer " + api.client().token());
         assertThat(bearer.status()).as("Bearer scheme is accepted like token (NOTES §6)").isEqualTo(200);
+        Answer upper = api.client().sendUrl("GET", api.client().apiUrl("/user"), null,
+                "TOKEN " + api.client().token());
+        assertThat(upper.status()).as("the scheme is case-insensitive (NOTES §6)").isEqualTo(200);
         Answer versions = api.client().sendUrl("GET", api.client().apiUrl("/versions"), null, null);
         api.check(versions, new int[] {200}, "/versions");
     }

@@ -43,8 +43,11 @@ class WriteScenarios extends MoreWriteScenarios {
         assertThat(layouts).as("create_dashboard makes one active layout").hasSize(1);
         assertThat(layouts.get(0).path("active").asBoolean()).isTrue();
         String layout = id(layouts.get(0));
-        JsonNode u = api.call(200, "PATCH", "/dashboards/" + id, obj().put("description", "updated"));
+        JsonNode u = api.call(200, "PATCH", "/dashboards/" + id, obj().put("description", "updated")
+                .put("view_count", 999).put("created_at", "2001-01-01T00:00:00.000+00:00"));
         assertThat(u.path("description").asText()).isEqualTo("updated");
+        assertThat(u.path("view_count").asInt()).as("read-only view_count ignored").isNotEqualTo(999);
+        assertThat(u.path("created_at")).as("read-only created_at ignored").isEqualTo(d.path("created_at"));
         assertThat(u.path("title").asText()).isEqualTo("Conformance dashboard 📊");
         String otherFolder = id(api.call(200, "POST", "/folders", obj().put("name", "move target")
                 .put("parent_id", sharedRoot())));
