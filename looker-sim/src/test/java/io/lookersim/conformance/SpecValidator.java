@@ -197,10 +197,12 @@ public final class SpecValidator {
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
-    static String excerpt(String body) {
-        if (body == null) {
+    /** A body for a failure message: access tokens masked (they never go to output), long bodies cut. */
+    static String excerpt(String raw) {
+        if (raw == null) {
             return "<none>";
         }
+        String body = raw.replaceAll("(\"access_token\"\\s*:\\s*\")[^\"]*", "$1***");
         return body.length() <= 400 ? body : body.substring(0, 400) + "...(" + body.length() + " chars)";
     }
 }

@@ -1,6 +1,7 @@
 package io.lookersim.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -109,6 +110,13 @@ class SpecValidatorTest {
     void assertsDateTimeFormat() {
         assertThat(v.validate("GET", "/looks/1", 200, "{\"created_at\":\"2024-05-01T10:11:12.000+00:00\"}")).isEmpty();
         assertThat(v.validate("GET", "/looks/1", 200, "{\"created_at\":\"yesterday\"}")).isNotEmpty();
+    }
+
+    @Test
+    void failureMessagesMaskAccessTokens() {
+        String login = "{\"access_token\":\"s3cr3t-token\",\"token_type\":\"Bearer\",\"expires_in\":\"soon\"}";
+        assertThatThrownBy(() -> v.assertValid("POST", "login", 200, login))
+                .hasMessageContaining("expires_in").hasMessageNotContaining("s3cr3t-token");
     }
 
     @Test
