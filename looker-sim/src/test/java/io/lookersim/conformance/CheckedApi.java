@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * Sends requests through {@link ApiClient} and checks every answer: the expected status, the body against the
- * operation's schema in the official spec (trimmed rules when the request has {@code fields=}), and for 204 no body
+ * operation's schema in the official spec ({@link SpecValidator#validateComplete}, or the trimmed rules when the
+ * request has {@code fields=}), and for 204 no body
  * and no JSON content type. Records which operations answered with a success status, so a test can prove that it
  * covered every operation. Thread-safe.
  */
@@ -64,7 +65,7 @@ public final class CheckedApi {
         SpecOperation op = spec.find(a.method(), pathAndQuery).orElseThrow(
                 () -> new AssertionError(what + ": no spec operation"));
         var problems = trimmed ? spec.validateTrimmed(a.method(), pathAndQuery, a.status(), a.body())
-                : spec.validate(a.method(), pathAndQuery, a.status(), a.body());
+                : spec.validateComplete(a.method(), pathAndQuery, a.status(), a.body());
         if (!problems.isEmpty()) {
             throw new AssertionError(what + " -> " + a.status() + " does not conform to the spec:\n  "
                     + String.join("\n  ", problems) + "\n  body: " + SpecValidator.excerpt(a.body()));

@@ -27,6 +27,8 @@ import java.util.Set;
  *   <li>Formats kept as assertions: date-time, date, uri-reference. Numeric formats (int64, float, double) only
  *       say storage size and are dropped. readOnly, writeOnly, description and x-* are annotations and dropped:
  *       readOnly properties are expected in responses.</li>
+ *   <li>Presence ({@link Presence}): none for trimmed answers, the spec's {@code required}, or also every
+ *       {@code nullable: false} property, which Looker always sends.</li>
  *   <li>Objects with declared properties are closed ({@code additionalProperties: false}). The spec never says so,
  *       but Looker's answers are serialised from the very models the spec is generated from, so a property it does
  *       not declare (say {@code Dashboard.space_id}) is a simulator invention or typo.</li>
@@ -43,13 +45,22 @@ final class OasSchemaConverter {
             "additionalProperties", "$ref", "nullable", "minimum", "maximum", "minItems", "maxItems", "pattern",
             "minLength", "maxLength", "allOf", "anyOf", "oneOf");
 
-    private final String docIri;
-    private final boolean keepRequired;
+    /** Which properties must be present. */
+    enum Presence {
+        /** None: for answers trimmed by {@code fields=}, which omit properties on request. */
+        TRIMMED,
+        /** The spec's {@code required} lists. */
+        SPEC,
+        /** Also every {@code nullable: false} property: Looker always sends those (NOTES §5). */
+        COMPLETE
+    }
 
-    /** {@code keepRequired=false} is for answers trimmed by {@code fields=}, which omit properties on request. */
-    OasSchemaConverter(String docIri, boolean keepRequired) {
+    private final String docIri;
+    private final Presence presence;
+
+    OasSchemaConverter(String docIri, Presence presence) {
         this.docIri = docIri;
-        this.keepRequired = keepRequired;
+        this.presence = presence;
     }
 
     /** The draft-07 document holding every component schema under {@code definitions}. */
@@ -81,8 +92,10 @@ final class OasSchemaConverter {
                 out.set(e.getKey(), e.getValue().deepCopy());
             }
         }
-        if (!keepRequired) {
+        if (presence == Presence.TRIMMED) {
             out.remove("required");
+        } else if (presence == Presence.COMPLETE) {
+            requireNonNullable(oas, out);
         }
         convertChildren(oas, out);
         if (out.has("properties") && !oas.has("additionalProperties")) {
@@ -92,6 +105,22 @@ final class OasSchemaConverter {
         applyTypeAndNullable(oas, out);
         applyFormat(out);
         return out;
+    }
+
+    private static void requireNonNullable(JsonNode oas, ObjectNode out) {
+        ArrayNode required = out.has("required") ? (ArrayNode) out.get("required") : F.arrayNode();
+        oas.path("properties").fields().forEachRemaining(p -> {
+            boolean listed = false;
+            for (JsonNode r : required) {
+                listed |= r.asText().equals(p.getKey());
+            }
+            if (!p.getValue().path("nullable").asBoolean(true) && !listed) {
+                required.add(p.getKey());
+            }
+        });
+        if (required.size() > 0) {
+            out.set("required", required);
+        }
     }
 
     private ObjectNode ref(String ref, boolean nullable) {

@@ -8,6 +8,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialects;
+import io.lookersim.conformance.OasSchemaConverter.Presence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -34,14 +35,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SpecValidator {
     private static final String DOC_IRI = "https://lookervault.invalid/looker-4.0-definitions.json";
     private static final String TRIMMED_DOC_IRI = "https://lookervault.invalid/looker-4.0-definitions-trimmed.json";
+    private static final String COMPLETE_DOC_IRI = "https://lookervault.invalid/looker-4.0-definitions-complete.json";
     private static final String API_PREFIX = "/api/4.0";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile SpecValidator shared;
 
     private final List<SpecOperation> operations;
     private final Map<String, SpecOperation> byId;
-    private final OasSchemaConverter converter = new OasSchemaConverter(DOC_IRI, true);
-    private final OasSchemaConverter trimmedConverter = new OasSchemaConverter(TRIMMED_DOC_IRI, false);
+    private final OasSchemaConverter converter = new OasSchemaConverter(DOC_IRI, Presence.SPEC);
+    private final OasSchemaConverter trimmedConverter = new OasSchemaConverter(TRIMMED_DOC_IRI, Presence.TRIMMED);
+    private final OasSchemaConverter completeConverter = new OasSchemaConverter(COMPLETE_DOC_IRI, Presence.COMPLETE);
     private final SchemaRegistry registry;
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
@@ -52,7 +55,8 @@ public final class SpecValidator {
         this.byId = Map.copyOf(ids);
         JsonNode components = spec.path("components").path("schemas");
         Map<String, String> documents = Map.of(DOC_IRI, converter.document(components).toString(),
-                TRIMMED_DOC_IRI, trimmedConverter.document(components).toString());
+                TRIMMED_DOC_IRI, trimmedConverter.document(components).toString(),
+                COMPLETE_DOC_IRI, completeConverter.document(components).toString());
         SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
         this.registry = SchemaRegistry.withDefaultDialect(Dialects.getDraft7(),
                 b -> b.schemas(documents).schemaRegistryConfig(config));
@@ -120,6 +124,14 @@ public final class SpecValidator {
         return validate(method, pathOrOperationId, status, body, trimmedConverter);
     }
 
+    /**
+     * As {@link #validate}, and every {@code nullable: false} property must be present: Looker serialises whole
+     * models, so an untrimmed answer lacking one (say {@code Dashboard.id}) is not what Looker sends (NOTES §5).
+     */
+    public List<String> validateComplete(String method, String pathOrOperationId, int status, String body) {
+        return validate(method, pathOrOperationId, status, body, completeConverter);
+    }
+
     private List<String> validate(String method, String pathOrOperationId, int status, String body,
             OasSchemaConverter mode) {
         SpecOperation op = resolve(method, pathOrOperationId);
@@ -171,7 +183,7 @@ public final class SpecValidator {
         } catch (IOException e) {
             return List.of(what + ": body is not JSON: " + excerpt(body));
         }
-        String key = (mode == converter ? "full:" : "trimmed:") + oasSchema;
+        String key = System.identityHashCode(mode) + ":" + oasSchema;
         Schema schema = compiled.computeIfAbsent(key,
                 k -> registry.getSchema(mode.responseSchema(oasSchema).toString(), InputFormat.JSON));
         List<Error> errors = schema.validate(body, InputFormat.JSON);

@@ -113,6 +113,15 @@ class SpecValidatorTest {
     }
 
     @Test
+    void completeAnswersCarryEveryNonNullableProperty() {
+        String error = "{\"message\":\"m\",\"documentation_url\":null}";
+        assertThat(v.validateComplete("GET", "dashboard", 404, error)).isEmpty();
+        assertThat(v.validate("GET", "/dashboards/1", 200, "{\"id\":\"1\"}")).isEmpty();
+        assertThat(v.validateComplete("GET", "/dashboards/1", 200, "{\"id\":\"1\"}"))
+                .anyMatch(p -> p.contains("hidden")).noneMatch(p -> p.contains("'description'"));
+    }
+
+    @Test
     void failureMessagesMaskAccessTokens() {
         String login = "{\"access_token\":\"s3cr3t-token\",\"token_type\":\"Bearer\",\"expires_in\":\"soon\"}";
         assertThatThrownBy(() -> v.assertValid("POST", "login", 200, login))
