@@ -148,4 +148,15 @@ class WritesTest {
         assertThat(ok(c.get("/looks/" + look)).get("deleted").asBoolean()).isTrue();
         assertThat(ok(c.get("/groups/" + g)).get("user_count").asInt()).isZero();
     }
+
+    @Test
+    void lookmlExportImportsBackOverTheSameSlug() {
+        JsonNode lk = ok(c.get("/dashboards/lookml/5"));
+        String slug = ok(c.get("/dashboards/5")).get("slug").asText();
+        String body = Json.obj().put("folder_id", "1").put("lookml", lk.get("lookml").asText()).toString();
+        JsonNode imported = ok(c.post("/dashboards/lookml", body));
+        assertThat(imported.get("id").asText()).isEqualTo("5");
+        assertThat(imported.get("slug").asText()).isEqualTo(slug);
+        assertThat(imported.get("folder_id").asText()).isEqualTo("1");
+    }
 }
