@@ -159,4 +159,13 @@ class WritesTest {
         assertThat(imported.get("slug").asText()).isEqualTo(slug);
         assertThat(imported.get("folder_id").asText()).isEqualTo("1");
     }
+
+    @Test
+    void createQueryReturnsTheGeneratedTwinOfALooksQuery() {
+        JsonNode q = ok(c.get("/looks/1")).get("query").deepCopy();
+        for (String ro : new String[]{"can", "id", "slug", "share_url", "expanded_share_url", "url", "has_table_calculations", "client_id"}) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) q).remove(ro);
+        }
+        assertThat(ok(c.post("/queries", q.toString())).get("id").asText()).isEqualTo(ok(c.get("/looks/1")).get("query_id").asText());
+    }
 }
