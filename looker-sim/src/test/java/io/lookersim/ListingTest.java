@@ -138,4 +138,27 @@ class ListingTest {
         assertThat(ids(c.get("/users?fields=id&ids=2,4,9").json())).containsExactly("2", "4", "9");
         assertThat(ids(c.get("/roles?ids=1,3").json())).containsExactly("1", "3");
     }
+
+    @Test
+    void lookmlDashboardsAreListedByAllDashboardsOnlyAndReadOnly() {
+        List<String> all = ids(c.get("/dashboards?fields=id").json());
+        assertThat(all).contains("thelook::overview");
+        assertThat(ids(c.get("/dashboards/search?fields=id").json())).doesNotContain("thelook::overview");
+        JsonNode d = c.get("/dashboards/thelook::overview").json();
+        assertThat(d.get("readonly").asBoolean()).isTrue();
+        assertThat(d.get("model").get("id").asText()).isEqualTo("thelook");
+        assertThat(c.get("/dashboards/lookml/thelook::overview").json().get("lookml").asText()).contains("- dashboard: overview");
+        assertThat(c.patch("/dashboards/thelook::overview", "{\"title\":\"x\"}").status()).isEqualTo(405);
+        assertThat(c.delete("/dashboards/thelook::overview").status()).isEqualTo(405);
+    }
+
+    @Test
+    void trimmedListingsEqualTrimmedFullRenders() {
+        String f = "id,title,user_name,last_updater_name,edit_uri,url,is_owner_disabled,updated_at";
+        JsonNode page = c.get("/dashboards/search?limit=5&fields=" + f).json();
+        for (JsonNode d : page) {
+            JsonNode full = c.get("/dashboards/" + d.get("id").asText()).json();
+            for (String name : f.split(",")) assertThat(d.get(name)).as(name).isEqualTo(full.get(name));
+        }
+    }
 }

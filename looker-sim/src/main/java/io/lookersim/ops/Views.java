@@ -57,13 +57,28 @@ public final class Views {
         return Shaper.shape("DashboardBase", n);
     }
 
+    /**
+     * The renderer for a listing: when `fields` drops the nested elements, filters, layouts and folder, those are
+     * not built (a page of ids then costs microseconds per dashboard, not a full render).
+     */
+    public java.util.function.Function<ObjectNode, ObjectNode> dashboardFor(io.lookersim.Fields f) {
+        if (io.lookersim.Fields.wants(f, "dashboard_elements", "dashboard_filters", "dashboard_layouts", "folder")) return this::dashboard;
+        return d -> Shaper.shape("Dashboard", dashboardScalars(copy(d)));
+    }
+
+    /** Derived read-only scalars of a dashboard (names of people, links). */
+    private ObjectNode dashboardScalars(ObjectNode n) {
+        String id = t(n, "id");
+        n.put("user_name", userName(t(n, "user_id"))).put("last_updater_name", userName(t(n, "last_updater_id")));
+        n.put("edit_uri", "/dashboards/" + id + "/edit").put("url", "/dashboards/" + id);
+        n.put("is_owner_disabled", st.users.get(t(n, "user_id")) == null);
+        return n;
+    }
+
     public ObjectNode dashboard(ObjectNode d) {
-        ObjectNode n = copy(d);
+        ObjectNode n = dashboardScalars(copy(d));
         String id = t(d, "id");
         n.set("folder", folderOf(d));
-        n.put("user_name", userName(t(d, "user_id"))).put("last_updater_name", userName(t(d, "last_updater_id")));
-        n.put("edit_uri", "/dashboards/" + id + "/edit").put("url", "/dashboards/" + id);
-        n.put("is_owner_disabled", st.users.get(t(d, "user_id")) == null);
         ArrayNode els = n.putArray("dashboard_elements");
         for (long e : st.elements.children(id)) els.add(element(st.elements.get(e)));
         ArrayNode fs = n.putArray("dashboard_filters");
@@ -163,15 +178,19 @@ public final class Views {
         ObjectNode n = copy(u);
         long id = Table.parseId(t(u, "id"));
         ArrayNode g = n.putArray("group_ids");
-        st.groupUsers.lefts(id).forEach(x -> g.add(Long.toString(x)));
+        st.groupUsers.lefts(id).forEach(x -> {
+            if (st.groups.get(x) != null) g.add(Long.toString(x)); // memberships of deleted groups are gone
+        });
         ArrayNode r = n.putArray("role_ids");
-        st.roleUsers.lefts(id).forEach(x -> r.add(Long.toString(x)));
+        st.roleUsers.lefts(id).forEach(x -> {
+            if (st.roles.get(x) != null) r.add(Long.toString(x));
+        });
         return Shaper.shape("User", n);
     }
 
     public ObjectNode group(ObjectNode g) {
         ObjectNode n = copy(g);
-        n.put("user_count", st.groupUsers.rights(Table.parseId(t(g, "id"))).size());
+        n.put("user_count", st.groupUsers.rights(Table.parseId(t(g, "id"))).stream().filter(u -> st.users.get(u) != null).count());
         return Shaper.shape("Group", n);
     }
 
