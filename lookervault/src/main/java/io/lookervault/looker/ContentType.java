@@ -106,6 +106,23 @@ public enum ContentType {
         return supportsDeleted;
     }
 
+    /**
+     * The {@code sorts} value that keeps this type's list pages stable, or empty when its list operation
+     * takes no {@code sorts} (alerts, LookML models) or is not paged.
+     */
+    public Optional<String> listSort() {
+        if (paging != Paging.OFFSET_LIMIT || this == ALERTS || this == LOOKML_MODELS) {
+            return Optional.empty();
+        }
+        return Optional.of("id");
+    }
+
+    /** The stable sort for paging {@code listPath}: a catalogue type's {@link #listSort()}, else {@code id}. */
+    public static Optional<String> sortFor(String listPath) {
+        return Arrays.stream(values()).filter(t -> t.listPath.equals(listPath)).findFirst()
+                .map(ContentType::listSort).orElse(Optional.of("id"));
+    }
+
     public static Optional<ContentType> fromKey(String key) {
         return Arrays.stream(values()).filter(t -> t.key.equalsIgnoreCase(key)).findFirst();
     }

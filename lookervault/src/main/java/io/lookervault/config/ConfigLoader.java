@@ -1,0 +1,173 @@
+package io.lookervault.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds the effective {@link AppConfig}: built-in defaults &lt; looker.ini {@code [Looker]} &lt;
+ * lookervault.toml &lt; environment &lt; flags. Each value is validated; an invalid one is a
+ * {@link ConfigException} naming the setting and its source. Stateless and thread-safe.
+ *
+ * <p>Environment: {@code LOOKERSDK_BASE_URL}, {@code LOOKERSDK_CLIENT_ID}, {@code LOOKERSDK_CLIENT_SECRET},
+ * {@code LOOKERSDK_VERIFY_SSL}, {@code LOOKERSDK_TIMEOUT} (as every official Looker SDK reads them) and
+ * {@code LOOKERVAULT_<SETTING>} for the rest, e.g. {@code LOOKERVAULT_WORKERS}. Flags are a map keyed by
+ * {@link Setting#key()}; the client secret is refused there because command lines show up in {@code ps}.
+ */
+public final class ConfigLoader {
+    private ConfigLoader() {}
+
+    public static AppConfig load(ConfigSources sources) {
+        Map<Setting, RawValue> raw = layer(sources);
+        LookerSettings looker = new LookerSettings(
+                optional(raw, Setting.BASE_URL).map(v -> baseUrl(v)),
+                optional(raw, Setting.CLIENT_ID).map(RawValue::text),
+                optional(raw, Setting.CLIENT_SECRET).map(v -> Secret.of(v.text())),
+                bool(raw, Setting.VERIFY_SSL),
+                duration(raw, Setting.TIMEOUT));
+        ResilienceSettings defaults = ResilienceSettings.defaults();
+        ResilienceSettings resilience = new ResilienceSettings(
+                decimal(raw, Setting.RATE_LIMIT_PER_SECOND, 0.01, 100_000),
+                integer(raw, Setting.RATE_LIMIT_PER_MINUTE, 0, 6_000_000),
+                integer(raw, Setting.MAX_RETRIES, 0, 20),
+                defaults.initialBackoff(), defaults.maxBackoff());
+        ExtractSettings extract = new ExtractSettings(
+                integer(raw, Setting.WORKERS, 1, ExtractSettings.MAX_WORKERS),
+                integer(raw, Setting.BATCH_SIZE, 1, ExtractSettings.MAX_BATCH_SIZE));
+        Path db = sources.workingDir().resolve(raw.get(Setting.DB).text());
+        return new AppConfig(looker, resilience, extract, db, provenance(raw));
+    }
+
+    private static Map<Setting, RawValue> layer(ConfigSources sources) {
+        Map<Setting, RawValue> raw = new EnumMap<>(Setting.class);
+        for (Setting s : Setting.values()) {
+            s.defaultValue().ifPresent(v -> raw.put(s, new RawValue(v, Source.DEFAULT, "")));
+        }
+        sources.lookerIni().ifPresent(f -> raw.putAll(ConfigFiles.readLookerIni(f)));
+        sources.toml().ifPresent(f -> raw.putAll(ConfigFiles.readToml(f)));
+        for (Setting s : Setting.values()) {
+            String v = sources.env().get(s.envVar());
+            if (v != null && !v.isBlank()) {
+                raw.put(s, new RawValue(v.strip(), Source.ENV, s.envVar()));
+            }
+        }
+        sources.flags().forEach((key, value) -> {
+            Setting s = Setting.fromKey(key)
+                    .orElseThrow(() -> new IllegalArgumentException("no setting named " + key));
+            if (s.isSecret()) {
+                throw new ConfigException(s.key(), s.key() + " cannot be given on the command line (it would show"
+                        + " in ps and shell history): use " + s.envVar() + " or looker.ini");
+            }
+            raw.put(s, new RawValue(value.strip(), Source.FLAG, "--" + s.key().replace('_', '-')));
+        });
+        return raw;
+    }
+
+    private static List<SettingValue> provenance(Map<Setting, RawValue> raw) {
+        List<SettingValue> out = new ArrayList<>();
+        for (Setting s : Setting.values()) {
+            RawValue v = raw.get(s);
+            String display = v == null ? "unset" : s.isSecret() ? "set" : v.text();
+            out.add(new SettingValue(s.key(), display, v == null ? Source.DEFAULT : v.source(),
+                    v == null ? "" : v.origin()));
+        }
+        return out;
+    }
+
+    private static Optional<RawValue> optional(Map<Setting, RawValue> raw, Setting s) {
+        return Optional.ofNullable(raw.get(s)).filter(v -> !v.text().isEmpty());
+    }
+
+    static String baseUrl(RawValue v) {
+        String url = v.text().strip();
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        if (url.endsWith("/api/4.0")) {
+            url = url.substring(0, url.length() - "/api/4.0".length());
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme();
+            if (uri.getHost() == null || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
+                throw invalid(Setting.BASE_URL, v, "must be an http(s) URL such as https://acme.cloud.looker.com");
+            }
+        } catch (URISyntaxException e) {
+            throw invalid(Setting.BASE_URL, v, "must be an http(s) URL such as https://acme.cloud.looker.com");
+        }
+        return url;
+    }
+
+    private static boolean bool(Map<Setting, RawValue> raw, Setting s) {
+        RawValue v = raw.get(s);
+        switch (v.text().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on", "1":
+                return true;
+            case "false", "no", "off", "0":
+                return false;
+            default:
+                throw invalid(s, v, "must be true or false");
+        }
+    }
+
+    /** Whole seconds (the Looker SDK convention), or a number with an ms/s/m suffix. */
+    private static Duration duration(Map<Setting, RawValue> raw, Setting s) {
+        RawValue v = raw.get(s);
+        String t = v.text().toLowerCase(java.util.Locale.ROOT).strip();
+        Duration d;
+        try {
+            if (t.endsWith("ms")) {
+                d = Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).strip()));
+            } else if (t.endsWith("s")) {
+                d = Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1).strip()));
+            } else if (t.endsWith("m")) {
+                d = Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1).strip()));
+            } else {
+                d = Duration.ofSeconds(Long.parseLong(t));
+            }
+        } catch (NumberFormatException e) {
+            throw invalid(s, v, "must be a number of seconds (e.g. 120), or use a unit: 500ms, 30s, 2m");
+        }
+        if (d.isNegative() || d.isZero() || d.compareTo(Duration.ofHours(1)) > 0) {
+            throw invalid(s, v, "must be more than 0 and at most 1 hour");
+        }
+        return d;
+    }
+
+    private static int integer(Map<Setting, RawValue> raw, Setting s, int min, int max) {
+        RawValue v = raw.get(s);
+        try {
+            int n = Integer.parseInt(v.text().strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the allowed range
+        }
+        throw invalid(s, v, "must be a whole number from " + min + " to " + max);
+    }
+
+    private static double decimal(Map<Setting, RawValue> raw, Setting s, double min, double max) {
+        RawValue v = raw.get(s);
+        try {
+            double n = Double.parseDouble(v.text().strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the allowed range
+        }
+        throw invalid(s, v, "must be a number from " + min + " to " + max);
+    }
+
+    private static ConfigException invalid(Setting s, RawValue v, String rule) {
+        String shown = s.isSecret() ? "" : " '" + v.text() + "'";
+        return new ConfigException(s.key(), "invalid " + s.key() + shown + " from " + v.describe() + ": " + rule);
+    }
+}

@@ -1,0 +1,43 @@
+package io.lookervault.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How to reach and log in to one Looker instance.
+ *
+ * @param baseUrl      the instance URL without {@code /api/4.0} (e.g. {@code https://acme.cloud.looker.com}); empty if unset
+ * @param clientId     API3 client id; empty if unset
+ * @param clientSecret API3 client secret; empty if unset
+ * @param verifySsl    whether TLS certificates and host names are verified
+ * @param timeout      request timeout (also bounds the connect timeout)
+ */
+public record LookerSettings(Optional<String> baseUrl, Optional<String> clientId, Optional<Secret> clientSecret,
+                             boolean verifySsl, Duration timeout) {
+
+    /** Settings for a known instance, e.g. the simulator. */
+    public static LookerSettings of(String baseUrl, String clientId, Secret clientSecret, boolean verifySsl,
+                                    Duration timeout) {
+        return new LookerSettings(Optional.of(baseUrl), Optional.of(clientId), Optional.of(clientSecret), verifySsl,
+                timeout);
+    }
+
+    /** Throws a ConfigException naming the first missing setting and how to provide it. */
+    public LookerSettings requireComplete() {
+        if (baseUrl.isEmpty()) {
+            throw missing("base_url", "LOOKERSDK_BASE_URL");
+        }
+        if (clientId.isEmpty()) {
+            throw missing("client_id", "LOOKERSDK_CLIENT_ID");
+        }
+        if (clientSecret.isEmpty()) {
+            throw missing("client_secret", "LOOKERSDK_CLIENT_SECRET");
+        }
+        return this;
+    }
+
+    private static ConfigException missing(String setting, String env) {
+        return new ConfigException(setting, setting + " is not set: set " + env
+                + " or put " + setting + " in the [Looker] section of looker.ini (or in lookervault.toml)");
+    }
+}

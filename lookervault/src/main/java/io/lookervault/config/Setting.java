@@ -1,0 +1,63 @@
+package io.lookervault.config;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every setting LookerVault reads, with its canonical name (used in lookervault.toml and as the key of
+ * flag overrides), its environment variable, and its built-in default.
+ */
+public enum Setting {
+    BASE_URL("base_url", "LOOKERSDK_BASE_URL", null, true),
+    CLIENT_ID("client_id", "LOOKERSDK_CLIENT_ID", null, true),
+    CLIENT_SECRET("client_secret", "LOOKERSDK_CLIENT_SECRET", null, true),
+    VERIFY_SSL("verify_ssl", "LOOKERSDK_VERIFY_SSL", "true", true),
+    TIMEOUT("timeout", "LOOKERSDK_TIMEOUT", "120", true),
+    DB("db", "LOOKERVAULT_DB", "looker.db", false),
+    WORKERS("workers", "LOOKERVAULT_WORKERS", "8", false),
+    BATCH_SIZE("batch_size", "LOOKERVAULT_BATCH_SIZE", "100", false),
+    RATE_LIMIT_PER_SECOND("rate_limit_per_second", "LOOKERVAULT_RATE_LIMIT_PER_SECOND", "20", false),
+    RATE_LIMIT_PER_MINUTE("rate_limit_per_minute", "LOOKERVAULT_RATE_LIMIT_PER_MINUTE", "0", false),
+    MAX_RETRIES("max_retries", "LOOKERVAULT_MAX_RETRIES", "5", false);
+
+    private final String key;
+    private final String envVar;
+    private final String defaultValue;
+    private final boolean inLookerIni;
+
+    Setting(String key, String envVar, String defaultValue, boolean inLookerIni) {
+        this.key = key;
+        this.envVar = envVar;
+        this.defaultValue = defaultValue;
+        this.inLookerIni = inLookerIni;
+    }
+
+    /** The canonical name, e.g. {@code rate_limit_per_second}. */
+    public String key() {
+        return key;
+    }
+
+    public String envVar() {
+        return envVar;
+    }
+
+    public Optional<String> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    /** Whether the Looker SDK's looker.ini {@code [Looker]} section carries it. */
+    public boolean inLookerIni() {
+        return inLookerIni;
+    }
+
+    /** Secrets are shown only as set/unset and never accepted from command-line flags. */
+    public boolean isSecret() {
+        return this == CLIENT_SECRET;
+    }
+
+    public static Optional<Setting> fromKey(String key) {
+        String k = key.trim().toLowerCase(Locale.ROOT).replace('-', '_');
+        return Arrays.stream(values()).filter(s -> s.key.equals(k)).findFirst();
+    }
+}

@@ -1,0 +1,144 @@
+package io.lookervault.looker;
+
+import io.lookervault.resilience.AdaptiveRateLimiter;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One HTTP exchange with Looker: waits for the shared rate limiter, sends, reads the whole answer, and
+ * tells the limiter how it went. Does not retry or map statuses. Thread-safe.
+ */
+final class HttpTransport {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
+    static final String API_PREFIX = "/api/4.0";
+    static final String APP_ID = "lookervault";
+
+    private final HttpClient http;
+    private final String baseUrl;
+    private final Duration timeout;
+    private final AdaptiveRateLimiter limiter;
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong rateLimited = new AtomicLong();
+
+    HttpTransport(String baseUrl, Duration timeout, boolean verifySsl, AdaptiveRateLimiter limiter) {
+        HttpClient.Builder b = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(timeout.compareTo(Duration.ofSeconds(30)) < 0 ? timeout : Duration.ofSeconds(30));
+        if (!verifySsl) {
+            SSLContext ctx = InsecureTls.context();
+            b.sslContext(ctx);
+        }
+        this.http = b.build();
+        this.baseUrl = baseUrl;
+        this.timeout = timeout;
+        this.limiter = limiter;
+    }
+
+    /**
+     * @param path        relative to /api/4.0, already percent-encoded per segment
+     * @param body        request body or null
+     * @param contentType body's content type, or null
+     * @param token       access token, or null for unauthenticated calls
+     */
+    Response send(String method, String path, Map<String, String> query, byte[] body, String contentType,
+                  String token) throws NetworkException, InterruptedException {
+        HttpRequest.Builder rb = HttpRequest.newBuilder(uri(path, query))
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .header("x-looker-appid", APP_ID)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            rb.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            rb.header("Authorization", "token " + token);
+        }
+        limiter.acquire();
+        requests.incrementAndGet();
+        long start = System.nanoTime();
+        HttpResponse<byte[]> r = exchange(method, path, rb.build());
+        Response resp = new Response(r.statusCode(), r.headers().firstValue("Content-Type"),
+                r.headers().firstValue("Retry-After"), r.headers().firstValue("X-Total-Count"),
+                r.headers().firstValue("Link"), r.body() == null ? new byte[0] : r.body());
+        onOutcome(resp);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} → {} ({} ms, {} bytes)", method, path, r.statusCode(),
+                    (System.nanoTime() - start) / 1_000_000, resp.body().length);
+        }
+        return resp;
+    }
+
+    private HttpResponse<byte[]> exchange(String method, String path, HttpRequest request)
+            throws NetworkException, InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            throw new NetworkException(method, path, method + " " + path + ": no answer within " + timeout.toSeconds()
+                    + " s (timeout; raise LOOKERSDK_TIMEOUT if Looker is slow)", e);
+        } catch (IOException e) {
+            throw new NetworkException(method, path, method + " " + path + ": " + describe(e) + " talking to "
+                    + baseUrl, e);
+        }
+    }
+
+    private static String describe(IOException e) {
+        String name = e.getClass().getSimpleName();
+        String msg = e.getMessage();
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused or unreachable";
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return "TLS failure (" + msg + "); use verify_ssl=false only for a trusted self-signed Looker";
+        }
+        return msg == null || msg.isBlank() ? name : name + ": " + msg;
+    }
+
+    URI uri(String path, Map<String, String> query) {
+        StringBuilder b = new StringBuilder(baseUrl).append(API_PREFIX).append(path);
+        char sep = '?';
+        for (Map.Entry<String, String> e : query.entrySet()) {
+            b.append(sep).append(enc(e.getKey())).append('=').append(enc(e.getValue()));
+            sep = '&';
+        }
+        return URI.create(b.toString());
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private void onOutcome(Response r) {
+        if (r.status() == 429) {
+            rateLimited.incrementAndGet();
+            limiter.onRateLimited(ErrorMapper.parseRetryAfter(r.retryAfter(), java.time.Instant.now()));
+        } else if (r.status() < 500) {
+            limiter.onSuccess();
+        }
+    }
+
+    long requests() {
+        return requests.get();
+    }
+
+    long rateLimited() {
+        return rateLimited.get();
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+}

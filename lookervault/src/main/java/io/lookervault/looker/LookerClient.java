@@ -1,0 +1,237 @@
+package io.lookervault.looker;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.lookervault.config.LookerSettings;
+import io.lookervault.config.ResilienceSettings;
+import io.lookervault.resilience.AdaptiveRateLimiter;
+import io.lookervault.resilience.RetryExecutor;
+import io.lookervault.resilience.Sleeper;
+import io.lookervault.resilience.Ticker;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Looker API 4.0 client over {@code java.net.http}. Thread-safe: make one per command with
+ * {@link #create} and share it between workers, so they share one rate limiter, retry policy and token.
+ *
+ * <p>Logs in lazily on the first call that needs it; a 401 makes it log in once more and repeat the
+ * request; a second 401 is an {@link AuthenticationException}. Transient failures are retried by the
+ * shared {@link RetryExecutor}. {@link #close()} logs out.
+ */
+public final class LookerClient implements LookerApi {
+    private static final Logger LOG = LoggerFactory.getLogger(LookerClient.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    private final HttpTransport transport;
+    private final RetryExecutor retry;
+    private final TokenManager tokens;
+    private final AtomicLong retries = new AtomicLong();
+
+    private LookerClient(LookerSettings settings, ResilienceSettings resilience, Ticker ticker, Sleeper sleeper) {
+        settings.requireComplete();
+        if (!settings.verifySsl()) {
+            LOG.warn("TLS certificate verification is OFF (verify_ssl=false): use only for a trusted Looker");
+        }
+        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(resilience.ratePerSecond(), resilience.ratePerMinute(),
+                ticker, sleeper);
+        this.transport = new HttpTransport(settings.baseUrl().orElseThrow(), settings.timeout(), settings.verifySsl(),
+                limiter);
+        this.retry = new RetryExecutor(resilience.maxRetries(), resilience.initialBackoff(), resilience.maxBackoff(),
+                t -> t instanceof LookerException le && le.isTransient(),
+                t -> t instanceof RateLimitedException rl ? rl.retryAfter() : Optional.empty(),
+                sleeper, this::onRetry);
+        this.tokens = new TokenManager(settings.clientId().orElseThrow(), settings.clientSecret().orElseThrow(),
+                ticker, form -> exchange("POST", "/login", Map.of(),
+                        form.getBytes(StandardCharsets.UTF_8), FORM, false).json());
+    }
+
+    /** A client on the real clock. Throws ConfigException when base_url or credentials are missing. */
+    public static LookerClient create(LookerSettings settings, ResilienceSettings resilience) {
+        return create(settings, resilience, Ticker.SYSTEM, Sleeper.SYSTEM);
+    }
+
+    /** A client whose rate limiter, backoff and token expiry run on the given clock (for tests). */
+    public static LookerClient create(LookerSettings settings, ResilienceSettings resilience, Ticker ticker,
+                                      Sleeper sleeper) {
+        return new LookerClient(settings, resilience, ticker, sleeper);
+    }
+
+    @Override
+    public JsonNode get(String path, Map<String, String> query) throws LookerException, InterruptedException {
+        return exchange("GET", path, query, null, null, true).json();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Adds {@code sorts=id} unless {@code query} names a {@code sorts} (an empty value sends none), or the
+     * path is a catalogue list whose operation has no {@code sorts} parameter (see {@link ContentType#listSort()}).
+     */
+    @Override
+    public Page page(String path, Map<String, String> query, long offset, int limit)
+            throws LookerException, InterruptedException {
+        Map<String, String> q = new LinkedHashMap<>(query);
+        if (!q.containsKey("sorts") && ContentType.sortFor(path).isPresent()) {
+            q.put("sorts", ContentType.sortFor(path).get());
+        }
+        q.values().removeIf(String::isEmpty);
+        q.put("limit", Integer.toString(limit));
+        q.put("offset", Long.toString(offset));
+        Answer a = retry.call(LookerException.class, () -> {
+            Answer attempt = attempt("GET", path, q, null, null, true);
+            if (!attempt.json().isArray()) {
+                throw ErrorMapper.malformed("GET", path, attempt.response().status(), "expected a JSON array of items");
+            }
+            return attempt;
+        });
+        JsonNode body = a.json();
+        Response r = a.response();
+        List<JsonNode> items = new ArrayList<>(body.size());
+        body.forEach(items::add);
+        return new Page(items, totalCount(r), LinkHeader.rel(r.link(), "next"));
+    }
+
+    @Override
+    public JsonNode post(String path, Map<String, String> query, JsonNode body)
+            throws LookerException, InterruptedException {
+        return exchange("POST", path, query, bytes(body), "application/json", true).json();
+    }
+
+    @Override
+    public JsonNode patch(String path, Map<String, String> query, JsonNode body)
+            throws LookerException, InterruptedException {
+        return exchange("PATCH", path, query, bytes(body), "application/json", true).json();
+    }
+
+    @Override
+    public JsonNode put(String path, Map<String, String> query, JsonNode body)
+            throws LookerException, InterruptedException {
+        return exchange("PUT", path, query, bytes(body), "application/json", true).json();
+    }
+
+    @Override
+    public void delete(String path, Map<String, String> query) throws LookerException, InterruptedException {
+        exchange("DELETE", path, query, null, null, true);
+    }
+
+    /** GET /versions without logging in: the release, API versions and server URLs (a reachability check). */
+    public JsonNode versions() throws LookerException, InterruptedException {
+        return exchange("GET", "/versions", Map.of(), null, null, false).json();
+    }
+
+    /** GET /user: the API user this client is logged in as. */
+    public JsonNode me() throws LookerException, InterruptedException {
+        return get("/user", Map.of());
+    }
+
+    /** The instance URL this client talks to (no secret in it). */
+    public String baseUrl() {
+        return transport.baseUrl();
+    }
+
+    @Override
+    public ApiStats stats() {
+        return new ApiStats(transport.requests(), retries.get(), transport.rateLimited());
+    }
+
+    /** How many times this client logged in (first login included). */
+    public long logins() {
+        return tokens.logins();
+    }
+
+    @Override
+    public void close() {
+        String token = tokens.takeForLogout();
+        if (token == null) {
+            return;
+        }
+        try {
+            Response r = transport.send("DELETE", "/logout", Map.of(), null, null, token);
+            LOG.debug("logout → {}", r.status());
+        } catch (NetworkException e) {
+            LOG.debug("logout failed: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** An answer and its parsed body (MissingNode when empty). */
+    private record Answer(Response response, JsonNode json) {}
+
+    private Answer exchange(String method, String path, Map<String, String> query, byte[] body,
+                              String contentType, boolean auth) throws LookerException, InterruptedException {
+        return retry.call(LookerException.class, () -> attempt(method, path, query, body, contentType, auth));
+    }
+
+    /** One try, 401 re-login included; parsing is part of it so a truncated body is retried. */
+    private Answer attempt(String method, String path, Map<String, String> query, byte[] body,
+                             String contentType, boolean auth) throws LookerException, InterruptedException {
+        String token = auth ? tokens.token() : null;
+        Response r = transport.send(method, path, query, body, contentType, token);
+        if (r.status() == 401 && auth) {
+            LOG.debug("{} {} → 401; logging in again", method, path);
+            tokens.invalidate(token);
+            r = transport.send(method, path, query, body, contentType, tokens.token());
+            if (r.status() == 401) {
+                throw new AuthenticationException(method, path, 401, method + " " + path
+                        + " → 401 even after a fresh login: the API user's credentials or session are rejected", null);
+            }
+        }
+        if (r.status() >= 400) {
+            throw ErrorMapper.map(method, path, r.status(), r.contentType(), r.retryAfter(), r.body(), Instant.now());
+        }
+        return new Answer(r, parse(method, path, r));
+    }
+
+    private JsonNode parse(String method, String path, Response r) throws MalformedResponseException {
+        if (r.status() == 204 || r.body().length == 0) {
+            return MissingNode.getInstance();
+        }
+        if (ErrorMapper.looksLikeHtml(r.contentType(), r.body())) {
+            throw ErrorMapper.malformed(method, path, r.status(),
+                    "an HTML page instead of Looker's JSON (a proxy, load balancer or login page answered)");
+        }
+        try {
+            return JSON.readTree(r.body());
+        } catch (JsonProcessingException e) {
+            throw ErrorMapper.malformed(method, path, r.status(), "truncated or invalid JSON ("
+                    + r.body().length + " bytes: " + e.getOriginalMessage() + ")");
+        } catch (java.io.IOException e) {
+            throw ErrorMapper.malformed(method, path, r.status(), "unreadable body: " + e.getMessage());
+        }
+    }
+
+    private static OptionalLong totalCount(Response r) {
+        try {
+            return r.totalCount().map(v -> OptionalLong.of(Long.parseLong(v.strip()))).orElse(OptionalLong.empty());
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private static byte[] bytes(JsonNode body) {
+        try {
+            return body == null ? null : JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise request body", e);
+        }
+    }
+
+    private void onRetry(Throwable failure, int attempt, java.time.Duration delay) {
+        retries.incrementAndGet();
+        LOG.debug("retry {} in {} ms after: {}", attempt, delay.toMillis(), failure.getMessage());
+    }
+}
