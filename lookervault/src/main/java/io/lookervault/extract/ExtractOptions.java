@@ -31,8 +31,8 @@ public record ExtractOptions(List<ContentType> types, int workers, int batchSize
             throw new IllegalArgumentException("--workers must be between " + MIN_WORKERS + " and " + MAX_WORKERS
                     + ", got " + workers);
         }
-        if (batchSize < 1 || batchSize > 10_000) {
-            throw new IllegalArgumentException("--batch-size must be between 1 and 10000, got " + batchSize);
+        if (batchSize < 1 || batchSize > io.lookervault.config.ExtractSettings.MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException("--batch-size must be between 1 and " + io.lookervault.config.ExtractSettings.MAX_BATCH_SIZE + ", got " + batchSize);
         }
         if (mode == null) {
             mode = RunMode.FULL;

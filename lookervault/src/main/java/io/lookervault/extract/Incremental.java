@@ -25,7 +25,8 @@ final class Incremental {
     static Map<String, String> listQuery(ContentType type, boolean deleted) {
         Map<String, String> q = new HashMap<>(type.listQuery());
         if (type.paging() == ContentType.Paging.OFFSET_LIMIT) {
-            q.put("sorts", type.idField());
+            // an empty sorts tells the client to send none (the operation takes no sorts parameter)
+            q.put("sorts", type.listSort().orElse(""));
         }
         if (type.hasUpdatedAt()) {
             q.put("fields", type.folderScoped() ? "id,updated_at,folder_id" : type.idField() + ",updated_at");
