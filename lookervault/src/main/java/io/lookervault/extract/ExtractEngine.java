@@ -126,20 +126,39 @@ public final class ExtractEngine {
                     break;
                 }
             }
-        } finally {
-            queue.close();
-            if (cancelled.get() || failure.get() != null) {
-                pool.shutdownNow();
-            } else {
-                pool.shutdown();
-            }
-            pool.awaitTermination(CANCEL_GRACE_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            // Ctrl-C interrupts the command thread: stop the workers, but let the writer commit what it holds
+            cancelled.set(true);
         }
+        queue.close();
+        if (cancelled.get() || failure.get() != null) {
+            pool.shutdownNow();
+        } else {
+            pool.shutdown();
+        }
+        awaitQuietly(pool);
         Throwable t = failure.get();
         if (t != null) {
             throw t instanceof RuntimeException re ? re : new IllegalStateException(t.getMessage(), t);
         }
         return segment.typesLeft().getCount() == 0 ? Outcome.FINISHED : Outcome.INTERRUPTED;
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CANCEL_GRACE_MS);
+        while (!pool.isTerminated() && System.nanoTime() < deadline) {
+            try {
+                pool.awaitTermination(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                // a second Ctrl-C: stop harder; the caller restores the interrupt once the writer committed
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** Whether this segment was cancelled (Ctrl-C); the caller restores the interrupt after committing. */
+    public boolean cancelled() {
+        return cancelled.get();
     }
 
     private void work(Segment segment, WorkQueue queue) {

@@ -81,11 +81,17 @@ public final class ExtractJob {
             ExtractEngine.Outcome outcome = engine.execute(run.runId(), options, done);
             status = outcome == ExtractEngine.Outcome.INTERRUPTED ? RunStatus.INTERRUPTED
                     : vault.failures(run.runId()).isEmpty() ? RunStatus.COMPLETED : RunStatus.COMPLETED_WITH_FAILURES;
+        } catch (InterruptedException e) {
+            status = RunStatus.INTERRUPTED;
+            throw e;
         } finally {
             ApiStats after = api.stats();
             vault.endSegment(run.runId(), status, clock.instant().toString(), clock.millis() - start,
                     after.requests() - before.requests(), after.retries() - before.retries(),
                     after.rateLimited() - before.rateLimited(), counts(run.runId(), options));
+        }
+        if (engine.cancelled()) {
+            Thread.currentThread().interrupt();
         }
         RunRecord r = vault.run(run.runId()).orElseThrow();
         return new ExtractReport(r.runId(), status, resumed, r.durationMs() / 1000.0, r.requests(), r.retries(),

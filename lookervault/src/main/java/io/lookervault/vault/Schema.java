@@ -28,7 +28,7 @@ final class Schema {
             CREATE TABLE run_type_counts(run_id INTEGER NOT NULL, type TEXT NOT NULL, total INTEGER NOT NULL,
               new INTEGER NOT NULL, changed INTEGER NOT NULL, unchanged INTEGER NOT NULL,
               deleted INTEGER NOT NULL, failed INTEGER NOT NULL, PRIMARY KEY(run_id, type));
-            CREATE TABLE blobs(hash TEXT PRIMARY KEY, json TEXT NOT NULL) WITHOUT ROWID;
+            CREATE TABLE blobs(hash TEXT PRIMARY KEY, json TEXT NOT NULL);
             CREATE TABLE versions(type TEXT NOT NULL, id TEXT NOT NULL, hash TEXT NOT NULL,
               from_run INTEGER NOT NULL, to_run INTEGER, PRIMARY KEY(type, id, from_run)) WITHOUT ROWID;
             CREATE INDEX versions_by_run ON versions(from_run, type);

@@ -75,7 +75,7 @@ public final class VaultWriter implements AutoCloseable {
                 batch.clear();
                 batch.add(queue.take());
                 queue.drainTo(batch, MAX_BATCH - 1);
-                boolean stop = batch.remove(POISON);
+                boolean stop = batch.removeIf(o -> o == POISON);
                 if (!batch.isEmpty()) {
                     writeBatch(batch);
                 }
@@ -109,17 +109,19 @@ public final class VaultWriter implements AutoCloseable {
     /** Commits everything queued, stops the thread and re-throws a writer failure. */
     @Override
     public void close() {
-        if (failure.get() == null) {
+        boolean interrupted = false;
+        while (failure.get() == null && thread.isAlive()) {
             try {
-                while (!queue.offer(POISON, 100, TimeUnit.MILLISECONDS)) {
-                    if (failure.get() != null || !thread.isAlive()) {
-                        break;
-                    }
+                // commit what is queued even when the closing thread was interrupted (Ctrl-C)
+                if (queue.offer(POISON, 100, TimeUnit.MILLISECONDS)) {
+                    thread.join();
                 }
-                thread.join();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                interrupted = true;
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         sql.close();
         rethrowIfFailed();
