@@ -1,10 +1,70 @@
 package io.lookervault.cli;
 
-/** Placeholder entry point; the foundation issue fills it in. */
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine;
+
+/** The entry point; the only place that calls {@link System#exit}. */
 public final class Main {
+    private static final long SHUTDOWN_GRACE_MS = 20_000;
+
     private Main() {}
 
     public static void main(String[] args) {
-        System.out.println("lookervault");
+        Shutdown shutdown = new Shutdown();
+        AtomicBoolean finished = new AtomicBoolean();
+        Thread command = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (finished.get()) {
+                return;
+            }
+            // Ctrl-C: tell the command, interrupt it, and give it time to commit and exit 130.
+            shutdown.request();
+            command.interrupt();
+            try {
+                command.join(SHUTDOWN_GRACE_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "lookervault-shutdown"));
+        int code = run(args, new CliContext(System.out, System.err, System.getenv(),
+                Path.of("").toAbsolutePath(), shutdown));
+        finished.set(true);
+        if (!shutdown.isRequested()) {
+            System.exit(code);
+        }
+        // During a shutdown System.exit would block forever; returning lets the JVM finish with 130.
+    }
+
+    /** Runs one command line in-process and returns its exit code (for tests and embedding). */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        return run(args, new CliContext(out, err, env, Path.of("").toAbsolutePath(), new Shutdown()));
+    }
+
+    public static int run(String[] args, CliContext ctx) {
+        return commandLine(ctx).execute(args);
+    }
+
+    static CommandLine commandLine(CliContext ctx) {
+        RootCommand root = new RootCommand();
+        CommandLine cl = new CommandLine(root, new CommandFactory(ctx));
+        for (Class<?> sub : Commands.ALL) {
+            cl.addSubcommand(sub);
+        }
+        ErrorHandler errors = new ErrorHandler(ctx, root.global());
+        cl.setOut(new PrintWriter(ctx.out(), true));
+        cl.setErr(new PrintWriter(ctx.err(), true));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setUsageHelpAutoWidth(true);
+        cl.setExecutionExceptionHandler(errors);
+        cl.setParameterExceptionHandler(errors);
+        cl.setExecutionStrategy(parsed -> {
+            Logging.configure(root.global());
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        return cl;
     }
 }

@@ -1,0 +1,12 @@
+package io.lookervault.cli;
+
+import java.util.List;
+
+/** The subcommands of {@code lookervault}, in help order. Adding a command is one line here. */
+final class Commands {
+    private Commands() {}
+
+    static final List<Class<?>> ALL = List.of(
+            CheckCommand.class,
+            InfoCommand.class);
+}

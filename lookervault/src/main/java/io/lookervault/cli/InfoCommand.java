@@ -1,0 +1,81 @@
+package io.lookervault.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lookervault.config.AppConfig;
+import io.lookervault.looker.LookerClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "info", sortOptions = false,
+        description = "Show the Looker release and API version, the API user, and the vault file.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  lookervault info",
+                "  lookervault info --db /backups/looker.db --output json"})
+final class InfoCommand implements Callable<Integer> {
+    @Mixin
+    private GlobalOptions global;
+
+    private final CliContext ctx;
+
+    InfoCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        AppConfig cfg = global.loadConfig(ctx, Map.of());
+        cfg.looker().requireComplete();
+        ObjectNode info = Json.object();
+        try (LookerClient client = LookerClient.create(cfg.looker(), cfg.resilience())) {
+            JsonNode versions = client.versions();
+            JsonNode me = client.me();
+            ObjectNode looker = info.putObject("looker");
+            looker.put("base_url", client.baseUrl());
+            looker.put("release", versions.path("looker_release_version").asText(""));
+            looker.put("api_version", versions.path("current_version").path("version").asText(""));
+            ObjectNode user = info.putObject("api_user");
+            user.put("id", me.path("id").asText(""));
+            user.put("display_name", me.path("display_name").asText(""));
+            user.put("email", me.path("email").asText(""));
+        }
+        info.set("vault", vault(cfg.db()));
+        if (global.json()) {
+            Json.print(ctx.out(), info);
+        } else {
+            render(info);
+        }
+        return ExitCodes.OK;
+    }
+
+    private static ObjectNode vault(Path db) throws IOException {
+        ObjectNode v = Json.object();
+        Path abs = db.toAbsolutePath();
+        v.put("path", abs.toString());
+        v.put("exists", Files.exists(abs));
+        if (Files.exists(abs)) {
+            v.put("size_bytes", Files.size(abs));
+        }
+        return v;
+    }
+
+    private void render(ObjectNode info) {
+        JsonNode looker = info.path("looker");
+        JsonNode user = info.path("api_user");
+        JsonNode vault = info.path("vault");
+        Table t = Table.of("ITEM", "VALUE");
+        t.row("Looker", looker.path("base_url").asText());
+        t.row("Looker release", looker.path("release").asText());
+        t.row("API version", looker.path("api_version").asText());
+        t.row("API user", user.path("display_name").asText() + " (id " + user.path("id").asText() + ")"
+                + (user.path("email").asText().isEmpty() ? "" : " <" + user.path("email").asText() + ">"));
+        t.row("Vault", vault.path("path").asText() + (vault.path("exists").asBoolean()
+                ? " (" + vault.path("size_bytes").asLong() + " bytes)" : " (not created yet)"));
+        t.render(ctx.out(), Table.width(ctx.env()));
+    }
+}

@@ -1,0 +1,67 @@
+package io.lookervault.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The dependency lines of DESIGN.md. Rules about packages that do not exist yet pass vacuously. */
+class ArchitectureTest {
+    private static JavaClasses app;
+
+    @BeforeAll
+    static void importApp() {
+        app = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.lookervault");
+        // guard against a rule passing because nothing was imported
+        org.assertj.core.api.Assertions.assertThat(app.contain(io.lookervault.looker.LookerClient.class)).isTrue();
+    }
+
+    @Test
+    void lookerKnowsNothingOfTheVault() {
+        noClasses().that().resideInAPackage("io.lookervault.looker..")
+                .should().dependOnClassesThat().resideInAPackage("io.lookervault.vault..")
+                .allowEmptyShould(true).check(app);
+    }
+
+    @Test
+    void vaultKnowsNothingOfLooker() {
+        noClasses().that().resideInAPackage("io.lookervault.vault..")
+                .should().dependOnClassesThat().resideInAPackage("io.lookervault.looker..")
+                .allowEmptyShould(true).check(app);
+    }
+
+    @Test
+    void extractAndRestoreDoNotKnowEachOther() {
+        noClasses().that().resideInAPackage("io.lookervault.extract..")
+                .should().dependOnClassesThat().resideInAPackage("io.lookervault.restore..")
+                .allowEmptyShould(true).check(app);
+        noClasses().that().resideInAPackage("io.lookervault.restore..")
+                .should().dependOnClassesThat().resideInAPackage("io.lookervault.extract..")
+                .allowEmptyShould(true).check(app);
+    }
+
+    @Test
+    void lowerLayersDoNotReachUp() {
+        noClasses().that().resideInAnyPackage("io.lookervault.looker..", "io.lookervault.vault..",
+                        "io.lookervault.job..", "io.lookervault.config..", "io.lookervault.resilience..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.lookervault.cli..",
+                        "io.lookervault.extract..", "io.lookervault.restore..")
+                .allowEmptyShould(true).check(app);
+        noClasses().that().resideInAPackage("io.lookervault.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.lookervault.looker..",
+                        "io.lookervault.resilience..")
+                .allowEmptyShould(true).check(app);
+    }
+
+    @Test
+    void onlyTheDemoAndSimCommandsReachTheSimulator() {
+        noClasses().that().doNotHaveSimpleName("DemoCommand").and().doNotHaveSimpleName("SimCommand")
+                .and().resideOutsideOfPackage("io.lookersim..")
+                .should().dependOnClassesThat().resideInAPackage("io.lookersim..")
+                .allowEmptyShould(true).check(app);
+    }
+}

@@ -1,0 +1,104 @@
+package io.lookervault.looker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lookervault.testing.SharedFiles;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Holds the content-type catalogue to the official Looker API 4.0 spec. */
+class ContentTypeSpecTest {
+    private static JsonNode spec;
+
+    @BeforeAll
+    static void loadSpec() throws IOException {
+        spec = new ObjectMapper().readTree(SharedFiles.lookerSpec().toFile());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ContentType.class)
+    void listOperationMatchesTheSpec(ContentType type) {
+        JsonNode op = spec.path("paths").path(type.listPath()).path("get");
+        assertThat(op.isMissingNode()).as("GET %s in spec", type.listPath()).isFalse();
+        Set<String> params = params(op);
+        assertThat(params).as("fixed list params of %s", type).containsAll(type.listQuery().keySet());
+        boolean pages = params.contains("limit") && params.contains("offset");
+        assertThat(type.paging() == ContentType.Paging.OFFSET_LIMIT).as("paging of %s", type).isEqualTo(pages);
+        if (type.paging() == ContentType.Paging.OFFSET_LIMIT) {
+            assertThat(type.listSort().isPresent()).as("sorts of %s", type).isEqualTo(params.contains("sorts"));
+        }
+        if (type.supportsDeleted()) {
+            assertThat(params).as("%s lists trashed items", type).contains("deleted");
+        }
+        if (type.folderScoped()) {
+            assertThat(params).as("%s narrows by folder", type).containsAnyOf("folder_id", "parent_id");
+        }
+        JsonNode items = schema(op);
+        assertThat(items.path("type").asText()).as("%s list answers an array", type).isEqualTo("array");
+        assertThat(properties(items.path("items"))).as("list items of %s carry the id", type)
+                .contains(type.idField());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ContentType.class)
+    void getOperationMatchesTheSpec(ContentType type) {
+        String template = type.getPath("{id}").replace("%7Bid%7D", "{id}");
+        JsonNode op = findGet(template);
+        assertThat(op).as("GET %s in spec", template).isNotNull();
+        Set<String> props = properties(schema(op));
+        assertThat(props).as("%s items carry %s", type, type.idField()).contains(type.idField());
+        assertThat(props.contains("updated_at")).as("updated_at of %s", type).isEqualTo(type.hasUpdatedAt());
+    }
+
+    @Test
+    void keysResolveBackAndIdsStayOneSegment() {
+        for (ContentType t : ContentType.values()) {
+            assertThat(ContentType.fromKey(t.key())).contains(t);
+        }
+        assertThat(ContentType.LOOKML_MODELS.getPath("model::name")).isEqualTo("/lookml_models/model%3A%3Aname");
+        assertThat(ContentType.DASHBOARDS.getPath("a/b c")).isEqualTo("/dashboards/a%2Fb%20c");
+    }
+
+    private static JsonNode findGet(String template) {
+        String wanted = template.replaceAll("\\{[^}]+}", "{}");
+        for (Iterator<String> it = spec.path("paths").fieldNames(); it.hasNext(); ) {
+            String path = it.next();
+            if (path.replaceAll("\\{[^}]+}", "{}").equals(wanted) && spec.path("paths").path(path).has("get")) {
+                return spec.path("paths").path(path).path("get");
+            }
+        }
+        return null;
+    }
+
+    private static Set<String> params(JsonNode op) {
+        Set<String> out = new HashSet<>();
+        op.path("parameters").forEach(p -> out.add(p.path("name").asText()));
+        return out;
+    }
+
+    private static JsonNode schema(JsonNode op) {
+        return resolve(op.path("responses").path("200").path("content").path("application/json").path("schema"));
+    }
+
+    private static Set<String> properties(JsonNode schema) {
+        Set<String> out = new HashSet<>();
+        resolve(schema).path("properties").fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    private static JsonNode resolve(JsonNode schema) {
+        String ref = schema.path("$ref").asText("");
+        if (ref.startsWith("#/components/schemas/")) {
+            return spec.path("components").path("schemas").path(ref.substring("#/components/schemas/".length()));
+        }
+        return schema;
+    }
+}
