@@ -8,5 +8,6 @@ final class Commands {
 
     static final List<Class<?>> ALL = List.of(
             CheckCommand.class,
-            InfoCommand.class);
+            InfoCommand.class,
+            ExtractCommand.class);
 }
