@@ -31,6 +31,8 @@ public final class ExtractEngine {
     public enum Outcome { FINISHED, INTERRUPTED }
 
     private static final long CANCEL_GRACE_MS = 3_000;
+    /** Ops waiting for the writer; each may hold a large dashboard, so this bounds memory too. */
+    private static final int WRITE_QUEUE = 2_048;
 
     private final LookerApi api;
     private final Vault vault;
@@ -83,7 +85,7 @@ public final class ExtractEngine {
         }
         trackers = map;
         WorkQueue queue = new WorkQueue(streams, Math.max(4 * options.batchSize(), 2_000));
-        try (VaultWriter writer = vault.writer(runId, 8_192, hook)) {
+        try (VaultWriter writer = vault.writer(runId, WRITE_QUEUE, hook)) {
             Segment segment = new Segment(runId, options, api, vault, writer, queue, map, retries(map), scope);
             queueRetries(segment, map);
             return runWorkers(segment, queue, options.workers());

@@ -34,6 +34,7 @@ final class Segment {
     private final Set<String> scope;
     private final ItemFetcher fetcher;
     private final CountDownLatch typesLeft;
+    private final Set<String> listedRetries = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Segment(long runId, ExtractOptions options, LookerApi api, Vault vault, VaultWriter writer, WorkQueue queue,
             Map<ContentType, TypeTracker> trackers, Map<ContentType, Set<String>> retrying, Set<String> scope) {
@@ -104,8 +105,12 @@ final class Segment {
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
             KnownItem k = known.get(id);
-            if (retried.contains(id) || (k != null && k.lastSeenRun() == runId && !k.deleted())) {
-                skipped += retried.contains(id) ? 0 : 1;
+            if (retried.contains(id)) {
+                listedRetries.add(type.key() + "/" + id);
+                continue;
+            }
+            if ((k != null && k.lastSeenRun() == runId && !k.deleted())) {
+                skipped++;
                 continue;
             }
             String updatedAt = inScope.get(i).path("updated_at").asText(null);
@@ -153,6 +158,14 @@ final class Segment {
     void finishIfDone(TypeTracker tracker) throws InterruptedException {
         if (tracker.tryFinish()) {
             boolean complete = tracker.listingComplete();
+            ContentType type = tracker.type();
+            if (complete && !options.scoped(type)) {
+                for (String id : retrying.getOrDefault(type, Set.of())) {
+                    if (!listedRetries.contains(type.key() + "/" + id)) {
+                        writer.submit(new WriteOp.Gone(type.key(), id));
+                    }
+                }
+            }
             writer.submit(new WriteOp.TypeDone(tracker.type().key(), complete,
                     complete && !options.scoped(tracker.type())));
             typesLeft.countDown();

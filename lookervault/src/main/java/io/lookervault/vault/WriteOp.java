@@ -24,6 +24,9 @@ public sealed interface WriteOp {
     record Failed(String type, String id, String operation, int status, String message, int attempts)
             implements WriteOp {}
 
+    /** An item that failed before and is no longer listed: deleted at the source, so no longer a failure. */
+    record Gone(String type, String id) implements WriteOp {}
+
     /**
      * Every item of the type is handled. With {@code tombstones}, items of the type not seen in this run
      * (and not failed in it) are recorded as deleted in this run.

@@ -21,6 +21,7 @@ final class WriteStatements implements AutoCloseable {
     private final PreparedStatement tombstoneVersions;
     private final PreparedStatement tombstoneItems;
     private final PreparedStatement checkpoint;
+    private final PreparedStatement resolveLists;
 
     WriteStatements(Connection c, long run) throws SQLException {
         this.run = run;
@@ -53,6 +54,8 @@ final class WriteStatements implements AutoCloseable {
         tombstoneItems = c.prepareStatement("UPDATE items SET deleted_run=" + run + " WHERE" + unseen);
         checkpoint = c.prepareStatement("INSERT OR REPLACE INTO checkpoints(run_id, type, state, complete)"
                 + " VALUES (" + run + ", ?, 'done', ?)");
+        resolveLists = c.prepareStatement("UPDATE failures SET resolved_run=" + run
+                + " WHERE type=? AND operation='list' AND resolved_run IS NULL");
     }
 
     /** Applies one op inside the caller's transaction; returns the number of items it committed. */
@@ -76,6 +79,8 @@ final class WriteStatements implements AutoCloseable {
             failure.setInt(6, f.attempts());
             failure.executeUpdate();
             return 0;
+        } else if (op instanceof WriteOp.Gone g) {
+            resolve(g.type(), g.id());
         } else if (op instanceof WriteOp.TypeDone d) {
             typeDone(d);
         }
@@ -150,6 +155,10 @@ final class WriteStatements implements AutoCloseable {
             tombstoneItems.setString(2, d.type());
             tombstoneItems.executeUpdate();
         }
+        if (d.complete()) {
+            resolveLists.setString(1, d.type());
+            resolveLists.executeUpdate();
+        }
         checkpoint.setString(1, d.type());
         checkpoint.setInt(2, d.complete() ? 1 : 0);
         checkpoint.executeUpdate();
@@ -159,7 +168,7 @@ final class WriteStatements implements AutoCloseable {
     public void close() {
         for (PreparedStatement ps : new PreparedStatement[] {insertBlob, findItem, insertItem, touchItem,
                 replaceItem, closeVersion, insertVersion, seen, failure, resolve, tombstoneVersions,
-                tombstoneItems, checkpoint}) {
+                tombstoneItems, checkpoint, resolveLists}) {
             try {
                 ps.close();
             } catch (SQLException ignored) {

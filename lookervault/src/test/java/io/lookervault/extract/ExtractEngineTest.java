@@ -106,6 +106,21 @@ class ExtractEngineTest {
     }
 
     @Test
+    void aFailedItemThatIsNoLongerListedIsDeletedNotFailedForever() throws Exception {
+        FakeLookerApi api = fake();
+        try (Vault v = Vault.open(dir.resolve("v.db"))) {
+            extract(api, v, opts(2), null);
+            api.notFound.add("/looks/4");
+            assertThat(extract(api, v, opts(2), null).status()).isEqualTo(RunStatus.COMPLETED_WITH_FAILURES);
+            api.remove(ContentType.LOOKS, "4");
+            ExtractReport r = extract(api, v, opts(2), null);
+            assertThat(r.status()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(r.items().get("looks")).isEqualTo(new TypeCounts(6, 0, 0, 6, 1, 0));
+            assertThat(v.openFailures("looks")).isEmpty();
+        }
+    }
+
+    @Test
     void aFailedListPageMakesTheTypeIncompleteAndWritesNoTombstones() throws Exception {
         FakeLookerApi api = fake();
         try (Vault v = Vault.open(dir.resolve("v.db"))) {
