@@ -1,0 +1,64 @@
+package io.lookersim.http;
+
+import io.lookersim.Schemas;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Maps METHOD + path under /api/4.0 to a spec operationId and its path parameters. Literal segments win over
+ * parameters (/dashboards/search before /dashboards/{id}). Built once from the spec: thread-safe.
+ */
+public final class Router {
+    /** A routing result: the operation, or (op == null) whether the path exists for another method (405). */
+    public record Match(Schemas.Op op, Map<String, String> params, boolean pathExists) {}
+
+    private record Route(Schemas.Op op, String[] segs) {}
+
+    private final List<Route> routes = new ArrayList<>();
+
+    public Router(List<Schemas.Op> ops) {
+        for (Schemas.Op op : ops) routes.add(new Route(op, split(op.path())));
+        // Literal routes first, so that /dashboards/search is not read as /dashboards/{dashboard_id}.
+        routes.sort((a, b) -> Integer.compare(params(a.segs), params(b.segs)));
+    }
+
+    private static int params(String[] segs) {
+        int n = 0;
+        for (String s : segs) if (s.startsWith("{")) n++;
+        return n;
+    }
+
+    private static String[] split(String p) {
+        String t = p.startsWith("/") ? p.substring(1) : p;
+        return t.isEmpty() ? new String[0] : t.split("/", -1);
+    }
+
+    public Match match(String method, String path) {
+        String[] segs = split(path);
+        boolean exists = false;
+        for (Route r : routes) {
+            Map<String, String> params = bind(r.segs, segs);
+            if (params == null) continue;
+            if (r.op.method().equals(method)) return new Match(r.op, params, true);
+            exists = true;
+        }
+        return new Match(null, Map.of(), exists);
+    }
+
+    private static Map<String, String> bind(String[] tpl, String[] segs) {
+        if (tpl.length != segs.length) return null;
+        Map<String, String> m = null;
+        for (int i = 0; i < tpl.length; i++) {
+            if (tpl[i].startsWith("{")) {
+                if (segs[i].isEmpty()) return null;
+                if (m == null) m = new HashMap<>(2);
+                m.put(tpl[i].substring(1, tpl[i].length() - 1), java.net.URLDecoder.decode(segs[i], java.nio.charset.StandardCharsets.UTF_8));
+            } else if (!tpl[i].equals(segs[i])) {
+                return null;
+            }
+        }
+        return m == null ? Map.of() : m;
+    }
+}
