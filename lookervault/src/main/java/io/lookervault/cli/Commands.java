@@ -9,5 +9,6 @@ final class Commands {
     static final List<Class<?>> ALL = List.of(
             CheckCommand.class,
             InfoCommand.class,
-            ExtractCommand.class);
+            ExtractCommand.class,
+            DemoCommand.class);
 }
