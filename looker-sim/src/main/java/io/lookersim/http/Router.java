@@ -12,17 +12,22 @@ import java.util.Map;
  */
 public final class Router {
     /** A routing result: the operation, or (op == null) whether the path exists for another method (405). */
-    public record Match(Schemas.Op op, Map<String, String> params, boolean pathExists) {}
+    public record Match(Schemas.Op op, Map<String, String> params, boolean pathExists, String template) {}
 
     private record Route(Schemas.Op op, String[] segs) {}
 
     private final List<Route> routes = new ArrayList<>();
+    /** Routes by "segment count/first segment": a request only scans the few routes that can match. */
+    private final Map<String, List<Route>> index = new HashMap<>();
 
     public Router(List<Schemas.Op> ops) {
         for (Schemas.Op op : ops) routes.add(new Route(op, split(op.path())));
         // Literal routes first, so that /dashboards/search is not read as /dashboards/{dashboard_id}.
         routes.sort((a, b) -> Integer.compare(params(a.segs), params(b.segs)));
+        for (Route r : routes) index.computeIfAbsent(key(r.segs), k -> new ArrayList<>()).add(r);
     }
+
+    private static String key(String[] segs) { return segs.length + "/" + (segs.length == 0 ? "" : segs[0]); }
 
     private static int params(String[] segs) {
         int n = 0;
@@ -37,14 +42,14 @@ public final class Router {
 
     public Match match(String method, String path) {
         String[] segs = split(path);
-        boolean exists = false;
-        for (Route r : routes) {
+        String template = null;
+        for (Route r : index.getOrDefault(key(segs), List.of())) {
             Map<String, String> params = bind(r.segs, segs);
             if (params == null) continue;
-            if (r.op.method().equals(method)) return new Match(r.op, params, true);
-            exists = true;
+            if (r.op.method().equals(method)) return new Match(r.op, params, true, r.op.path());
+            if (template == null) template = r.op.path();
         }
-        return new Match(null, Map.of(), exists);
+        return new Match(null, Map.of(), template != null, template);
     }
 
     private static Map<String, String> bind(String[] tpl, String[] segs) {
