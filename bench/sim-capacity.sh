@@ -5,7 +5,8 @@
 #   (b) --max-concurrent 16 --latency-ms 50, 64 client connections   goal: 320 requests/s +-10% (16 / 0.05 s)
 # Usage: bench/sim-capacity.sh            (build first: mvn -B -q -pl looker-sim -DskipTests package)
 # Knobs (env): RUNS=3 SECONDS_PER_RUN=10 WARMUP=3 CONNECTIONS_A=32 CONNECTIONS_B=64 SCALE=300 PATH_A=/api/4.0/user
-# Each run stays under ~20 s. Results: a markdown table on stdout, raw lines in bench/results/ (not committed).
+# Each run stays under ~20 s. The 1-minute load average is logged with each run: on a shared 2-core machine other
+# work steals CPU from both the simulator and the client, which shows first in (b)'s latency-bound figure. Results: a markdown table on stdout, raw lines in bench/results/ (not committed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -70,7 +71,7 @@ run_scenario() {
       --client-secret-env BENCH_CLIENT_SECRET --path "$path" --connections "$connections" \
       --seconds "$SECONDS_PER_RUN" --warmup-seconds "$WARMUP")
     stop_sim
-    echo "$name run $i: $line" | tee -a "$RESULTS" >&2
+    echo "$name run $i: $line load_avg_1m=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$RESULTS" >&2
     list+=("$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$line")")
   done
   eval "RPS_$name=(${list[*]})"
