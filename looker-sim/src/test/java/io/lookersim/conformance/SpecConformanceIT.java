@@ -228,6 +228,18 @@ class SpecConformanceIT {
         new WriteScenarios(api, ids).themes();
     }
 
+    @Order(5)
+    @Test
+    void dashboardRestoredFromItsOwnAnswer() {
+        new RoundTripScenarios(api, ids, SpecValidator.shared()).dashboard();
+    }
+
+    @Order(5)
+    @Test
+    void lookRestoredFromItsOwnAnswer() {
+        new RoundTripScenarios(api, ids, SpecValidator.shared()).look();
+    }
+
     @Order(6)
     @Test
     void sessionWrites() {
