@@ -78,9 +78,14 @@ final class RoundTripScenarios {
     private String createQuery(JsonNode query) {
         ObjectNode q = strip(query, "Query");
         q.remove("client_id");
-        String id = api.call(200, "POST", "/queries", q).path("id").asText();
-        assertThat(id).as("a query identical to an existing one is de-duplicated").isEqualTo(query.path("id").asText());
-        return id;
+        return api.call(200, "POST", "/queries", q).path("id").asText();
+    }
+
+    /** Spec prose: a query exactly like an existing one returns the existing one, generated content included. */
+    void queryOfTheInstanceIsDeduplicated() {
+        JsonNode query = api.get("/looks/" + ids.get("look_id")).path("query");
+        assertThat(createQuery(query)).as("create_query with the writable properties of query " + query.path("id"))
+                .isEqualTo(query.path("id").asText());
     }
 
     private ObjectNode strip(JsonNode answer, String schema) {

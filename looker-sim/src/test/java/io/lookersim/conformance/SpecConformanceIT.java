@@ -236,6 +236,12 @@ class SpecConformanceIT {
 
     @Order(5)
     @Test
+    void createQueryReturnsTheExistingGeneratedQuery() {
+        new RoundTripScenarios(api, ids, SpecValidator.shared()).queryOfTheInstanceIsDeduplicated();
+    }
+
+    @Order(5)
+    @Test
     void lookRestoredFromItsOwnAnswer() {
         new RoundTripScenarios(api, ids, SpecValidator.shared()).look();
     }
