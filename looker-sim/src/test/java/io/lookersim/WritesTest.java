@@ -148,4 +148,36 @@ class WritesTest {
         assertThat(ok(c.get("/looks/" + look)).get("deleted").asBoolean()).isTrue();
         assertThat(ok(c.get("/groups/" + g)).get("user_count").asInt()).isZero();
     }
+
+    @Test
+    void lookmlExportImportsBackOverTheSameSlug() {
+        JsonNode lk = ok(c.get("/dashboards/lookml/5"));
+        String slug = ok(c.get("/dashboards/5")).get("slug").asText();
+        String body = Json.obj().put("folder_id", "1").put("lookml", lk.get("lookml").asText()).toString();
+        JsonNode imported = ok(c.post("/dashboards/lookml", body));
+        assertThat(imported.get("id").asText()).isEqualTo("5");
+        assertThat(imported.get("slug").asText()).isEqualTo(slug);
+        assertThat(imported.get("folder_id").asText()).isEqualTo("1");
+    }
+
+    @Test
+    void createQueryReturnsTheGeneratedTwinOfALooksQuery() {
+        JsonNode q = ok(c.get("/looks/1")).get("query").deepCopy();
+        for (String ro : new String[]{"can", "id", "slug", "share_url", "expanded_share_url", "url", "has_table_calculations", "client_id"}) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) q).remove(ro);
+        }
+        assertThat(ok(c.post("/queries", q.toString())).get("id").asText()).isEqualTo(ok(c.get("/looks/1")).get("query_id").asText());
+    }
+
+    @Test
+    void boardSectionsAndItemsJoinTheirParentsOrder() {
+        String b = ok(c.post("/boards", "{\"title\":\"Board ✨\"}")).get("id").asText();
+        String sec = ok(c.post("/board_sections", "{\"board_id\":\"" + b + "\",\"title\":\"S\"}")).get("id").asText();
+        String item = ok(c.post("/board_items", "{\"board_section_id\":\"" + sec + "\",\"dashboard_id\":\"1\"}")).get("id").asText();
+        JsonNode board = ok(c.get("/boards/" + b));
+        assertThat(board.get("section_order").toString()).isEqualTo("[\"" + sec + "\"]");
+        JsonNode s0 = board.get("board_sections").get(0);
+        assertThat(s0.get("item_order").toString()).isEqualTo("[\"" + item + "\"]");
+        assertThat(s0.get("board_items").get(0).get("title").asText()).isEqualTo(ok(c.get("/dashboards/1")).get("title").asText());
+    }
 }
