@@ -150,6 +150,12 @@ class SpecConformanceIT {
         assertThat(api.get("/looks/search?deleted=true&fields=id,deleted")).allMatch(l -> l.path("deleted").asBoolean());
     }
 
+    @Order(3)
+    @Test
+    void searchParametersFollowTheSpecProse() {
+        new SearchChecks(api).run();
+    }
+
     @Order(4)
     @Test
     void errorsHaveLookerShapes() {
