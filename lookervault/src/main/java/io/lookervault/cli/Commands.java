@@ -9,5 +9,7 @@ final class Commands {
     static final List<Class<?>> ALL = List.of(
             CheckCommand.class,
             InfoCommand.class,
+            ExtractCommand.class,
+            DemoCommand.class,
             SimCommand.class);
 }

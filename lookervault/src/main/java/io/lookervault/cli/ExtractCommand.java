@@ -1,0 +1,121 @@
+package io.lookervault.cli;
+
+import io.lookervault.config.AppConfig;
+import io.lookervault.extract.ExtractOptions;
+import io.lookervault.job.RunMode;
+import io.lookervault.looker.ContentType;
+import io.lookervault.looker.LookerClient;
+import io.lookervault.vault.Vault;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "extract", mixinStandardHelpOptions = true,
+        description = "Back up all (or the named) content types of a Looker instance into the vault.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  lookervault extract                         # everything, 8 workers, resumes an unfinished run",
+                "  lookervault extract dashboards looks --workers 16",
+                "  lookervault extract --incremental           # nightly: only new/changed items, deletions",
+                "  lookervault extract --folder-ids 12,40 --recursive --include-deleted",
+                "  lookervault --output json extract -q        # one JSON summary on stdout",
+                "", "Exit codes: 0 ok, 2 usage/config, 3 cannot connect/login, 4 some items failed (listed),"
+                        + " 130 interrupted (rerun resumes)."})
+final class ExtractCommand implements Callable<Integer> {
+    @Mixin
+    GlobalOptions global;
+
+    @Parameters(paramLabel = "TYPE", arity = "0..*", description = "Content types (default: all): ${COMPLETION-CANDIDATES}",
+            completionCandidates = TypeKeys.class)
+    List<String> types = new ArrayList<>();
+
+    @Option(names = "--workers", paramLabel = "N", description = "Parallel workers, 1-50 (default 8).")
+    Integer workers;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "List page size (default 100).")
+    Integer batchSize;
+
+    @Option(names = "--rate-limit-per-second", paramLabel = "R", description = "Shared request cap per second.")
+    Double ratePerSecond;
+
+    @Option(names = "--rate-limit-per-minute", paramLabel = "R", description = "Shared request cap per minute (0: none).")
+    Integer ratePerMinute;
+
+    @Option(names = "--max-retries", paramLabel = "N", description = "Retries of a transient failure (default 5).")
+    Integer maxRetries;
+
+    @Option(names = "--folder-ids", split = ",", paramLabel = "ID", description = "Only dashboards, looks and folders in these folders.")
+    List<String> folderIds = new ArrayList<>();
+
+    @Option(names = "--recursive", description = "With --folder-ids: include the folders' whole subtrees.")
+    boolean recursive;
+
+    @Option(names = "--include-deleted", description = "Also back up trashed dashboards and looks.")
+    boolean includeDeleted;
+
+    @Option(names = "--incremental", description = "Fetch only items new or changed since the last run.")
+    boolean incremental;
+
+    @Option(names = "--resume", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Resume an unfinished run (default); --no-resume starts a new run.")
+    boolean resume = true;
+
+    private final CliContext ctx;
+
+    ExtractCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<ContentType> selected = parseTypes(types);
+        if (recursive && folderIds.isEmpty()) {
+            throw new CommandException(ExitCodes.USAGE, "--recursive needs --folder-ids");
+        }
+        AppConfig cfg = global.loadConfig(ctx, flags());
+        ExtractOptions options;
+        try {
+            options = new ExtractOptions(selected, cfg.extract().workers(), cfg.extract().batchSize(), folderIds,
+                    recursive, includeDeleted, incremental ? RunMode.INCREMENTAL : RunMode.FULL);
+        } catch (IllegalArgumentException e) {
+            throw new CommandException(ExitCodes.USAGE, e.getMessage());
+        }
+        try (LookerClient api = LookerClient.create(cfg.looker(), cfg.resilience());
+             Vault vault = Vault.open(cfg.db())) {
+            return ExtractRun.run(ctx, global, api, vault, cfg.looker().baseUrl().orElseThrow(), options, resume);
+        }
+    }
+
+    private Map<String, String> flags() {
+        Map<String, String> f = new HashMap<>();
+        f.put("workers", workers == null ? null : workers.toString());
+        f.put("batch_size", batchSize == null ? null : batchSize.toString());
+        f.put("rate_limit_per_second", ratePerSecond == null ? null : ratePerSecond.toString());
+        f.put("rate_limit_per_minute", ratePerMinute == null ? null : ratePerMinute.toString());
+        f.put("max_retries", maxRetries == null ? null : maxRetries.toString());
+        return f;
+    }
+
+    static List<ContentType> parseTypes(List<String> keys) {
+        List<ContentType> out = new ArrayList<>();
+        for (String k : keys) {
+            out.add(ContentType.fromKey(k).orElseThrow(() -> new CommandException(ExitCodes.USAGE,
+                    "unknown content type '" + k + "'; one of: " + String.join(", ", new TypeKeys()))));
+        }
+        return out;
+    }
+
+    /** The type keys, for help and completion. */
+    static final class TypeKeys extends ArrayList<String> {
+        TypeKeys() {
+            super(Arrays.stream(ContentType.values()).map(ContentType::key).collect(Collectors.toList()));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.lookervault.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lookervault.looker.ContentType;
+import io.lookervault.vault.Hashes;
+import io.lookervault.vault.KnownItem;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How a run lists each type and how an incremental run tells that an item has not changed: by
+ * {@code updated_at} where Looker keeps one; by a fingerprint of the full list entry for large types
+ * without it (users, folders, alerts); small types are always fetched.
+ */
+final class Incremental {
+    /** Types without updated_at whose list entry carries the whole object, so its hash tracks changes. */
+    static final Set<ContentType> FINGERPRINTED = EnumSet.of(ContentType.USERS, ContentType.FOLDERS,
+            ContentType.ALERTS);
+
+    private Incremental() {}
+
+    /** The list query for a type: cheap fields where we only need id and change marker, stable sort. */
+    static Map<String, String> listQuery(ContentType type, boolean deleted) {
+        Map<String, String> q = new HashMap<>(type.listQuery());
+        if (type.paging() == ContentType.Paging.OFFSET_LIMIT) {
+            // an empty sorts tells the client to send none (the operation takes no sorts parameter)
+            q.put("sorts", type.listSort().orElse(""));
+        }
+        if (type.hasUpdatedAt()) {
+            q.put("fields", type.folderScoped() ? "id,updated_at,folder_id" : type.idField() + ",updated_at");
+        } else if (!FINGERPRINTED.contains(type)) {
+            q.put("fields", type.idField());
+        }
+        if (deleted) {
+            q.put("deleted", "true");
+        }
+        return q;
+    }
+
+    static String fingerprint(ContentType type, JsonNode row) {
+        return FINGERPRINTED.contains(type) ? Hashes.sha256(row.toString()) : null;
+    }
+
+    static boolean unchanged(ContentType type, KnownItem known, String updatedAt, String fingerprint) {
+        if (known == null || known.deleted()) {
+            return false;
+        }
+        if (type.hasUpdatedAt()) {
+            return updatedAt != null && updatedAt.equals(known.updatedAt());
+        }
+        return fingerprint != null && fingerprint.equals(known.listFp());
+    }
+}

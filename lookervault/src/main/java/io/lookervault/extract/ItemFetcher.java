@@ -1,0 +1,90 @@
+package io.lookervault.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lookervault.looker.ContentType;
+import io.lookervault.looker.LookerApi;
+import io.lookervault.looker.LookerException;
+import io.lookervault.looker.Page;
+import io.lookervault.looker.PathSegments;
+import java.util.Map;
+
+/**
+ * Fetches one complete item: the object exactly as Looker returned it, plus, for types whose memberships or
+ * access live behind other endpoints, a top-level {@code "_lookervault"} object with those answers. Stripping
+ * that one key gives back Looker's own document. Thread-safe (stateless over a thread-safe client).
+ */
+final class ItemFetcher {
+    /** The key under which LookerVault stores what it fetched besides the object itself. */
+    static final String EXTRA = "_lookervault";
+    private static final int MEMBER_PAGE = 500;
+
+    private final LookerApi api;
+
+    ItemFetcher(LookerApi api) {
+        this.api = api;
+    }
+
+    /** The item's document; a failure names the operation that failed in its message. */
+    JsonNode fetch(ContentType type, String id) throws LookerException, InterruptedException {
+        JsonNode doc = api.get(type.getPath(id), Map.of());
+        ObjectNode extra = extras(type, id, doc);
+        if (extra == null || !(doc instanceof ObjectNode obj)) {
+            return doc;
+        }
+        ObjectNode copy = obj.deepCopy();
+        copy.set(EXTRA, extra);
+        return copy;
+    }
+
+    private ObjectNode extras(ContentType type, String id, JsonNode doc) throws LookerException, InterruptedException {
+        String seg = PathSegments.encode(id);
+        ObjectNode x = JsonNodeFactory.instance.objectNode();
+        switch (type) {
+            case FOLDERS -> {
+                JsonNode cm = doc.path("content_metadata_id");
+                if (cm.isNull() || cm.isMissingNode()) {
+                    return null;
+                }
+                x.set("content_metadata", api.get("/content_metadata/" + PathSegments.encode(cm.asText()), Map.of()));
+                x.set("content_metadata_accesses", api.get("/content_metadata_access",
+                        Map.of("content_metadata_id", cm.asText())));
+            }
+            case USERS -> x.set("attribute_values", api.get("/users/" + seg + "/attribute_values", Map.of()));
+            case GROUPS -> {
+                x.set("user_ids", memberIds("/groups/" + seg + "/users"));
+                x.set("group_ids", ids(api.get("/groups/" + seg + "/groups", Map.of())));
+            }
+            case ROLES -> {
+                x.set("group_ids", ids(api.get("/roles/" + seg + "/groups", Map.of())));
+                x.set("user_ids", ids(api.get("/roles/" + seg + "/users", Map.of())));
+            }
+            case USER_ATTRIBUTES -> x.set("group_values", api.get("/user_attributes/" + seg + "/group_values",
+                    Map.of()));
+            default -> {
+                return null;
+            }
+        }
+        return x;
+    }
+
+    /** all_group_users pages; members are many on big instances. */
+    private ArrayNode memberIds(String path) throws LookerException, InterruptedException {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (long offset = 0; ; offset += MEMBER_PAGE) {
+            Page page = api.page(path, Map.of("fields", "id", "sorts", "id"), offset, MEMBER_PAGE);
+            page.items().forEach(u -> out.add(u.path("id").asText()));
+            if (page.isLast(MEMBER_PAGE)) {
+                return out;
+            }
+        }
+    }
+
+    private static ArrayNode ids(JsonNode list) {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        list.forEach(n -> out.add(n.path("id").asText()));
+        return out;
+    }
+}

@@ -1,0 +1,174 @@
+package io.lookervault.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lookervault.looker.ContentType;
+import io.lookervault.looker.LookerApi;
+import io.lookervault.looker.LookerException;
+import io.lookervault.vault.Hashes;
+import io.lookervault.vault.KnownItem;
+import io.lookervault.vault.Vault;
+import io.lookervault.vault.VaultWriter;
+import io.lookervault.vault.WriteOp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The work of one segment of a run (a run is one segment, or several when resumed): what a worker does with
+ * a list page or an item. Thread-safe: every worker calls it; state lives in thread-safe trackers and queues.
+ */
+final class Segment {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final long runId;
+    private final ExtractOptions options;
+    private final LookerApi api;
+    private final Vault vault;
+    private final VaultWriter writer;
+    private final WorkQueue queue;
+    private final Map<ContentType, TypeTracker> trackers;
+    private final Map<ContentType, Set<String>> retrying;
+    private final Set<String> scope;
+    private final ItemFetcher fetcher;
+    private final CountDownLatch typesLeft;
+    private final Set<String> listedRetries = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    Segment(long runId, ExtractOptions options, LookerApi api, Vault vault, VaultWriter writer, WorkQueue queue,
+            Map<ContentType, TypeTracker> trackers, Map<ContentType, Set<String>> retrying, Set<String> scope) {
+        this.runId = runId;
+        this.options = options;
+        this.api = api;
+        this.vault = vault;
+        this.writer = writer;
+        this.queue = queue;
+        this.trackers = trackers;
+        this.retrying = retrying;
+        this.scope = scope;
+        this.fetcher = new ItemFetcher(api);
+        this.typesLeft = new CountDownLatch(trackers.size());
+    }
+
+    CountDownLatch typesLeft() {
+        return typesLeft;
+    }
+
+    void run(WorkQueue.Task task) throws InterruptedException {
+        if (task instanceof WorkQueue.PageTask p) {
+            page(p);
+        } else if (task instanceof WorkQueue.ItemTask i) {
+            item(i);
+        }
+    }
+
+    private void page(WorkQueue.PageTask task) throws InterruptedException {
+        ListingStream stream = task.stream();
+        ContentType type = stream.type();
+        int reserved = stream.paged() ? stream.limit() : 0;
+        List<JsonNode> rows;
+        java.util.OptionalLong total = java.util.OptionalLong.empty();
+        try {
+            if (stream.paged()) {
+                var page = api.page(type.listPath(), stream.query(), task.offset(), stream.limit());
+                rows = page.items();
+                total = page.totalCount();
+            } else {
+                rows = new ArrayList<>();
+                api.get(type.listPath(), stream.query()).forEach(rows::add);
+            }
+        } catch (LookerException e) {
+            writer.submit(new WriteOp.Failed(type.key(), "list@" + task.offset(), "list", e.status(),
+                    e.getMessage(), 1));
+            queue.release(reserved);
+            stream.pageFailed();
+            finishIfDone(trackers.get(type));
+            return;
+        }
+        int queued = handOver(type, rows, stream.paged());
+        queue.release(reserved - queued);
+        stream.pageDone(rows.size(), total);
+        finishIfDone(trackers.get(type));
+    }
+
+    /** Decides for each listed item: already committed in this run, unchanged, or to fetch. */
+    private int handOver(ContentType type, List<JsonNode> rows, boolean reserved) throws InterruptedException {
+        TypeTracker tracker = trackers.get(type);
+        List<JsonNode> inScope = rows.stream()
+                .filter(r -> scope == null || !type.folderScoped() || FolderScope.contains(scope, type, r)).toList();
+        List<String> ids = inScope.stream().map(r -> r.path(type.idField()).asText()).toList();
+        Map<String, KnownItem> known = vault.known(type.key(), ids);
+        Set<String> retried = retrying.getOrDefault(type, Set.of());
+        List<WorkQueue.ItemTask> tasks = new ArrayList<>();
+        long skipped = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            KnownItem k = known.get(id);
+            if (retried.contains(id)) {
+                listedRetries.add(type.key() + "/" + id);
+                continue;
+            }
+            if ((k != null && k.lastSeenRun() == runId && !k.deleted())) {
+                skipped++;
+                continue;
+            }
+            String updatedAt = inScope.get(i).path("updated_at").asText(null);
+            String fp = Incremental.fingerprint(type, inScope.get(i));
+            if (options.mode() == io.lookervault.job.RunMode.INCREMENTAL && Incremental.unchanged(type, k, updatedAt, fp)) {
+                writer.submit(new WriteOp.Seen(type.key(), id));
+                skipped++;
+            } else {
+                tasks.add(new WorkQueue.ItemTask(type, id, updatedAt, fp, reserved));
+            }
+        }
+        tracker.listed(inScope.size());
+        tracker.skipped(skipped);
+        tracker.enqueued(tasks.size());
+        tasks.forEach(queue::addItem);
+        return reserved ? tasks.size() : 0;
+    }
+
+    private void item(WorkQueue.ItemTask task) throws InterruptedException {
+        ContentType type = task.type();
+        TypeTracker tracker = trackers.get(type);
+        boolean failed = false;
+        try {
+            JsonNode doc = fetcher.fetch(type, task.id());
+            String json = JSON.writeValueAsString(doc);
+            writer.submit(new WriteOp.Fetched(type.key(), task.id(), json, Hashes.sha256(json), task.updatedAt(),
+                    task.listFp()));
+        } catch (LookerException e) {
+            failed = true;
+            writer.submit(new WriteOp.Failed(type.key(), task.id(), "fetch", e.status(), e.getMessage(), 1));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + type.key() + " " + task.id(), e);
+        }
+        tracker.itemHandled(failed);
+        finishIfDone(tracker);
+    }
+
+    /** Queues the failures of earlier runs first, so they are retried before anything else. */
+    void queueRetries(ContentType type, List<String> ids) {
+        TypeTracker tracker = trackers.get(type);
+        tracker.enqueued(ids.size());
+        ids.forEach(id -> queue.addItem(new WorkQueue.ItemTask(type, id, null, null, false)));
+    }
+
+    void finishIfDone(TypeTracker tracker) throws InterruptedException {
+        if (tracker.tryFinish()) {
+            boolean complete = tracker.listingComplete();
+            ContentType type = tracker.type();
+            if (complete && !options.scoped(type)) {
+                for (String id : retrying.getOrDefault(type, Set.of())) {
+                    if (!listedRetries.contains(type.key() + "/" + id)) {
+                        writer.submit(new WriteOp.Gone(type.key(), id));
+                    }
+                }
+            }
+            writer.submit(new WriteOp.TypeDone(tracker.type().key(), complete,
+                    complete && !options.scoped(tracker.type())));
+            typesLeft.countDown();
+        }
+    }
+}

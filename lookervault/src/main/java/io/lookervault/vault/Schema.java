@@ -1,0 +1,82 @@
+package io.lookervault.vault;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The vault's schema as an ordered list of forward migrations. A vault records the highest migration
+ * applied in {@code schema_version}; opening a vault applies the missing ones in one transaction.
+ *
+ * <p>History model: a {@code versions} row is a validity interval [from_run, to_run) of one content hash
+ * of one item, so an unchanged nightly run adds no rows (it only moves {@code items.last_seen_run}), a
+ * change or a deletion closes the interval, and "as of run N" is one query:
+ * {@code from_run <= N AND (to_run IS NULL OR to_run > N)}.
+ */
+final class Schema {
+    private Schema() {}
+
+    static final List<String> MIGRATIONS = List.of(
+            // 1: runs, content-addressed versions, item state, checkpoints, failures
+            """
+            CREATE TABLE runs(run_id INTEGER PRIMARY KEY, base_url TEXT NOT NULL, mode TEXT NOT NULL,
+              status TEXT NOT NULL, options TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT,
+              duration_ms INTEGER NOT NULL DEFAULT 0, requests INTEGER NOT NULL DEFAULT 0,
+              retries INTEGER NOT NULL DEFAULT 0, rate_limited INTEGER NOT NULL DEFAULT 0);
+            CREATE TABLE run_type_counts(run_id INTEGER NOT NULL, type TEXT NOT NULL, total INTEGER NOT NULL,
+              new INTEGER NOT NULL, changed INTEGER NOT NULL, unchanged INTEGER NOT NULL,
+              deleted INTEGER NOT NULL, failed INTEGER NOT NULL, PRIMARY KEY(run_id, type));
+            CREATE TABLE blobs(hash TEXT PRIMARY KEY, json TEXT NOT NULL);
+            CREATE TABLE versions(type TEXT NOT NULL, id TEXT NOT NULL, hash TEXT NOT NULL,
+              from_run INTEGER NOT NULL, to_run INTEGER, PRIMARY KEY(type, id, from_run)) WITHOUT ROWID;
+            CREATE INDEX versions_by_run ON versions(from_run, type);
+            CREATE TABLE items(type TEXT NOT NULL, id TEXT NOT NULL, hash TEXT NOT NULL, updated_at TEXT,
+              list_fp TEXT, last_seen_run INTEGER NOT NULL, deleted_run INTEGER,
+              PRIMARY KEY(type, id)) WITHOUT ROWID;
+            CREATE INDEX items_by_seen ON items(type, last_seen_run);
+            CREATE INDEX items_by_deleted ON items(deleted_run, type);
+            CREATE TABLE checkpoints(run_id INTEGER NOT NULL, type TEXT NOT NULL, state TEXT NOT NULL,
+              complete INTEGER NOT NULL, PRIMARY KEY(run_id, type));
+            CREATE TABLE failures(run_id INTEGER NOT NULL, type TEXT NOT NULL, id TEXT NOT NULL,
+              operation TEXT NOT NULL, status INTEGER NOT NULL, message TEXT NOT NULL,
+              attempts INTEGER NOT NULL, resolved_run INTEGER, PRIMARY KEY(run_id, type, id, operation));
+            CREATE INDEX failures_open ON failures(resolved_run, type);
+            """);
+
+    static int currentVersion(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL)");
+            try (ResultSet rs = s.executeQuery("SELECT max(version) FROM schema_version")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
+    /** Applies every migration newer than the vault's version, all in one transaction. */
+    static void migrate(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            int current = currentVersion(c);
+            if (current > MIGRATIONS.size()) {
+                throw new VaultException("vault schema version " + current
+                        + " is newer than this LookerVault understands (" + MIGRATIONS.size() + ")");
+            }
+            for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
+                for (String sql : MIGRATIONS.get(v - 1).split(";")) {
+                    if (!sql.isBlank()) {
+                        s.execute(sql);
+                    }
+                }
+                s.execute("INSERT INTO schema_version(version) VALUES (" + v + ")");
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.lookervault.vault;
+
+/** One unit of work handed to the single vault writer. Immutable. */
+public sealed interface WriteOp {
+
+    /** Type key of the item or list the op is about. */
+    String type();
+
+    /**
+     * A fully fetched item.
+     *
+     * @param json      the document to store (Looker's object plus LookerVault's extra keys)
+     * @param hash      {@link Hashes#sha256} of {@code json}, computed by the worker to spread the cost
+     * @param updatedAt the list entry's {@code updated_at}, or null
+     * @param listFp    fingerprint of the list entry, or null
+     */
+    record Fetched(String type, String id, String json, String hash, String updatedAt, String listFp)
+            implements WriteOp {}
+
+    /** An item the listing showed unchanged (incremental): observed in this run without a fetch. */
+    record Seen(String type, String id) implements WriteOp {}
+
+    /** An item or list page that failed after retries. */
+    record Failed(String type, String id, String operation, int status, String message, int attempts)
+            implements WriteOp {}
+
+    /** An item that failed before and is no longer listed: deleted at the source, so no longer a failure. */
+    record Gone(String type, String id) implements WriteOp {}
+
+    /**
+     * Every item of the type is handled. With {@code tombstones}, items of the type not seen in this run
+     * (and not failed in it) are recorded as deleted in this run.
+     */
+    record TypeDone(String type, boolean complete, boolean tombstones) implements WriteOp {}
+}

@@ -1,0 +1,126 @@
+package io.lookervault.bench;
+
+import io.lookersim.LookerSim;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Benchmark driver (not a test): starts the simulator in this JVM with a stated capacity and runs the real
+ * CLI as a child process under {@code /usr/bin/time -v}, so items/s, requests/s and the child's peak RSS are
+ * measured on the real path. Prints one result line per run. Used by bench/extract.sh.
+ *
+ * <p>Args (key=value): scale, latency, concurrent, simrate, workers (comma list), repeat, clientrate,
+ * incremental (true: full run, 1% edits, then the incremental run is measured), seed.
+ */
+public final class ExtractBench {
+    /** Extra options of the CLI's JVM (e.g. -Xmx256m), from the BENCH_JVM_OPTS environment variable. */
+    private static final String JVM_OPTS = System.getenv().getOrDefault("BENCH_JVM_OPTS", "");
+    private static final Pattern RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
+
+    private ExtractBench() {}
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> a = new HashMap<>();
+        for (String s : argv) {
+            String[] kv = s.split("=", 2);
+            a.put(kv[0], kv[1]);
+        }
+        // JDK HttpServer without TCP_NODELAY stalls every keep-alive answer ~40 ms (delayed ACK); see sim-findings.md
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        int scale = Integer.parseInt(a.getOrDefault("scale", "5000"));
+        int latency = Integer.parseInt(a.getOrDefault("latency", "50"));
+        int concurrent = Integer.parseInt(a.getOrDefault("concurrent", "16"));
+        double simRate = Double.parseDouble(a.getOrDefault("simrate", "0"));
+        int repeat = Integer.parseInt(a.getOrDefault("repeat", "3"));
+        String clientRate = a.getOrDefault("clientrate", "100000");
+        boolean incremental = Boolean.parseBoolean(a.getOrDefault("incremental", "false"));
+        LookerSim.Builder b = LookerSim.builder().port(0).scale(scale).seed(Long.parseLong(a.getOrDefault("seed", "1")))
+                .latencyMs(latency).maxConcurrent(concurrent);
+        if (simRate > 0) {
+            b.rateLimitPerSecond(simRate);
+        }
+        try (LookerSim sim = b.build().start()) {
+            for (String w : a.getOrDefault("workers", "8").split(",")) {
+                for (int r = 0; r < repeat; r++) {
+                    Path db = Files.createTempFile("bench", ".db");
+                    Files.delete(db);
+                    Result full = runCli(sim, db, w, clientRate, false);
+                    if (incremental) {
+                        int edited = 0;
+                        for (var e : full.perType.entrySet()) {
+                            int n = (int) (e.getValue() / 100);
+                            if (n > 0 && !e.getKey().equals("lookml_models")) {
+                                edited += sim.mutate(e.getKey(), "edit", n).size();
+                            }
+                        }
+                        System.out.printf("edited %d of %d items%n", edited, full.items);
+                        Result inc = runCli(sim, db, w, clientRate, true);
+                        System.out.printf(Locale.ROOT, "incremental workers=%s full_requests=%d full_s=%.2f"
+                                        + " inc_requests=%d inc_s=%.2f ratio=%.4f%n", w, full.requests, full.seconds,
+                                inc.requests, inc.seconds, inc.requests / (double) full.requests);
+                    } else {
+                        double capacity = simRate > 0 ? simRate : latency > 0 && concurrent > 0 ? concurrent * 1000.0 / latency : 0;
+                        double rps = full.requests / full.seconds;
+                        System.out.printf(Locale.ROOT, "full workers=%s items=%d seconds=%.2f items_per_s=%.0f"
+                                        + " requests=%d req_per_s=%.1f capacity=%.0f share=%.3f rss_mb=%.0f failures=%d%n",
+                                w, full.items, full.seconds, full.items / full.seconds, full.requests, rps, capacity,
+                                capacity > 0 ? rps / capacity : 0, full.rssKb / 1024.0, full.failed);
+                    }
+                    Files.deleteIfExists(db);
+                }
+            }
+        }
+    }
+
+    private record Result(long items, double seconds, long requests, long failed, long rssKb, Map<String, Long> perType) {}
+
+    private static Result runCli(LookerSim sim, Path db, String workers, String clientRate, boolean incremental)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-v",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (!JVM_OPTS.isBlank()) {
+            cmd.addAll(List.of(JVM_OPTS.trim().split("\\s+")));
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.lookervault.cli.Main", "--db", db.toString(),
+                "--output", "json", "-q", "extract", "--workers", workers, "--rate-limit-per-second", clientRate));
+        if (incremental) {
+            cmd.add("--incremental");
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("LOOKERSDK_BASE_URL", sim.baseUrl());
+        pb.environment().put("LOOKERSDK_CLIENT_ID", sim.clientId());
+        pb.environment().put("LOOKERSDK_CLIENT_SECRET", sim.clientSecret());
+        Path err = Files.createTempFile("bench", ".err");
+        pb.redirectError(err.toFile());
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        double secs = (System.nanoTime() - t0) / 1e9;
+        String stderr = Files.readString(err);
+        Files.delete(err);
+        Matcher m = RSS.matcher(stderr);
+        long rss = m.find() ? Long.parseLong(m.group(1)) : -1;
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out);
+        long items = 0;
+        long failed = 0;
+        Map<String, Long> perType = new HashMap<>();
+        for (var it = json.path("items").fields(); it.hasNext(); ) {
+            var t = it.next();
+            items += t.getValue().path("total").asLong();
+            failed += t.getValue().path("failed").asLong();
+            perType.put(t.getKey(), t.getValue().path("total").asLong());
+        }
+        // the run's own duration excludes JVM start-up; use it for rates
+        double runSecs = json.path("duration_seconds").asDouble(secs);
+        return new Result(items, runSecs, json.path("requests").asLong(), failed, rss, perType);
+    }
+}

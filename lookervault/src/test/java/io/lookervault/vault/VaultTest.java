@@ -1,0 +1,126 @@
+package io.lookervault.vault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lookervault.job.RunMode;
+import io.lookervault.job.RunStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VaultTest {
+    @TempDir
+    Path dir;
+
+    private static WriteOp.Fetched item(String id, String json) {
+        return new WriteOp.Fetched("looks", id, json, Hashes.sha256(json), null, null);
+    }
+
+    private long run(Vault v, WriteOp... ops) throws Exception {
+        long run = v.startRun("http://x", RunMode.FULL, "{}", "t").runId();
+        try (VaultWriter w = v.writer(run, 16, null)) {
+            for (WriteOp op : ops) {
+                w.submit(op);
+            }
+        }
+        v.setStatus(run, RunStatus.COMPLETED);
+        return run;
+    }
+
+    @Test
+    void createsOwnerOnlyFileWithSchemaVersionAndReopens() throws Exception {
+        Path p = dir.resolve("sub/v.db");
+        Vault.open(p).close();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p))).isEqualTo("rw-------");
+        try (Vault v = Vault.open(p)) {
+            assertThat(v.countRows("schema_version")).isEqualTo(Schema.MIGRATIONS.size());
+        }
+    }
+
+    @Test
+    void versionsAreStoredOnceAndAnUnchangedRunAddsNoRows() throws Exception {
+        try (Vault v = Vault.open(dir.resolve("v.db"))) {
+            long r1 = run(v, item("1", "{\"a\":1}"), item("2", "{\"a\":1}"), new WriteOp.TypeDone("looks", true, true));
+            assertThat(v.countRows("blobs")).isEqualTo(1);
+            assertThat(v.countRows("versions")).isEqualTo(2);
+            assertThat(v.computeCounts(r1, "looks")).isEqualTo(new TypeCounts(2, 2, 0, 0, 0, 0));
+            long r2 = run(v, item("1", "{\"a\":1}"), item("2", "{\"a\":1}"), new WriteOp.TypeDone("looks", true, true));
+            assertThat(v.countRows("versions")).isEqualTo(2);
+            assertThat(v.computeCounts(r2, "looks")).isEqualTo(new TypeCounts(2, 0, 0, 2, 0, 0));
+        }
+    }
+
+    @Test
+    void changesAndDeletionsKeepHistoryAndAnyPastStateIsOneQueryAway() throws Exception {
+        try (Vault v = Vault.open(dir.resolve("v.db"))) {
+            long r1 = run(v, item("1", "{\"v\":1}"), item("2", "{\"x\":1}"), new WriteOp.TypeDone("looks", true, true));
+            long r2 = run(v, item("1", "{\"v\":2}"), item("3", "{\"n\":1}"), new WriteOp.TypeDone("looks", true, true));
+            assertThat(v.snapshot("looks", r1)).containsOnlyKeys("1", "2");
+            assertThat(v.snapshot("looks", r2)).containsOnlyKeys("1", "3");
+            assertThat(v.json("looks", "1", r1)).contains("{\"v\":1}");
+            assertThat(v.json("looks", "1", r2)).contains("{\"v\":2}");
+            assertThat(v.json("looks", "2", r2)).isEmpty();
+            assertThat(v.json("looks", "2", r1)).contains("{\"x\":1}");
+            assertThat(v.history("looks", "1")).containsExactly(new long[] {r1, r2}, new long[] {r2, 0});
+            assertThat(v.computeCounts(r2, "looks")).isEqualTo(new TypeCounts(2, 1, 1, 0, 1, 0));
+            long r3 = run(v, item("2", "{\"x\":1}"), new WriteOp.TypeDone("looks", true, false));
+            assertThat(v.snapshot("looks", r3)).containsOnlyKeys("1", "2", "3");
+            assertThat(v.computeCounts(r3, "looks").changed()).as("a re-appearing item is a new version").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void failedItemIsNotTombstonedIsListedAndResolvedByALaterRun() throws Exception {
+        try (Vault v = Vault.open(dir.resolve("v.db"))) {
+            run(v, item("1", "{}"), item("2", "{}"), new WriteOp.TypeDone("looks", true, true));
+            long r2 = run(v, item("1", "{}"), new WriteOp.Failed("looks", "2", "fetch", 404, "Not found", 1),
+                    new WriteOp.TypeDone("looks", true, true));
+            assertThat(v.snapshot("looks", r2)).containsOnlyKeys("1", "2");
+            assertThat(v.failures(r2)).extracting(FailureRecord::id).containsExactly("2");
+            assertThat(v.computeCounts(r2, "looks")).isEqualTo(new TypeCounts(2, 0, 0, 1, 0, 1));
+            assertThat(v.openFailures("looks")).hasSize(1);
+            run(v, item("2", "{}"));
+            assertThat(v.openFailures("looks")).isEmpty();
+        }
+    }
+
+    @Test
+    void unfinishedRunIsResumableUntilItEnds() throws Exception {
+        try (Vault v = Vault.open(dir.resolve("v.db"))) {
+            long r1 = v.startRun("http://x", RunMode.FULL, "{}", "t").runId();
+            assertThat(v.unfinishedRun("http://x")).map(RunRecord::runId).contains(r1);
+            assertThat(v.unfinishedRun("http://other")).isEmpty();
+            v.endSegment(r1, RunStatus.INTERRUPTED, "t", 10, 5, 1, 0, Map.of());
+            v.endSegment(r1, RunStatus.COMPLETED, "t", 10, 5, 1, 0, Map.of("looks", new TypeCounts(1, 1, 0, 0, 0, 0)));
+            assertThat(v.unfinishedRun("http://x")).isEmpty();
+            RunRecord r = v.run(r1).orElseThrow();
+            assertThat(r.requests()).as("segments add up").isEqualTo(10);
+            assertThat(v.storedCounts(r1)).containsKey("looks");
+        }
+    }
+
+    @Test
+    void aWriterThatDiesMidRunLeavesOnlyWholeCommitsAndReportsItsFailure() throws Exception {
+        try (Vault v = Vault.open(dir.resolve("v.db"))) {
+            long run = v.startRun("http://x", RunMode.FULL, "{}", "t").runId();
+            VaultWriter w = v.writer(run, 4, n -> {
+                throw new IllegalStateException("simulated crash after " + n);
+            });
+            assertThatThrownBy(() -> {
+                for (int i = 0; i < 100; i++) {
+                    w.submit(item(Integer.toString(i), "{\"i\":" + i + "}"));
+                }
+                w.close();
+            }).isInstanceOf(VaultException.class).hasMessageContaining("simulated crash");
+            long items = v.countRows("items");
+            assertThat(items).isPositive().isLessThan(100);
+            assertThat(v.countRows("versions")).isEqualTo(items);
+            assertThat(v.known("looks", List.of("0")).get("0").lastSeenRun()).isEqualTo(run);
+        }
+    }
+}
