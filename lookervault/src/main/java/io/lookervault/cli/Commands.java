@@ -10,5 +10,11 @@ final class Commands {
             CheckCommand.class,
             InfoCommand.class,
             ExtractCommand.class,
-            DemoCommand.class);
+            DemoCommand.class,
+            VerifyCommand.class,
+            ListCommand.class,
+            ShowCommand.class,
+            RunsCommand.class,
+            HistoryCommand.class,
+            DiffCommand.class);
 }
