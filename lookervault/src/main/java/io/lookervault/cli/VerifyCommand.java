@@ -63,7 +63,8 @@ final class VerifyCommand implements Callable<Integer> {
 
     private void render(VerifyReport r) {
         int width = Table.width(ctx.env());
-        ctx.out().println("Vault " + r.vault() + ": schema " + r.schemaVersion() + ", " + r.runs() + " runs, "
+        ctx.out().println("Vault " + r.vault());
+        ctx.out().println("Schema " + r.schemaVersion() + ", " + r.runs() + " runs, "
                 + r.documentsChecked() + " stored documents" + (r.lastRun() > 0 ? ", last run " + r.lastRun() + " ("
                 + r.lastRunStatus() + ")" : ""));
         Table t = Table.of("CHECK", "RESULT", "WHAT IT PROVES");
