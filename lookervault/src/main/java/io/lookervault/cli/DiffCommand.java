@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "diff", sortOptions = false,
+@Command(mixinStandardHelpOptions = true, name = "diff", sortOptions = false,
         description = {"What changed between two runs: items added, removed and changed per type (default: the last"
                 + " two runs).",
                 "With TYPE ID: the field-level changes of one item (JSON path, old, new) between two runs; without"

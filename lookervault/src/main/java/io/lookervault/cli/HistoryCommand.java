@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "history", sortOptions = false,
+@Command(mixinStandardHelpOptions = true, name = "history", sortOptions = false,
         description = "The versions of one item across runs: when it was first and last seen, and which fields"
                 + " each new version changed.",
         footerHeading = "%nExamples:%n",

@@ -21,7 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "list", sortOptions = false,
+@Command(mixinStandardHelpOptions = true, name = "list", sortOptions = false,
         description = "List the stored items of one type: id, title or name, folder path, owner, updated_at, size"
                 + " and status (stored, trashed in Looker, deleted from Looker, failed in the last run).",
         footerHeading = "%nExamples:%n",

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "runs", sortOptions = false, subcommands = RunsCommand.Show.class,
+@Command(mixinStandardHelpOptions = true, name = "runs", sortOptions = false, subcommands = RunsCommand.Show.class,
         description = "List the extraction runs (numbered 1, 2, 3... in the order they started): start, duration,"
                 + " status, mode and per-type counts.",
         footerHeading = "%nExamples:%n",
@@ -88,7 +88,7 @@ final class RunsCommand implements Callable<Integer> {
                 .put("unchanged", c.unchanged()).put("deleted", c.deleted()).put("failed", c.failed());
     }
 
-    @Command(name = "show", sortOptions = false,
+    @Command(mixinStandardHelpOptions = true, name = "show", sortOptions = false,
             description = "One run in detail: options, counts per type, and the items that failed.",
             footerHeading = "%nExamples:%n",
             footer = {"  lookervault runs show 3", "  lookervault runs show 3 --output json"})

@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "show", sortOptions = false,
+@Command(mixinStandardHelpOptions = true, name = "show", sortOptions = false,
         description = {"Print one stored item's JSON exactly as Looker returned it (what the official SDK reads for it).",
                 "Without --run/--as-of: the newest stored version (the last one, if the item is gone from Looker)."},
         footerHeading = "%nExamples:%n",

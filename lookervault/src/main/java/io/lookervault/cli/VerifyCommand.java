@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "verify", sortOptions = false,
+@Command(mixinStandardHelpOptions = true, name = "verify", sortOptions = false,
         description = {"Prove the vault is sound: SQLite's integrity check, every stored document's hash recomputed,"
                 + " versions and runs consistent, and the last run complete (no failed items, no unfinished types).",
                 "--against-source also lists the ids on Looker (cheap fields=id pages) and reports what the vault"

@@ -16,10 +16,10 @@ public record FieldChange(String path, Kind kind, JsonNode oldValue, JsonNode ne
 
     /** The top-level field the change is in, e.g. {@code dashboard_elements}; {@code $} for the whole document. */
     public String topField() {
-        if (path.length() <= 2) {
+        if (path.length() <= 1) {
             return "$";
         }
-        String rest = path.substring(2);
+        String rest = path.startsWith("$.") ? path.substring(2) : path.substring(1);
         int end = rest.length();
         for (int i = 0; i < rest.length(); i++) {
             if (rest.charAt(i) == '.' || rest.charAt(i) == '[') {
