@@ -11,6 +11,7 @@ final class Commands {
             InfoCommand.class,
             ExtractCommand.class,
             DemoCommand.class,
+            SimCommand.class,
             VerifyCommand.class,
             ListCommand.class,
             ShowCommand.class,
