@@ -25,15 +25,21 @@ public final class DashboardOps extends Ctx {
     void setFolders(FolderOps f) { this.folders = f; }
 
     public void register(Api api) {
-        api.on("all_dashboards", r -> Listing.list(r, new Listing.Spec(st.dashboards, true, Trash.EXCLUDE, Filter.of(r), null, v::dashboardBase, false)))
+        LookmlDashboards lk = new LookmlDashboards(st.plan);
+        api.on("all_dashboards", r -> lk.appendTo(r, Listing.list(r, new Listing.Spec(st.dashboards, true, Trash.EXCLUDE, Filter.of(r),
+                        null, v::dashboardBase, false))))
                 .on("search_dashboards", this::search)
-                .on("dashboard", r -> one(r, v.dashboard(need(st.dashboards, r.param("dashboard_id")))))
-                .on("create_dashboard", this::create).on("update_dashboard", this::update)
-                .on("delete_dashboard", r -> st.write(() -> {
+                .on("dashboard", LookmlDashboards.guard(r -> one(r, v.dashboard(need(st.dashboards, r.param("dashboard_id")))),
+                        r -> one(r, Shaper.shape("Dashboard", lk.get(r.param("dashboard_id"))))))
+                .on("create_dashboard", this::create)
+                .on("update_dashboard", LookmlDashboards.guard(this::update, LookmlDashboards::notModifiable))
+                .on("delete_dashboard", LookmlDashboards.guard(r -> st.write(() -> {
                     deleteDashboard(id(Json.text(need(st.dashboards, r.param("dashboard_id")), "id")));
                     return ApiResponse.noContent();
-                }))
-                .on("move_dashboard", this::move).on("dashboard_lookml", this::lookml).on("import_dashboard_from_lookml", this::importLookml);
+                }), LookmlDashboards::notModifiable))
+                .on("move_dashboard", LookmlDashboards.guard(this::move, LookmlDashboards::notModifiable))
+                .on("dashboard_lookml", LookmlDashboards.guard(this::lookml, r -> lk.lookml(lk.get(r.param("dashboard_id")))))
+                .on("import_dashboard_from_lookml", this::importLookml);
     }
 
     private ApiResponse search(ApiRequest r) {
