@@ -258,6 +258,23 @@ class InspectIT {
         assertThat(Files.readAllBytes(db)).as("inspection never writes the vault").isEqualTo(bytes);
     }
 
+    @Test
+    @Order(9)
+    void infoSummarisesTheVaultAndCheckReportsItsHealth() {
+        JsonNode vault = json("info").path("vault");
+        assertThat(vault.path("runs").asInt()).isEqualTo(3);
+        assertThat(vault.path("size_on_disk_bytes").asLong()).isPositive();
+        assertThat(vault.path("last_run").path("run_id").asInt()).isEqualTo(3);
+        after.forEach((type, docs) -> assertThat(vault.path("items").path(type).path("present").asInt()).as(type)
+                .isEqualTo(docs.size()));
+        assertThat(vault.path("items").path("dashboards").path("deleted").asInt()).isEqualTo(1);
+        JsonNode check = json("check");
+        assertThat(check.path("checks")).anySatisfy(c -> {
+            assertThat(c.path("check").asText()).isEqualTo("vault health");
+            assertThat(c.path("status").asText()).isEqualTo("ok");
+        });
+    }
+
     /** Last: it changes the simulator. */
     @Test
     @Order(20)
