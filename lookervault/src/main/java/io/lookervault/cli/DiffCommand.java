@@ -117,11 +117,17 @@ final class DiffCommand implements Callable<Integer> {
         }
         ctx.out().println(d.type() + " " + d.id() + " (" + d.title() + "): run " + d.fromRun() + " -> run " + d.toRun()
                 + ", " + d.changes().size() + " change" + (d.changes().size() == 1 ? "" : "s"));
-        Table table = Table.of("PATH", "CHANGE", "OLD", "NEW");
+        // one block per change: a path can be long and values longer, so neither is squeezed into a column
+        int width = Table.width(ctx.env());
         for (FieldChange c : d.changes()) {
-            table.row(c.path(), c.kind().name().toLowerCase(), DiffOutput.value(c.oldValue()),
-                    DiffOutput.value(c.newValue()));
+            ctx.out().println();
+            ctx.out().println(c.path() + "  (" + c.kind().name().toLowerCase() + ")");
+            if (c.oldValue() != null) {
+                ctx.out().println(DiffOutput.fit("  - ", c.oldValue(), width));
+            }
+            if (c.newValue() != null) {
+                ctx.out().println(DiffOutput.fit("  + ", c.newValue(), width));
+            }
         }
-        table.render(ctx.out(), Table.width(ctx.env()));
     }
 }

@@ -9,8 +9,6 @@ import java.util.List;
 
 /** Renders a run-to-run diff as a table or one JSON document. */
 final class DiffOutput {
-    private static final int MAX_VALUE = 200;
-
     private DiffOutput() {}
 
     static void render(RunDiff d, PrintStream out, int width) {
@@ -70,12 +68,9 @@ final class DiffOutput {
         }
     }
 
-    /** A JSON value on one line for a table cell; absent shows as "-", long values are cut. */
-    static String value(JsonNode v) {
-        if (v == null) {
-            return "-";
-        }
-        String s = v.isTextual() ? "\"" + v.asText() + "\"" : v.toString();
-        return s.length() > MAX_VALUE ? s.substring(0, MAX_VALUE - 1) + "…" : s;
+    /** One line: a prefix and a JSON value, cut to the terminal width. */
+    static String fit(String prefix, JsonNode v, int width) {
+        String s = prefix + (v.isTextual() ? "\"" + v.asText() + "\"" : v.toString());
+        return s.length() > width ? s.substring(0, width - 1) + "…" : s;
     }
 }

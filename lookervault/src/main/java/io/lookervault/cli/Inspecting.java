@@ -61,6 +61,9 @@ final class Inspecting {
         if (iso == null) {
             return "";
         }
+        if (iso.endsWith("+00:00")) {
+            iso = iso.substring(0, iso.length() - 6) + "Z";
+        }
         int dot = iso.indexOf('.', 17);
         if (dot < 0) {
             return iso;
