@@ -59,17 +59,21 @@ final class VaultStatus {
     }
 
     /**
-     * {@code check}'s vault health: SQLite's quick check and the last run's completeness. A vault not made yet
-     * is fine; an unreadable or damaged one fails (exit 2: point --db elsewhere or restore the file).
+     * {@code check}'s vault health: SQLite's quick check and the last run's completeness; no row before the
+     * first run made the vault. An unreadable or damaged vault fails (exit 2: point --db elsewhere or restore it).
      */
-    static Readiness.Check health(Path db) {
-        String name = "vault health";
+    static Optional<Readiness.Check> health(Path db) {
         if (!Files.exists(db)) {
-            return new Readiness.Check(name, Readiness.Status.SKIPPED, "no vault yet", ExitCodes.OK);
+            return Optional.empty();
         }
+        return Optional.of(healthOf(db));
+    }
+
+    private static Readiness.Check healthOf(Path db) {
+        String name = "vault health";
         try (VaultReader reader = VaultReader.open(db)) {
             VaultAudit audit = new VaultAudit(reader);
-            List<String> damage = audit.sqliteIntegrity();
+            List<String> damage = audit.sqliteQuickCheck();
             if (!damage.isEmpty()) {
                 return Readiness.Check.fail(name, "damaged: " + damage.get(0) + " ('lookervault verify' lists all)",
                         ExitCodes.USAGE);

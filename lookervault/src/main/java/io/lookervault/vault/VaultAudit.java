@@ -29,10 +29,19 @@ public final class VaultAudit {
 
     /** SQLite's own {@code PRAGMA integrity_check}: pages, b-trees, indexes. */
     public List<String> sqliteIntegrity() {
+        return pragmaCheck("integrity_check");
+    }
+
+    /** {@code PRAGMA quick_check}: the page and b-tree checks without index contents; fast enough for {@code check}. */
+    public List<String> sqliteQuickCheck() {
+        return pragmaCheck("quick_check");
+    }
+
+    private List<String> pragmaCheck(String pragma) {
         return guarded(() -> {
             List<String> out = new ArrayList<>();
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("PRAGMA integrity_check(" + MAX_LISTED + ")")) {
+                 ResultSet rs = s.executeQuery("PRAGMA " + pragma + "(" + MAX_LISTED + ")")) {
                 while (rs.next()) {
                     if (!"ok".equalsIgnoreCase(rs.getString(1))) {
                         out.add(rs.getString(1));
