@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +137,7 @@ public final class VaultAudit {
     public List<String> runs(List<RunInfo> runs) {
         return guarded(() -> {
             List<String> out = new ArrayList<>();
+            Map<Long, Map<String, long[]>> actual = versionCounts();
             Set<String> newerSeen = new HashSet<>();
             for (int i = runs.size() - 1; i >= 0; i--) {
                 RunInfo r = runs.get(i);
@@ -149,7 +151,7 @@ public final class VaultAudit {
                 }
                 newerSeen.add(r.baseUrl());
                 if (status == RunStatus.COMPLETED || status == RunStatus.COMPLETED_WITH_FAILURES) {
-                    out.addAll(counts(r));
+                    out.addAll(counts(r, actual.getOrDefault(r.runId(), Map.of())));
                 }
             }
             out.addAll(rows("SELECT 'counts recorded for run ' || run_id || ', which does not exist'"
@@ -168,11 +170,11 @@ public final class VaultAudit {
         }
     }
 
-    private List<String> counts(RunInfo r) throws SQLException {
+    private static List<String> counts(RunInfo r, Map<String, long[]> actualByType) {
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, TypeCounts> e : r.counts().entrySet()) {
             TypeCounts stored = e.getValue();
-            long[] actual = versionCounts(r.runId(), e.getKey());
+            long[] actual = actualByType.getOrDefault(e.getKey(), new long[3]);
             long[] recorded = {stored.newItems(), stored.changed(), stored.deleted()};
             String[] names = {"new", "changed", "deleted"};
             for (int i = 0; i < 3; i++) {
@@ -185,27 +187,28 @@ public final class VaultAudit {
         return out;
     }
 
-    /** new, changed, deleted of one run and type from the version rows, which later runs never rewrite. */
-    private long[] versionCounts(long run, String type) throws SQLException {
-        String sql = "SELECT sum(NOT EXISTS (SELECT 1 FROM versions p WHERE p.type=v.type AND p.id=v.id"
-                + " AND p.from_run<v.from_run)), count(*) FROM versions v WHERE v.from_run=? AND v.type=?";
-        long[] out = new long[3];
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, run);
-            ps.setString(2, type);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                out[0] = rs.getLong(1);
-                out[1] = rs.getLong(2) - out[0];
+    /**
+     * run → type → {new, changed, deleted} from the version rows, which later runs never rewrite. Two grouped
+     * scans of the versions table for all runs at once, so the cost does not multiply with the number of runs.
+     */
+    private Map<Long, Map<String, long[]>> versionCounts() throws SQLException {
+        Map<Long, Map<String, long[]>> out = new HashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT from_run, type, count(*),"
+                + " sum(NOT EXISTS (SELECT 1 FROM versions p WHERE p.type=v.type AND p.id=v.id AND p.from_run<v.from_run))"
+                + " FROM versions v GROUP BY from_run, type")) {
+            while (rs.next()) {
+                long[] n = out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                        .computeIfAbsent(rs.getString(2), k -> new long[3]);
+                n[0] = rs.getLong(4);
+                n[1] = rs.getLong(3) - n[0];
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM versions v WHERE v.to_run=? AND v.type=?"
-                + " AND NOT EXISTS (SELECT 1 FROM versions n WHERE n.type=v.type AND n.id=v.id AND n.from_run=v.to_run)")) {
-            ps.setLong(1, run);
-            ps.setString(2, type);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                out[2] = rs.getLong(1);
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT to_run, type, count(*)"
+                + " FROM versions v WHERE to_run IS NOT NULL AND NOT EXISTS (SELECT 1 FROM versions n WHERE"
+                + " n.type=v.type AND n.id=v.id AND n.from_run=v.to_run) GROUP BY to_run, type")) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).computeIfAbsent(rs.getString(2),
+                        k -> new long[3])[2] = rs.getLong(3);
             }
         }
         return out;

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
@@ -24,19 +23,6 @@ import org.sqlite.SQLiteOpenMode;
  * command uses one reader.
  */
 public final class VaultReader implements AutoCloseable {
-    /** Item title: the first of the fields Looker types use for a human name. */
-    static final String TITLE = "coalesce(json_extract(b.json,'$.title'), json_extract(b.json,'$.name'),"
-            + " json_extract(b.json,'$.display_name'), json_extract(b.json,'$.label'), json_extract(b.json,'$.email'))";
-    private static final String OWNER = "coalesce(json_extract(b.json,'$.user_id'),"
-            + " json_extract(b.json,'$.owner_id'), json_extract(b.json,'$.creator_id'))";
-    private static final String FOLDER = "CASE WHEN i.type='folders' THEN json_extract(b.json,'$.parent_id')"
-            + " ELSE json_extract(b.json,'$.folder_id') END";
-    private static final String FAILED = "EXISTS(SELECT 1 FROM failures f WHERE f.type=i.type AND f.id=i.id"
-            + " AND f.resolved_run IS NULL AND f.operation<>'list')";
-    private static final String ITEM_COLUMNS = "i.type, i.id, " + TITLE + ", " + FOLDER + ", " + OWNER
-            + ", coalesce(i.updated_at, json_extract(b.json,'$.updated_at')), length(CAST(b.json AS BLOB)),"
-            + " coalesce(json_extract(b.json,'$.deleted'), 0), coalesce(i.deleted_run, 0), " + FAILED
-            + ", i.last_seen_run";
     private static final String AS_OF = " v.from_run<=? AND (v.to_run IS NULL OR v.to_run>?)";
 
     private final Path path;
@@ -197,8 +183,8 @@ public final class VaultReader implements AutoCloseable {
     /** Items of one type matching {@code q}, ordered by id (numerically where ids are numbers). */
     public List<StoredItem> items(ItemQuery q) {
         List<Object> params = new ArrayList<>();
-        String where = where(q, params);
-        String sql = "SELECT " + ITEM_COLUMNS + " FROM items i JOIN blobs b ON b.hash=i.hash WHERE " + where
+        String where = ItemSql.where(q, params);
+        String sql = "SELECT " + ItemSql.COLUMNS + " FROM items i JOIN blobs b ON b.hash=i.hash WHERE " + where
                 + " ORDER BY CAST(i.id AS INTEGER), i.id LIMIT ? OFFSET ?";
         params.add(q.limit());
         params.add(q.offset());
@@ -206,7 +192,7 @@ public final class VaultReader implements AutoCloseable {
             List<StoredItem> out = new ArrayList<>();
             try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(item(rs));
+                    out.add(ItemSql.item(rs));
                 }
             }
             return out;
@@ -216,7 +202,7 @@ public final class VaultReader implements AutoCloseable {
     /** How many items match {@code q}, ignoring its limit and offset. */
     public long count(ItemQuery q) {
         List<Object> params = new ArrayList<>();
-        String sql = "SELECT count(*) FROM items i JOIN blobs b ON b.hash=i.hash WHERE " + where(q, params);
+        String sql = "SELECT count(*) FROM items i JOIN blobs b ON b.hash=i.hash WHERE " + ItemSql.where(q, params);
         return call(() -> {
             try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0L;
@@ -227,51 +213,13 @@ public final class VaultReader implements AutoCloseable {
     /** One item's current state (its last version if deleted). */
     public Optional<StoredItem> item(String type, String id) {
         return call(() -> {
-            try (PreparedStatement ps = prepare("SELECT " + ITEM_COLUMNS + " FROM items i JOIN blobs b"
+            try (PreparedStatement ps = prepare("SELECT " + ItemSql.COLUMNS + " FROM items i JOIN blobs b"
                     + " ON b.hash=i.hash WHERE i.type=? AND i.id=?", List.of(type, id)); ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(item(rs)) : Optional.<StoredItem>empty();
+                return rs.next() ? Optional.of(ItemSql.item(rs)) : Optional.<StoredItem>empty();
             }
         });
     }
 
-    private static StoredItem item(ResultSet rs) throws SQLException {
-        return new StoredItem(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getLong(7), rs.getInt(8) == 1, rs.getLong(9), rs.getInt(10) == 1, rs.getLong(11));
-    }
-
-    private static String where(ItemQuery q, List<Object> params) {
-        StringBuilder w = new StringBuilder("i.type=?");
-        params.add(q.type());
-        w.append(q.deletedOnly() ? " AND (i.deleted_run IS NOT NULL OR json_extract(b.json,'$.deleted')=1)"
-                : " AND i.deleted_run IS NULL");
-        in(w, params, FOLDER, q.folderIds());
-        in(w, params, OWNER, q.owners());
-        if (q.changedSince() != null) {
-            w.append(" AND (i.updated_at>=? OR (SELECT r.started_at FROM runs r WHERE r.run_id=(SELECT max(v.from_run)"
-                    + " FROM versions v WHERE v.type=i.type AND v.id=i.id))>=?)");
-            params.add(q.changedSince());
-            params.add(q.changedSince());
-        }
-        if (q.search() != null) {
-            w.append(" AND (i.id=? OR lower(").append(TITLE).append(") LIKE ? ESCAPE '\\')");
-            params.add(q.search());
-            params.add("%" + q.search().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
-        }
-        return w.toString();
-    }
-
-    private static void in(StringBuilder w, List<Object> params, String expr, Set<String> values) {
-        if (values == null) {
-            return;
-        }
-        if (values.isEmpty()) {
-            w.append(" AND 0");
-            return;
-        }
-        w.append(" AND CAST(").append(expr).append(" AS TEXT) IN (").append("?,".repeat(values.size() - 1)).append("?)");
-        params.addAll(values);
-    }
 
     private PreparedStatement prepare(String sql, List<?> params) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
@@ -379,7 +327,7 @@ public final class VaultReader implements AutoCloseable {
     /** The title/name of a stored document, or null. */
     public String title(String hash) {
         return call(() -> {
-            try (PreparedStatement ps = prepare("SELECT " + TITLE + " FROM blobs b WHERE b.hash=?", List.of(hash))) {
+            try (PreparedStatement ps = prepare("SELECT " + ItemSql.TITLE + " FROM blobs b WHERE b.hash=?", List.of(hash))) {
                 return Vault.strings(ps).stream().findFirst().orElse(null);
             }
         });
