@@ -7,6 +7,7 @@ import io.lookervault.inspect.SourceIds;
 import io.lookervault.inspect.Verifier;
 import io.lookervault.inspect.VerifyReport;
 import io.lookervault.looker.LookerClient;
+import io.lookervault.vault.VaultException;
 import io.lookervault.vault.VaultReader;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -52,6 +53,8 @@ final class VerifyCommand implements Callable<Integer> {
             } else {
                 report = new Verifier(reader).verify(null);
             }
+        } catch (VaultException e) {
+            throw new CommandException(ExitCodes.PARTIAL, "the vault is damaged: " + e.getMessage(), e);
         }
         if (global.json()) {
             Json.print(ctx.out(), json(report));

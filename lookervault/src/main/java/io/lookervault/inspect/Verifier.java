@@ -7,6 +7,7 @@ import io.lookervault.looker.LookerException;
 import io.lookervault.vault.FailureRecord;
 import io.lookervault.vault.RunInfo;
 import io.lookervault.vault.VaultAudit;
+import io.lookervault.vault.VaultException;
 import io.lookervault.vault.VaultReader;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +28,15 @@ public final class Verifier {
     /** Runs every check; {@code source} (may be null) adds the comparison with Looker. */
     public VerifyReport verify(SourceIds source) throws LookerException, InterruptedException {
         VaultAudit audit = new VaultAudit(reader);
-        List<RunInfo> runs = reader.runs();
+        List<RunInfo> runs;
+        String runsUnreadable = null;
+        try {
+            runs = reader.runs();
+        } catch (VaultException e) {
+            // a damaged runs table is a finding like any other, not a reason to stop checking
+            runs = List.of();
+            runsUnreadable = e.getMessage();
+        }
         RunInfo last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
         long[] documents = new long[1];
         List<VerifyReport.Check> checks = new ArrayList<>();
@@ -40,20 +49,28 @@ public final class Verifier {
         checks.add(new VerifyReport.Check("history", "each item's versions form non-overlapping run intervals",
                 audit.history()));
         checks.add(new VerifyReport.Check("runs", "runs numbered 1..N, statuses valid, recorded counts match the rows",
-                audit.runs(runs)));
+                runsUnreadable == null ? audit.runs(runs) : List.of(runsUnreadable)));
         checks.add(new VerifyReport.Check("last_run", "the last run finished every type it planned, without failures",
                 completeness(audit, last)));
         List<VerifyReport.SourceDiff> compared = source == null || last == null ? List.of()
                 : new SourceCheck(reader, source).compare(last);
-        return new VerifyReport(reader.path().toAbsolutePath().toString(), reader.schemaVersion(), runs.size(),
+        return new VerifyReport(reader.path().toAbsolutePath().toString(), schemaVersion(), runs.size(),
                 last == null ? 0 : last.runId(), last == null ? "" : last.status(), documents[0], checks, compared);
+    }
+
+    private int schemaVersion() {
+        try {
+            return reader.schemaVersion();
+        } catch (VaultException e) {
+            return 0;
+        }
     }
 
     /** Problems of the last run: unfinished, abandoned, types not done, lists incomplete, items failed. */
     public static List<String> completeness(VaultAudit audit, RunInfo last) {
         List<String> out = new ArrayList<>();
         if (last == null) {
-            out.add("the vault holds no run yet: run 'lookervault extract'");
+            out.add("the vault holds no readable run: run 'lookervault extract'");
             return out;
         }
         long n = last.runId();
@@ -63,6 +80,16 @@ public final class Verifier {
         } else if (status == RunStatus.ABANDONED) {
             out.add("run " + n + " was abandoned before it finished");
         }
+        try {
+            workLeft(audit, last, out);
+        } catch (VaultException e) {
+            out.add(e.getMessage());
+        }
+        return out;
+    }
+
+    private static void workLeft(VaultAudit audit, RunInfo last, List<String> out) {
+        long n = last.runId();
         Map<String, Boolean> done = audit.checkpoints(n);
         List<String> unfinished = plannedTypes(last).stream().filter(t -> !done.containsKey(t)).toList();
         if (!unfinished.isEmpty()) {
@@ -77,7 +104,6 @@ public final class Verifier {
             out.add("run " + n + ": " + f.type() + " " + f.id() + " failed (" + f.operation() + ", HTTP " + f.status()
                     + ", " + f.attempts() + " attempts): " + f.message());
         }
-        return out;
     }
 
     private static RunStatus statusOf(String key) {

@@ -44,12 +44,15 @@ public final class VaultAudit {
             try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("PRAGMA " + pragma + "(" + MAX_LISTED + ")")) {
                 while (rs.next()) {
-                    if (!"ok".equalsIgnoreCase(rs.getString(1))) {
-                        out.add(rs.getString(1));
+                    // one row may hold several newline-separated findings
+                    for (String line : rs.getString(1).split("\n")) {
+                        if (!"ok".equalsIgnoreCase(line.strip()) && !line.startsWith("*** in database")) {
+                            out.add(line.strip());
+                        }
                     }
                 }
             }
-            return out;
+            return cap(out, out.size());
         });
     }
 
