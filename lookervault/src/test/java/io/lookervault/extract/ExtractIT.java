@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Extraction against the real simulator over HTTP with the real client and a real SQLite file. */
+@org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
 public class ExtractIT {
     private static final int SCALE = 300;
     @TempDir
