@@ -11,7 +11,9 @@ final class ItemSql {
 
     /** Item title: the first of the fields Looker types use for a human name. */
     static final String TITLE = "coalesce(json_extract(b.json,'$.title'), json_extract(b.json,'$.name'),"
-            + " json_extract(b.json,'$.display_name'), json_extract(b.json,'$.label'), json_extract(b.json,'$.email'))";
+            + " json_extract(b.json,'$.display_name'), json_extract(b.json,'$.label'), json_extract(b.json,'$.email'),"
+            // alerts: their own title if set, else the field they watch
+            + " json_extract(b.json,'$.custom_title'), json_extract(b.json,'$.field.title'))";
     static final String OWNER = "coalesce(json_extract(b.json,'$.user_id'),"
             + " json_extract(b.json,'$.owner_id'), json_extract(b.json,'$.creator_id'))";
     static final String FOLDER = "CASE WHEN i.type='folders' THEN json_extract(b.json,'$.parent_id')"

@@ -225,6 +225,13 @@ class InspectIT {
         String owner = doc.path("user_id").asText();
         assertThat(ids(json("list", "dashboards", "--owner", owner, "--limit", "10000").path("items")))
                 .isEqualTo(select(dashboards, "user_id", owner));
+        String email = after.get("users").get(owner).path("email").asText();
+        assertThat(ids(json("list", "dashboards", "--owner", email, "--limit", "10000").path("items")))
+                .isEqualTo(select(dashboards, "user_id", owner));
+        // the simulator's own updated_at values lie years back, so only what runs 2 and 3 stored is this recent
+        String run2Start = json("runs").get(1).path("started_at").asText();
+        assertThat(ids(json("list", "dashboards", "--changed-since", run2Start, "--limit", "10000").path("items")))
+                .containsExactlyInAnyOrderElementsOf(edited);
         JsonNode page = json("list", "dashboards", "--limit", "2", "--offset", "1");
         assertThat(ids(page.path("items"))).hasSize(2).doesNotContain(first.path("id").asText());
     }
