@@ -184,10 +184,15 @@ public final class VaultReader implements AutoCloseable {
     public List<StoredItem> items(ItemQuery q) {
         List<Object> params = new ArrayList<>();
         String where = ItemSql.where(q, params);
-        String sql = "SELECT " + ItemSql.COLUMNS + " FROM items i JOIN blobs b ON b.hash=i.hash WHERE " + where
-                + " ORDER BY CAST(i.id AS INTEGER), i.id LIMIT ? OFFSET ?";
+        // pick the page's ids first, then read the documents of that page only: the sort would otherwise carry
+        // the JSON-derived columns of every item of the type
+        String order = " ORDER BY CAST(i.id AS INTEGER), i.id";
+        String sql = "SELECT " + ItemSql.COLUMNS + " FROM (SELECT i.id AS page_id FROM items i JOIN blobs b"
+                + " ON b.hash=i.hash WHERE " + where + order + " LIMIT ? OFFSET ?) p JOIN items i ON i.type=?"
+                + " AND i.id=p.page_id JOIN blobs b ON b.hash=i.hash" + order;
         params.add(q.limit());
         params.add(q.offset());
+        params.add(q.type());
         return call(() -> {
             List<StoredItem> out = new ArrayList<>();
             try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
