@@ -37,6 +37,7 @@ final class CheckCommand implements Callable<Integer> {
         AppConfig cfg = global.loadConfig(ctx, Map.of());
         List<Readiness.Check> checks = new ArrayList<>();
         checks.add(Readiness.vault(cfg.db()));
+        VaultStatus.health(cfg.db()).ifPresent(checks::add);
         checks.addAll(Readiness.looker(cfg));
         int code = exitCode(checks);
         if (global.json()) {

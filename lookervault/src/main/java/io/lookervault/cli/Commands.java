@@ -11,5 +11,11 @@ final class Commands {
             InfoCommand.class,
             ExtractCommand.class,
             DemoCommand.class,
-            SimCommand.class);
+            SimCommand.class,
+            VerifyCommand.class,
+            ListCommand.class,
+            ShowCommand.class,
+            RunsCommand.class,
+            HistoryCommand.class,
+            DiffCommand.class);
 }

@@ -47,6 +47,7 @@ final class InfoCommand implements Callable<Integer> {
             user.put("email", me.path("email").asText(""));
         }
         info.set("vault", vault(cfg.db()));
+        VaultStatus.summary(cfg.db(), (ObjectNode) info.get("vault"));
         if (global.json()) {
             Json.print(ctx.out(), info);
         } else {
@@ -78,6 +79,7 @@ final class InfoCommand implements Callable<Integer> {
                 + (user.path("email").asText().isEmpty() ? "" : " <" + user.path("email").asText() + ">"));
         t.row("Vault", vault.path("path").asText() + (vault.path("exists").asBoolean()
                 ? " (" + vault.path("size_bytes").asLong() + " bytes)" : " (not created yet)"));
+        VaultStatus.rows(t, vault);
         t.render(ctx.out(), Table.width(ctx.env()));
     }
 }
