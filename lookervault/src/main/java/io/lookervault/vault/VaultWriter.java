@@ -124,6 +124,19 @@ public final class VaultWriter implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         sql.close();
+        closeConnection();
         rethrowIfFailed();
+    }
+
+    /**
+     * Releases the write connection: once the vault's last connection closes, SQLite folds the WAL back
+     * into the main file, so a vault copied after a run (without its -wal file) holds the whole run.
+     */
+    private void closeConnection() {
+        try {
+            conn.close();
+        } catch (SQLException e) {
+            failure.compareAndSet(null, e);
+        }
     }
 }

@@ -43,6 +43,19 @@ class VaultTest {
     }
 
     @Test
+    void closingAfterARunLeavesTheWholeRunInTheMainFileWithNoWal() throws Exception {
+        // regression: the writer's connection stayed open, so the end of every run lived only in looker.db-wal
+        Path p = dir.resolve("v.db");
+        try (Vault v = Vault.open(p)) {
+            run(v, item("1", "{\"a\":1}"), new WriteOp.TypeDone("looks", true, true));
+        }
+        assertThat(dir.resolve("v.db-wal")).doesNotExist();
+        try (Vault v = Vault.open(p)) {
+            assertThat(v.countRows("versions")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void versionsAreStoredOnceAndAnUnchangedRunAddsNoRows() throws Exception {
         try (Vault v = Vault.open(dir.resolve("v.db"))) {
             long r1 = run(v, item("1", "{\"a\":1}"), item("2", "{\"a\":1}"), new WriteOp.TypeDone("looks", true, true));
