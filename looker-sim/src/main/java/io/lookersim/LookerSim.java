@@ -26,6 +26,12 @@ import java.util.concurrent.TimeUnit;
  * Thread-safe once started; close() stops it.
  */
 public final class LookerSim implements AutoCloseable {
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, each answer waits ~40 ms for a delayed ACK.
+        // ServerConfig reads this once, so it must be set before the first HttpServer is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final SimConfig cfg;
     private final Store store;
     private final Stats stats;

@@ -27,7 +27,7 @@ public final class Views {
     }
 
     public ObjectNode folder(ObjectNode f) {
-        ObjectNode n = withChildCount(f);
+        ObjectNode n = copy(withChildCount(f));
         ArrayNode ds = n.putArray("dashboards");
         for (long d : st.dashboards.children(t(f, "id"))) {
             ObjectNode dn = st.dashboards.get(d);

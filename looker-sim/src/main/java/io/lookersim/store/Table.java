@@ -17,6 +17,7 @@ import java.util.function.LongFunction;
  * One collection of items with numeric ids: generated base items (made on demand from the seed, never stored) plus an
  * overlay of created/changed items and removed ids. Stored nodes are never mutated in place (copy on write), so
  * readers need no lock; writers are serialised by the caller (Store lock). Thread-safe under that rule.
+ * baseChildren must list only base ids that exist and whose generated parent is the given one.
  */
 public final class Table {
     public final String type;
@@ -101,7 +102,11 @@ public final class Table {
         TreeSet<Long> out = new TreeSet<>();
         long p = parseId(parentId);
         if (baseChildren != null && p > 0) {
-            for (long id : baseChildren.apply(p)) if (hasParent(id, parentId)) out.add(id);
+            for (long id : baseChildren.apply(p)) {
+                // An unchanged base item has its generated parent by construction: no need to generate it to check.
+                boolean untouched = !over.containsKey(id) && !removed.contains(id) && id <= baseMax;
+                if (untouched || hasParent(id, parentId)) out.add(id);
+            }
         }
         Set<Long> extra = overByParent.get(parentId);
         if (extra != null) for (long id : extra) if (hasParent(id, parentId)) out.add(id);

@@ -15,11 +15,13 @@ import picocli.CommandLine.Mixin;
         description = "Check readiness: settings and their sources, vault path, Looker reachable, login, permissions.",
         footerHeading = "%nExamples:%n",
         footer = {"  lookervault check",
-                "  LOOKERSDK_BASE_URL=https://acme.cloud.looker.com lookervault check --config prod.ini",
+                "  lookervault check --config prod.ini",
+                "  LOOKERSDK_BASE_URL=https://acme.cloud.looker.com lookervault check",
                 "  lookervault check --output json",
                 "",
-                "Exit code 0 when ready; 2 when a setting or the vault path is wrong; 3 when Looker cannot be",
-                "reached, refuses the login, or the API user lacks permissions to see all content."})
+                "Exit code 0 when ready; 2 when a setting or the vault path is wrong;",
+                "3 when Looker cannot be reached, refuses the login, or the API user",
+                "lacks the permissions to see all content."})
 final class CheckCommand implements Callable<Integer> {
     @Mixin
     private GlobalOptions global;

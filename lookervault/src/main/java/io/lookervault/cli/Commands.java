@@ -10,5 +10,6 @@ final class Commands {
             CheckCommand.class,
             InfoCommand.class,
             ExtractCommand.class,
-            DemoCommand.class);
+            DemoCommand.class,
+            SimCommand.class);
 }

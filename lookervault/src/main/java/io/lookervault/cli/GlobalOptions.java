@@ -34,7 +34,8 @@ public final class GlobalOptions {
         return top instanceof RootCommand r ? r.global() : this;
     }
 
-    @Option(names = "--db", order = 10, paramLabel = "PATH", description = "Vault file (default: looker.db; env LOOKERVAULT_DB).")
+    @Option(names = "--db", order = 10, paramLabel = "PATH",
+            description = "Vault file (default: looker.db; env LOOKERVAULT_DB).")
     void setDb(Path db) {
         root().db = db;
     }

@@ -54,6 +54,7 @@ public final class Main {
         for (Class<?> sub : Commands.ALL) {
             cl.addSubcommand(sub);
         }
+        addHelpOptions(cl);
         ErrorHandler errors = new ErrorHandler(ctx, root.global());
         cl.setOut(new PrintWriter(ctx.out(), true));
         cl.setErr(new PrintWriter(ctx.err(), true));
@@ -66,5 +67,16 @@ public final class Main {
             return new CommandLine.RunLast().execute(parsed);
         });
         return cl;
+    }
+
+    /** Every command gets -h/--help, except {@code sim serve}, which hands --help to the simulator. */
+    private static void addHelpOptions(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            boolean hasHelp = sub.getCommandSpec().optionsMap().containsKey("--help");
+            if (!hasHelp && !(sub.getCommand() instanceof SimCommand.Serve)) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+            addHelpOptions(sub);
+        }
     }
 }

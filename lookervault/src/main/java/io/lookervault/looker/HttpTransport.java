@@ -11,19 +11,26 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One HTTP exchange with Looker: waits for the shared rate limiter, sends, reads the whole answer, and
- * tells the limiter how it went. Does not retry or map statuses. Thread-safe.
+ * One HTTP exchange with Looker: sends, reads the whole answer within a deadline, and tells the shared
+ * rate limiter how it went. The caller waits for the limiter ({@link #acquire()}) before it picks the
+ * token, so a token never goes stale while its request waits out a pause. Does not retry or map
+ * statuses. Thread-safe.
  */
 final class HttpTransport {
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
     static final String API_PREFIX = "/api/4.0";
     static final String APP_ID = "lookervault";
+    private static final long DEADLINE_SLACK_MS = 1_000;
 
     private final HttpClient http;
     private final String baseUrl;
@@ -67,7 +74,6 @@ final class HttpTransport {
         if (token != null) {
             rb.header("Authorization", "token " + token);
         }
-        limiter.acquire();
         requests.incrementAndGet();
         long start = System.nanoTime();
         HttpResponse<byte[]> r = exchange(method, path, rb.build());
@@ -82,17 +88,40 @@ final class HttpTransport {
         return resp;
     }
 
+    /** Waits for the shared rate limiter's permission to send one request. */
+    void acquire() throws InterruptedException {
+        limiter.acquire();
+    }
+
     private HttpResponse<byte[]> exchange(String method, String path, HttpRequest request)
             throws NetworkException, InterruptedException {
+        // The request timeout of java.net.http stops at the response headers; a body that stalls half-way
+        // would block forever, so the whole exchange gets a deadline of its own.
+        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new NetworkException(method, path, method + " " + path + ": no answer within " + timeout.toSeconds()
-                    + " s (timeout; raise LOOKERSDK_TIMEOUT if Looker is slow)", e);
-        } catch (IOException e) {
-            throw new NetworkException(method, path, method + " " + path + ": " + describe(e) + " talking to "
-                    + baseUrl, e);
+            return future.get(timeout.toMillis() + DEADLINE_SLACK_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            throw e;
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw timedOut(method, path, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw timedOut(method, path, cause);
+            }
+            if (cause instanceof IOException io) {
+                throw new NetworkException(method, path, method + " " + path + ": " + describe(io) + " talking to "
+                        + baseUrl, io);
+            }
+            throw new NetworkException(method, path, method + " " + path + ": " + cause, cause);
         }
+    }
+
+    private NetworkException timedOut(String method, String path, Throwable cause) {
+        return new NetworkException(method, path, method + " " + path + ": no complete answer within "
+                + timeout.toMillis() + " ms (timeout; raise LOOKERSDK_TIMEOUT if Looker is slow)", cause);
     }
 
     private static String describe(IOException e) {

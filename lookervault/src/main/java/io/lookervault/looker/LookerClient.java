@@ -179,11 +179,13 @@ public final class LookerClient implements LookerApi {
     /** One try, 401 re-login included; parsing is part of it so a truncated body is retried. */
     private Answer attempt(String method, String path, Map<String, String> query, byte[] body,
                              String contentType, boolean auth) throws LookerException, InterruptedException {
+        transport.acquire();
         String token = auth ? tokens.token() : null;
         Response r = transport.send(method, path, query, body, contentType, token);
         if (r.status() == 401 && auth) {
             LOG.debug("{} {} → 401; logging in again", method, path);
             tokens.invalidate(token);
+            transport.acquire();
             r = transport.send(method, path, query, body, contentType, tokens.token());
             if (r.status() == 401) {
                 throw new AuthenticationException(method, path, 401, method + " " + path

@@ -1,0 +1,105 @@
+package io.lookervault.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A scripted HTTP stub on 127.0.0.1 for the answers the simulator cannot give (HTML from a proxy,
+ * bodies cut short). Replies are queued per "METHOD /path" (path after /api/4.0); login succeeds by default.
+ */
+public final class StubLooker implements AutoCloseable {
+    /** What to send back. {@code declaredLength} &gt; body length drops the connection mid-body. */
+    public record Reply(int status, String contentType, String body, long declaredLength, Map<String, String> headers) {
+        public static Reply json(int status, String body) {
+            return new Reply(status, "application/json", body, -1, Map.of());
+        }
+
+        public static Reply html(int status, String body) {
+            return new Reply(status, "text/html", body, -1, Map.of());
+        }
+
+        public static Reply cutShort(String body, long declaredLength) {
+            return new Reply(200, "application/json", body, declaredLength, Map.of());
+        }
+    }
+
+    /** One request as received. */
+    public record Seen(String method, String path, String query, String authorization, String appId,
+                       String contentType, String body) {}
+
+    private final HttpServer server;
+    private final Map<String, Deque<Reply>> script = new ConcurrentHashMap<>();
+    private final List<Seen> seen = new CopyOnWriteArrayList<>();
+
+    public StubLooker() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public synchronized StubLooker on(String methodAndPath, Reply... replies) {
+        script.computeIfAbsent(methodAndPath, k -> new ArrayDeque<>()).addAll(List.of(replies));
+        return this;
+    }
+
+    public List<Seen> seen() {
+        return List.copyOf(seen);
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath().replaceFirst("^/api/4\\.0", "");
+        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        seen.add(new Seen(ex.getRequestMethod(), path, ex.getRequestURI().getRawQuery(),
+                ex.getRequestHeaders().getFirst("Authorization"), ex.getRequestHeaders().getFirst("x-looker-appid"),
+                ex.getRequestHeaders().getFirst("Content-Type"), body));
+        Reply r = next(ex.getRequestMethod() + " " + path);
+        byte[] bytes = r.body().getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", r.contentType());
+        r.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+        if (r.declaredLength() > bytes.length) {
+            // chunked, then the handler dies: the server drops the connection with the body half sent
+            ex.sendResponseHeaders(r.status(), 0);
+            ex.getResponseBody().write(bytes);
+            ex.getResponseBody().flush();
+            throw new IllegalStateException("body cut short on purpose");
+        }
+        ex.sendResponseHeaders(r.status(), bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private synchronized Reply next(String key) {
+        Deque<Reply> q = script.get(key);
+        if (q != null && !q.isEmpty()) {
+            return q.size() == 1 ? q.peek() : q.poll();
+        }
+        if (key.equals("POST /login")) {
+            return Reply.json(200, "{\"access_token\":\"stub-token-1\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+        }
+        if (key.equals("DELETE /logout")) {
+            return new Reply(204, "text/plain", "", -1, Map.of());
+        }
+        return Reply.json(404, "{\"message\":\"Not found\",\"documentation_url\":\"https://x\"}");
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
