@@ -19,7 +19,7 @@ import java.util.Set;
 public final class Schemas {
     /** One property of a schema: JSON type, the $ref'd schema (for objects or array items), flags. */
     public record Prop(String name, String type, String ref, boolean array, boolean nullable, boolean readOnly,
-                       boolean writeOnly) {}
+                       boolean writeOnly, List<String> enumValues) {}
 
     /** One schema: properties in spec order and the required ones. */
     public record Schema(String name, List<Prop> props, Map<String, Prop> byName, Set<String> required) {}
@@ -77,13 +77,20 @@ public final class Schemas {
             String ref = refName(target);
             String type = ref != null ? "object" : target.path("type").asText("any");
             Prop p = new Prop(e.getKey(), type, ref, array, d.path("nullable").asBoolean(true),
-                    d.path("readOnly").asBoolean(false), d.path("x-looker-write-only").asBoolean(false));
+                    d.path("readOnly").asBoolean(false), d.path("x-looker-write-only").asBoolean(false), enums(target));
             props.add(p);
             by.put(p.name(), p);
         });
         Set<String> req = new HashSet<>();
         s.path("required").forEach(r -> req.add(r.asText()));
         return new Schema(name, List.copyOf(props), by, Set.copyOf(req));
+    }
+
+    private static List<String> enums(JsonNode n) {
+        if (!n.path("enum").isArray()) return null;
+        List<String> out = new ArrayList<>();
+        n.path("enum").forEach(e -> out.add(e.asText()));
+        return List.copyOf(out);
     }
 
     private static String refName(JsonNode n) {

@@ -51,7 +51,7 @@ public final class Shaper {
             case "boolean" -> Json.F.booleanNode(false);
             case "integer", "number" -> Json.F.numberNode(0);
             case "object" -> Json.obj();
-            case "string" -> Json.F.textNode("");
+            case "string" -> Json.F.textNode(p.enumValues() == null ? "" : p.enumValues().get(0));
             default -> NullNode.instance;
         };
     }
@@ -73,7 +73,12 @@ public final class Shaper {
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             Schemas.Prop p = props.get(e.getKey());
-            if (p != null && !p.readOnly()) target.set(e.getKey(), e.getValue());
+            if (p == null || p.readOnly()) continue;
+            JsonNode v = e.getValue();
+            if (p.enumValues() != null && !p.array() && v.isTextual() && !p.enumValues().contains(v.asText())) {
+                throw io.lookersim.http.ApiError.validation(e.getKey(), "invalid", "Must be one of " + p.enumValues());
+            }
+            target.set(e.getKey(), v);
         }
     }
 }

@@ -63,7 +63,7 @@ public final class IdentityGen extends Gen {
                 .put("is_service_account", false).put("url", "/api/4.0/users/" + u)
                 .put("avatar_url", "https://gravatar.sim.local/avatar/" + u + "?s=156&d=blank")
                 .put("avatar_url_without_sizing", "https://gravatar.sim.local/avatar/" + u);
-        n.putObject("ui_state").put("homepageGroupIdPreference", 1);
+        n.putObject("ui_state").put("homepageGroupIdPreference", "1"); // the spec's map values are strings
         ObjectNode ce = n.putObject("credentials_email");
         long created = created(u, p.userMax(), r);
         ce.put("created_at", iso(created)).put("email", n.path("email").asText()).put("forced_password_reset_at_next_login", false)

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public final class Router {
     /** A routing result: the operation, or (op == null) whether the path exists for another method (405). */
-    public record Match(Schemas.Op op, Map<String, String> params, boolean pathExists) {}
+    public record Match(Schemas.Op op, Map<String, String> params, boolean pathExists, String template) {}
 
     private record Route(Schemas.Op op, String[] segs) {}
 
@@ -37,14 +37,14 @@ public final class Router {
 
     public Match match(String method, String path) {
         String[] segs = split(path);
-        boolean exists = false;
+        String template = null;
         for (Route r : routes) {
             Map<String, String> params = bind(r.segs, segs);
             if (params == null) continue;
-            if (r.op.method().equals(method)) return new Match(r.op, params, true);
-            exists = true;
+            if (r.op.method().equals(method)) return new Match(r.op, params, true, r.op.path());
+            if (template == null) template = r.op.path();
         }
-        return new Match(null, Map.of(), exists);
+        return new Match(null, Map.of(), template != null, template);
     }
 
     private static Map<String, String> bind(String[] tpl, String[] segs) {

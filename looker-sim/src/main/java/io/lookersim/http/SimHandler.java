@@ -49,24 +49,48 @@ public final class SimHandler implements HttpHandler {
         String raw = ex.getRequestURI().getRawPath();
         String path = raw.startsWith(PREFIX + "/") ? raw.substring(PREFIX.length()) : null;
         Map<String, String> query = parseQuery(ex.getRequestURI().getRawQuery());
-        Router.Match m = path == null ? new Router.Match(null, Map.of(), false) : router.match(method, path);
+        Router.Match m = path == null ? new Router.Match(null, Map.of(), false, null) : router.match(method, path);
         String op = m.op() == null ? "unknown" : m.op().operationId();
-        int status;
+        // The log entry is written just before the answer leaves (see send), so a client that reads the log after
+        // its answer always finds its request. An exception escaping the handler makes the JDK server drop the
+        // connection: that is how resets and truncated bodies reach the client; they are logged with status 0.
+        Call call = new Call();
+        call.log = status -> stats.record(method, raw, op, m.params(), query, status, (System.nanoTime() - t0) / 1000);
+        CALL.set(call);
         try {
-            status = serve(ex, method, path, query, m, op);
-        } catch (RuntimeException | IOException e) {
-            status = 0;
-            ex.close();
+            serve(ex, method, path, query, m, op);
+        } catch (IOException | RuntimeException e) {
+            log(ex, 0);
+            throw e;
+        } finally {
+            CALL.remove();
         }
-        stats.record(method, raw, op, m.params(), query, status, (System.nanoTime() - t0) / 1000);
+    }
+
+    /** Per-request state. HttpExchange attributes are shared by the whole context, so they cannot hold it. */
+    private static final class Call {
+        byte[] body = new byte[0];
+        java.util.function.IntConsumer log;
+        boolean logged;
+    }
+
+    /** Each exchange is served start to end on one executor thread. */
+    private static final ThreadLocal<Call> CALL = new ThreadLocal<>();
+
+    private static void log(HttpExchange ex, int status) {
+        Call c = CALL.get();
+        if (c == null || c.logged) return;
+        c.logged = true;
+        c.log.accept(status);
     }
 
     private int serve(HttpExchange ex, String method, String path, Map<String, String> query, Router.Match m, String op)
             throws IOException {
-        ex.setAttribute("bodyBytes", ex.getRequestBody().readAllBytes());
+        CALL.get().body = ex.getRequestBody().readAllBytes();
         if (m.op() == null) {
             int st = m.pathExists() ? 405 : 404;
-            return send(ex, errorBody(st, st == 405 ? "Method Not Allowed" : "Not found", method, path, null), st, Map.of(), null);
+            String p = st == 405 ? m.template() : path; // documentation_url names the spec's path template
+            return send(ex, errorBody(st, st == 405 ? "Method Not Allowed" : "Not found", method, p, null), st, Map.of(), null);
         }
         int retry = capacity.tryRate();
         if (retry >= 0) return send(ex, errorBody(429, "Too Many Requests", method, m.op().path(), null), 429,
@@ -107,7 +131,7 @@ public final class SimHandler implements HttpHandler {
                 user = tokens.userOf(ex.getRequestHeaders().getFirst("Authorization"));
                 if (user == null) throw new ApiError(401, "Requires authentication.", null);
             }
-            byte[] body = ex.getAttribute("bodyBytes") instanceof byte[] b ? b : new byte[0];
+            byte[] body = CALL.get().body;
             ApiRequest req = new ApiRequest(method, path, opId, m.params(), query, parseBody(ex, opId), body,
                     absoluteUrl(ex), user);
             if (opId.equals("logout")) tokens.revoke(ex.getRequestHeaders().getFirst("Authorization"));
@@ -121,7 +145,7 @@ public final class SimHandler implements HttpHandler {
     }
 
     private JsonNode parseBody(HttpExchange ex, String opId) {
-        byte[] b = (byte[]) ex.getAttribute("bodyBytes");
+        byte[] b = CALL.get().body;
         if (b == null || b.length == 0) return null;
         if (opId.equals("login")) return null;
         try {
@@ -163,6 +187,8 @@ public final class SimHandler implements HttpHandler {
 
     private int send(HttpExchange ex, JsonNode body, int status, Map<String, String> headers, FaultRule fault) throws IOException {
         headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+        boolean truncate = fault != null && fault.action() == FaultRule.Action.TRUNCATE;
+        log(ex, truncate ? 0 : status);
         if (status == 204 || body == null) {
             ex.sendResponseHeaders(204, -1);
             ex.close();
@@ -170,16 +196,15 @@ public final class SimHandler implements HttpHandler {
         }
         byte[] bytes = Json.bytes(body);
         ex.getResponseHeaders().set("Content-Type", "application/json");
-        if (fault != null && fault.action() == FaultRule.Action.TRUNCATE) ex.getResponseHeaders().set("Connection", "close");
         ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream os = ex.getResponseBody()) {
-            if (fault != null && fault.action() == FaultRule.Action.TRUNCATE) {
-                os.write(bytes, 0, bytes.length / 2);
-                os.flush();
-                throw new IOException("fault: truncated");
-            }
-            os.write(bytes);
+        OutputStream os = ex.getResponseBody();
+        if (truncate) {
+            os.write(bytes, 0, bytes.length / 2);
+            os.flush();
+            throw new IOException("fault: truncated body"); // not closed: the server drops the connection
         }
+        os.write(bytes);
+        os.close();
         return status;
     }
 

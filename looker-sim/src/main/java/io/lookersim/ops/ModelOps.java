@@ -132,7 +132,8 @@ public final class ModelOps extends Ctx {
                     .put("type", measure ? "sum" : "string").put("view", view).put("view_label", view).put("scope", view)
                     .put("category", measure ? "measure" : "dimension").put("sortable", true).put("can_filter", true)
                     .put("source_file", e.name() + ".view.lkml").put("source_file_path", e.name() + "/" + e.name() + ".view.lkml")
-                    .put("suggest_dimension", f).put("suggest_explore", e.name()).put("suggestable", !measure);
+                    .put("suggest_dimension", f).put("suggest_explore", e.name()).put("suggestable", !measure)
+                    .put("week_start_day", "monday");
         }
         return a;
     }

@@ -1,0 +1,134 @@
+package io.lookersim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class WritesTest {
+    static LookerSim sim;
+    static SimClient c;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sim = LookerSim.builder().scale(200).seed(5).build().start();
+        c = SimClient.loggedIn(sim);
+    }
+
+    @AfterAll
+    static void stop() { sim.close(); }
+
+    private static JsonNode ok(SimClient.Resp r) {
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static String folder(String name) {
+        return ok(c.post("/folders", "{\"name\":\"" + name + "\",\"parent_id\":\"1\"}")).get("id").asText();
+    }
+
+    @Test
+    void createDashboardIgnoresReadOnlyFieldsAndMakesTheActiveLayout() {
+        JsonNode d = ok(c.post("/dashboards", "{\"title\":\"Ops 🚀\",\"folder_id\":\"" + folder("w1") + "\",\"id\":\"9999\",\"view_count\":5}"));
+        assertThat(d.get("id").asText()).isNotEqualTo("9999");
+        assertThat(d.get("view_count").asInt()).isZero();
+        assertThat(d.get("dashboard_layouts")).hasSize(1);
+        assertThat(d.get("dashboard_layouts").get(0).get("active").asBoolean()).isTrue();
+    }
+
+    @Test
+    void newElementGetsAComponentInTheActiveLayoutAndDeleteCascades() {
+        String dash = ok(c.post("/dashboards", "{\"title\":\"Tiles\",\"folder_id\":\"" + folder("w2") + "\"}")).get("id").asText();
+        String q = ok(c.post("/queries", "{\"model\":\"thelook\",\"view\":\"users\",\"fields\":[\"users.count\"]}")).get("id").asText();
+        String e = ok(c.post("/dashboard_elements", "{\"dashboard_id\":\"" + dash + "\",\"type\":\"vis\",\"query_id\":\"" + q + "\"}")).get("id").asText();
+        String f = ok(c.post("/dashboard_filters", "{\"dashboard_id\":\"" + dash + "\",\"name\":\"d\",\"title\":\"Date\",\"type\":\"field_filter\"}")).get("id").asText();
+        JsonNode d = ok(c.get("/dashboards/" + dash));
+        JsonNode comps = d.get("dashboard_layouts").get(0).get("dashboard_layout_components");
+        assertThat(comps).hasSize(1);
+        assertThat(comps.get(0).get("dashboard_element_id").asText()).isEqualTo(e);
+        assertThat(d.get("dashboard_elements").get(0).get("query").get("id").asText()).isEqualTo(q);
+        String layout = d.get("dashboard_layouts").get(0).get("id").asText();
+        assertThat(c.delete("/dashboards/" + dash).status()).isEqualTo(204);
+        assertThat(c.get("/dashboard_elements/" + e).status()).isEqualTo(404);
+        assertThat(c.get("/dashboard_filters/" + f).status()).isEqualTo(404);
+        assertThat(c.get("/dashboard_layouts/" + layout).status()).isEqualTo(404);
+        assertThat(c.get("/dashboard_layout_components/" + comps.get(0).get("id").asText()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void queriesAreDeduplicatedAndUnknownModelIsRefused() {
+        String body = "{\"model\":\"finance\",\"view\":\"ledger\",\"fields\":[\"ledger.account\"],\"limit\":\"10\"}";
+        assertThat(ok(c.post("/queries", body)).get("id")).isEqualTo(ok(c.post("/queries", body)).get("id"));
+        SimClient.Resp r = c.post("/queries", "{\"model\":\"nope\",\"view\":\"x\"}");
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo("model");
+    }
+
+    @Test
+    void slugConflictIs409AlsoAgainstGeneratedDashboards() {
+        String slug = ok(c.get("/dashboards/3")).get("slug").asText();
+        assertThat(c.post("/dashboards", "{\"title\":\"Dup\",\"folder_id\":\"1\",\"slug\":\"" + slug + "\"}").status()).isEqualTo(409);
+    }
+
+    @Test
+    void missingRequiredFieldIs422WithFieldErrors() {
+        SimClient.Resp r = c.post("/folders", "{\"parent_id\":\"1\"}");
+        assertThat(r.status()).isEqualTo(422);
+        JsonNode err = r.json().get("errors").get(0);
+        assertThat(err.get("field").asText()).isEqualTo("name");
+        assertThat(err.get("code").asText()).isEqualTo("missing");
+        assertThat(err.get("documentation_url").asText()).contains("/422/post/folders");
+        assertThat(r.json().get("message").asText()).isEqualTo("Validation Failed");
+    }
+
+    @Test
+    void deletingAFolderDeletesSubfoldersAndContent() {
+        String top = folder("w3");
+        String sub = ok(c.post("/folders", "{\"name\":\"sub\",\"parent_id\":\"" + top + "\"}")).get("id").asText();
+        String d = ok(c.post("/dashboards", "{\"title\":\"deep\",\"folder_id\":\"" + sub + "\"}")).get("id").asText();
+        String q = ok(c.post("/queries", "{\"model\":\"thelook\",\"view\":\"users\"}")).get("id").asText();
+        String l = ok(c.post("/looks", "{\"title\":\"deep look\",\"folder_id\":\"" + top + "\",\"query_id\":\"" + q + "\"}")).get("id").asText();
+        assertThat(c.delete("/folders/" + top).status()).isEqualTo(204);
+        assertThat(c.get("/folders/" + sub).status()).isEqualTo(404);
+        assertThat(c.get("/dashboards/" + d).status()).isEqualTo(404);
+        assertThat(c.get("/looks/" + l).status()).isEqualTo(404);
+    }
+
+    @Test
+    void builtInsAre405() {
+        assertThat(c.patch("/roles/1", "{\"name\":\"x\"}").status()).isEqualTo(405);
+        assertThat(c.delete("/permission_sets/1").status()).isEqualTo(405);
+        assertThat(c.patch("/model_sets/1", "{\"name\":\"x\"}").status()).isEqualTo(405);
+    }
+
+    @Test
+    void updateBumpsUpdatedAtAndSoftDeleteMovesToTrash() {
+        JsonNode before = ok(c.get("/looks/4"));
+        JsonNode after = ok(c.patch("/looks/4", "{\"deleted\":true}"));
+        assertThat(after.get("updated_at").asText()).isGreaterThan(before.get("updated_at").asText());
+        assertThat(after.get("deleted_at").isNull()).isFalse();
+        assertThat(c.get("/looks/search?fields=id&deleted=true&id=4").json()).hasSize(1);
+        assertThat(c.get("/looks/search?fields=id&id=4").json()).isEmpty();
+    }
+
+    @Test
+    void unknownIdIs404AndMembershipsRoundTrip() {
+        assertThat(c.get("/dashboards/987654").status()).isEqualTo(404);
+        String g = ok(c.post("/groups", "{\"name\":\"Writers\"}")).get("id").asText();
+        ok(c.post("/groups/" + g + "/users", "{\"user_id\":\"2\"}"));
+        assertThat(ok(c.get("/users/2")).get("group_ids").toString()).contains("\"" + g + "\"");
+        ok(c.put("/users/2/roles", "[\"3\"]"));
+        assertThat(ok(c.get("/users/2")).get("role_ids").toString()).isEqualTo("[\"3\"]");
+    }
+
+    @Test
+    void noContentAnswersHaveNoBodyNorContentType() {
+        String f = folder("w4");
+        SimClient.Resp r = c.delete("/folders/" + f);
+        assertThat(r.status()).isEqualTo(204);
+        assertThat(r.body()).isEmpty();
+        assertThat(r.header("Content-Type")).isNull();
+    }
+}
