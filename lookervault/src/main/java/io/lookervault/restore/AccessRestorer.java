@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookervault.looker.LookerException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,10 +53,9 @@ final class AccessRestorer implements TypeRestorer {
 
     private boolean grants(JsonNode source, String cm, Ctx ctx, List<String> notes)
             throws LookerException, InterruptedException {
-        Map<String, JsonNode> have = new HashMap<>();
-        for (JsonNode a : ctx.get("/content_metadata_access", Map.of("content_metadata_id", cm))) {
-            have.put(key(a.path("group_id").asText(null), a.path("user_id").asText(null)), a);
-        }
+        // a list, not a map: an instance may hold two grants for the same group or user
+        List<JsonNode> have = new ArrayList<>();
+        ctx.get("/content_metadata_access", Map.of("content_metadata_id", cm)).forEach(have::add);
         boolean changed = false;
         for (JsonNode a : source) {
             String group = ctx.ref("groups", a.path("group_id"));
@@ -68,7 +66,7 @@ final class AccessRestorer implements TypeRestorer {
                 continue;
             }
             String permission = a.path("permission_type").asText();
-            JsonNode current = have.remove(key(group, user));
+            JsonNode current = take(have, key(group, user), permission);
             if (current != null && permission.equals(current.path("permission_type").asText())) {
                 continue;
             }
@@ -88,13 +86,26 @@ final class AccessRestorer implements TypeRestorer {
                 ctx.put("/content_metadata_access/" + current.path("id").asText(), b);
             }
         }
-        for (JsonNode extra : have.values()) {
+        for (JsonNode extra : have) {
             changed = true;
             if (!ctx.dryRun) {
                 ctx.delete("/content_metadata_access/" + extra.path("id").asText());
             }
         }
         return changed;
+    }
+
+    /** Removes and returns the grant for the same group/user, one with the same permission first. */
+    private static JsonNode take(List<JsonNode> have, String key, String permission) {
+        JsonNode pick = null;
+        for (JsonNode a : have) {
+            if (key.equals(key(Ctx.text(a, "group_id"), Ctx.text(a, "user_id")))
+                    && (pick == null || permission.equals(a.path("permission_type").asText()))) {
+                pick = a;
+            }
+        }
+        have.remove(pick);
+        return pick;
     }
 
     private static String key(String group, String user) {

@@ -67,8 +67,8 @@ final class AdminRestorers {
                 ObjectNode b = ctx.write.body("Role", doc);
                 b.remove("permission_set");
                 b.remove("model_set");
-                b.put("permission_set_id", doc.path("permission_set").path("id").asText(null));
-                b.put("model_set_id", doc.path("model_set").path("id").asText(null));
+                b.put("permission_set_id", Ctx.text(doc.path("permission_set"), "id"));
+                b.put("model_set_id", Ctx.text(doc.path("model_set"), "id"));
                 translate(b, "permission_set_id", "permission_sets", ctx, notes);
                 translate(b, "model_set_id", "model_sets", ctx, notes);
                 return b;
@@ -77,8 +77,8 @@ final class AdminRestorers {
             @Override
             JsonNode comparable(JsonNode dest) {
                 ObjectNode c = dest.deepCopy();
-                c.put("permission_set_id", dest.path("permission_set").path("id").asText(null));
-                c.put("model_set_id", dest.path("model_set").path("id").asText(null));
+                c.put("permission_set_id", Ctx.text(dest.path("permission_set"), "id"));
+                c.put("model_set_id", Ctx.text(dest.path("model_set"), "id"));
                 return c;
             }
 
@@ -130,7 +130,7 @@ final class AdminRestorers {
                 notes.add("group value for group " + v.path("group_id").asText() + ": group not at the destination");
                 continue;
             }
-            want.addObject().put("group_id", g).put("value", v.path("value").asText(null));
+            want.addObject().put("group_id", g).put("value", Ctx.text(v, "value"));
         }
         JsonNode have = destId == null ? Source.JSON.createArrayNode()
                 : ctx.get("/user_attributes/" + destId + "/group_values", Map.of());

@@ -38,7 +38,7 @@ final class RestoreHarness {
 
     static ExtractReport extract(LookerSim sim, Path db) throws Exception {
         try (LookerClient api = client(sim); Vault v = Vault.open(db)) {
-            ExtractOptions o = new ExtractOptions(List.of(), 8, 100, List.of(), false, false, RunMode.FULL);
+            ExtractOptions o = new ExtractOptions(List.of(), 8, 100, List.of(), false, true, RunMode.FULL);
             return new ExtractJob(api, v, sim.baseUrl(), Clock.systemUTC(), null).run(o, false);
         }
     }
