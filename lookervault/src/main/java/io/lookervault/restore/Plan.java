@@ -52,6 +52,10 @@ final class Plan {
         return steps().stream().map(Step::sourceType).distinct().toList();
     }
 
+    static List<String> stepNames() {
+        return steps().stream().map(Step::name).toList();
+    }
+
     private static void add(List<Step> out, TypeRestorer r) {
         out.add(new Step(r.type(), r.type(), r));
     }

@@ -61,6 +61,9 @@ public final class RestoreJob {
         try {
             if ("single".equals(o.command())) {
                 run.single(o.types().get(0), o.ids().get(0));
+            } else if ("retry".equals(o.command())) {
+                run.item(Plan.steps().stream().filter(s -> s.name().equals(o.types().get(0))).findFirst()
+                        .orElseThrow(), o.ids().get(0));
             } else {
                 run.bulk(o);
             }
@@ -79,6 +82,19 @@ public final class RestoreJob {
         return new RestoreReport(restoreId, source.runId(), source.url(), destUrl, o.dryRun(), status, run.counts(),
                 run.outcomes, run.deadLetters, after.requests() - before.requests(),
                 after.retries() - before.retries(), clock.millis() - started);
+    }
+
+    /** Tries dead-lettered items again ({@code dlqId} 0: every open one), each from the run it came from. */
+    public List<RestoreReport> retry(long dlqId) throws InterruptedException {
+        List<RestoreReport> out = new ArrayList<>();
+        Map<Long, Long> sourceRuns = new java.util.HashMap<>();
+        store.runs().forEach(r -> sourceRuns.put(r.restoreId(), r.sourceRun()));
+        for (RestoreStore.DeadLetter d : store.openDeadLetters(0)) {
+            if (dlqId == 0 || d.dlqId() == dlqId) {
+                out.add(run(RestoreOptions.retry(d.type(), d.sourceId(), sourceRuns.get(d.restoreId()))));
+            }
+        }
+        return out;
     }
 
     private long startOrResume(RestoreOptions o, Source source) {

@@ -21,7 +21,7 @@ public record RestoreOptions(String command, List<String> types, List<String> id
             throw new IllegalArgumentException("--workers must be between 1 and 50, got " + workers);
         }
         for (String t : types) {
-            if (!Plan.typeKeys().contains(t)) {
+            if (!Plan.typeKeys().contains(t) && !("retry".equals(command) && Plan.stepNames().contains(t))) {
                 throw new IllegalArgumentException("unknown type " + t + "; restorable types: "
                         + String.join(", ", Plan.typeKeys()));
             }
@@ -30,6 +30,11 @@ public record RestoreOptions(String command, List<String> types, List<String> id
 
     public static RestoreOptions single(String type, String id, Long run, String asOf, boolean dryRun) {
         return new RestoreOptions("single", List.of(type), List.of(id), List.of(), false, run, asOf, 1, dryRun);
+    }
+
+    /** Tries one dead-lettered item again: {@code step} as recorded in the dead-letter queue. */
+    public static RestoreOptions retry(String step, String id, long sourceRun) {
+        return new RestoreOptions("retry", List.of(step), List.of(id), List.of(), false, sourceRun, null, 1, false);
     }
 
     /** The identity of the plan (not of how fast it runs), for resuming the same restore. */
