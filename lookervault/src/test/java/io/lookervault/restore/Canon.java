@@ -76,8 +76,15 @@ final class Canon {
             return out;
         }
         if (doc.isArray()) {
+            // arrays of objects (elements, filters, layouts, grants) come in id order, which is server-assigned:
+            // compared as sets; arrays of values keep their order (fields, sorts: order is meaning)
+            List<JsonNode> items = new ArrayList<>();
+            doc.forEach(x -> items.add(of(x, translate)));
+            if (items.stream().allMatch(JsonNode::isObject)) {
+                items.sort(java.util.Comparator.comparing(JsonNode::toString));
+            }
             ArrayNode a = JSON.createArrayNode();
-            doc.forEach(x -> a.add(of(x, translate)));
+            items.forEach(a::add);
             return a;
         }
         return doc;
