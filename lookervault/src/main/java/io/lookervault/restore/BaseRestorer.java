@@ -2,6 +2,7 @@ package io.lookervault.restore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lookervault.looker.ConflictException;
 import io.lookervault.looker.LookerException;
 import io.lookervault.looker.PathSegments;
 import java.util.ArrayList;
@@ -61,7 +62,11 @@ abstract class BaseRestorer implements TypeRestorer {
 
     @Override
     public Outcome restore(String sourceId, JsonNode doc, Ctx ctx) throws LookerException, InterruptedException {
-        List<String> notes = new ArrayList<>();
+        return restore(sourceId, doc, ctx, new ArrayList<>());
+    }
+
+    private Outcome restore(String sourceId, JsonNode doc, Ctx ctx, List<String> notes)
+            throws LookerException, InterruptedException {
         JsonNode dest = ctx.locate(type, sourceId, doc, base + "/");
         if (readOnlyAtDestination(doc)) {
             if (dest == null) {
@@ -84,7 +89,17 @@ abstract class BaseRestorer implements TypeRestorer {
             if (ctx.dryRun) {
                 return new Outcome(type, sourceId, null, action, fields, notes);
             }
-            dest = create(doc, body, ctx, notes);
+            try {
+                dest = create(doc, body, ctx, notes);
+            } catch (ConflictException e) {
+                // a retried create whose first answer was lost (reset, 5xx after commit) meets its own item
+                dest = findExisting(doc, ctx);
+                if (dest == null) {
+                    throw e;
+                }
+                notes.add("already there (an earlier attempt's answer was lost): updated instead");
+                return restore(sourceId, doc, ctx, notes);
+            }
             destId = dest.path("id").asText();
             ctx.map(type, sourceId, destId);
         } else {

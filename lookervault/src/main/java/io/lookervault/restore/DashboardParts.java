@@ -2,6 +2,7 @@ package io.lookervault.restore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lookervault.looker.ConflictException;
 import io.lookervault.looker.LookerException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,13 +37,22 @@ final class DashboardParts {
                 if (!ctx.dryRun) {
                     ObjectNode b = ctx.write.body("CreateDashboardFilter", f);
                     b.put("dashboard_id", dashboardId);
-                    ctx.post("/dashboard_filters", b);
+                    try {
+                        ctx.post("/dashboard_filters", b);
+                    } catch (ConflictException e) {
+                        // a retried create whose first answer was lost: the filter is there, bring it in line
+                        have = BaseRestorer.exact(ctx.get("/dashboards/" + dashboardId + "/dashboard_filters",
+                                Map.of()), "name", Ctx.text(f, "name"));
+                        if (have == null) {
+                            throw e;
+                        }
+                        ctx.patch("/dashboard_filters/" + have.path("id").asText(), filterBody(f));
+                    }
                 }
                 continue;
             }
             kept.add(have.path("id").asText());
-            ObjectNode b = ctx.write.body("DashboardFilter", f);
-            b.remove("dashboard_id");
+            ObjectNode b = filterBody(f);
             if (!Ctx.diff(b, have).isEmpty()) {
                 changed = true;
                 if (!ctx.dryRun) {
@@ -51,6 +61,28 @@ final class DashboardParts {
             }
         }
         return deleteOthers(dest, kept, "/dashboard_filters/") || changed;
+    }
+
+    private ObjectNode filterBody(JsonNode f) {
+        ObjectNode b = ctx.write.body("DashboardFilter", f);
+        b.remove("dashboard_id");
+        return b;
+    }
+
+    /**
+     * Deletes elements no source element maps to: a create retried after a lost answer leaves a twin.
+     * Returns whether any were found.
+     */
+    boolean dropTwins(JsonNode current, Map<String, String> map) throws LookerException, InterruptedException {
+        java.util.Set<String> wanted = new HashSet<>(map.values());
+        boolean any = false;
+        for (JsonNode e : current) {
+            if (!wanted.contains(e.path("id").asText())) {
+                any = true;
+                ctx.delete("/dashboard_elements/" + e.path("id").asText());
+            }
+        }
+        return any;
     }
 
     /** Restores elements; fills {@code map} with source element id → destination element id. */

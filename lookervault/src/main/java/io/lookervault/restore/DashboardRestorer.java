@@ -93,6 +93,10 @@ final class DashboardRestorer extends BaseRestorer {
             parts.add("elements");
         }
         JsonNode now = ctx.dryRun ? dest : ctx.get(path(destId), Map.of());
+        if (!ctx.dryRun && now.path("dashboard_elements").size() > elements.size()
+                && p.dropTwins(now.path("dashboard_elements"), elements)) {
+            now = ctx.get(path(destId), Map.of());
+        }
         if (p.layouts(doc.path("dashboard_layouts"), now.path("dashboard_layouts"), elements)) {
             parts.add("layouts");
         }
