@@ -55,11 +55,18 @@ final class Mutator {
         if (count <= 0 || max == 0) return out;
         long step = Math.max(1, max / count);
         for (long id = 1 + step / 2; id <= max && out.size() < count; id += step) {
-            ObjectNode n = t.get(id);
-            if (n == null || n.path("deleted").asBoolean() || isProtected(t, id)) continue;
-            out.add(Long.toString(id));
+            if (eligible(t, id)) out.add(Long.toString(id));
+        }
+        // Protected items (roots, personal folders, the API user) can leave gaps: fill them from the end of the range.
+        for (long id = max; id >= 1 && out.size() < count; id--) {
+            if (eligible(t, id) && !out.contains(Long.toString(id))) out.add(Long.toString(id));
         }
         return out;
+    }
+
+    private boolean eligible(Table t, long id) {
+        ObjectNode n = t.get(id);
+        return n != null && !n.path("deleted").asBoolean() && !isProtected(t, id);
     }
 
     private boolean isProtected(Table t, long id) {
@@ -74,7 +81,7 @@ final class Mutator {
 
     private ObjectNode edited(ObjectNode n) {
         ObjectNode c = n.deepCopy();
-        String f = c.has("title") ? "title" : c.has("name") ? "name" : null;
+        String f = c.has("title") ? "title" : c.has("name") ? "name" : c.has("first_name") ? "first_name" : null;
         if (f != null && c.hasNonNull(f)) c.put(f, c.get(f).asText() + " (edited)");
         if (c.has("updated_at") || c.has("created_at")) c.put("updated_at", st.nowIso());
         return c;

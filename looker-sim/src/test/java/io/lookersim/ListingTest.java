@@ -138,4 +138,17 @@ class ListingTest {
         assertThat(ids(c.get("/users?fields=id&ids=2,4,9").json())).containsExactly("2", "4", "9");
         assertThat(ids(c.get("/roles?ids=1,3").json())).containsExactly("1", "3");
     }
+
+    @Test
+    void lookmlDashboardsAreListedByAllDashboardsOnlyAndReadOnly() {
+        List<String> all = ids(c.get("/dashboards?fields=id").json());
+        assertThat(all).contains("thelook::overview");
+        assertThat(ids(c.get("/dashboards/search?fields=id").json())).doesNotContain("thelook::overview");
+        JsonNode d = c.get("/dashboards/thelook::overview").json();
+        assertThat(d.get("readonly").asBoolean()).isTrue();
+        assertThat(d.get("model").get("id").asText()).isEqualTo("thelook");
+        assertThat(c.get("/dashboards/lookml/thelook::overview").json().get("lookml").asText()).contains("- dashboard: overview");
+        assertThat(c.patch("/dashboards/thelook::overview", "{\"title\":\"x\"}").status()).isEqualTo(405);
+        assertThat(c.delete("/dashboards/thelook::overview").status()).isEqualTo(405);
+    }
 }

@@ -131,4 +131,41 @@ class WritesTest {
         assertThat(r.body()).isEmpty();
         assertThat(r.header("Content-Type")).isNull();
     }
+
+    @Test
+    void deletingAUserDeletesTheirSchedulesTrashesTheirContentAndLeavesGroups() {
+        JsonNode plan = null;
+        for (JsonNode p : c.get("/scheduled_plans?all_users=true").json()) if (!p.get("user_id").asText().equals("1")) plan = p;
+        String user = plan.get("user_id").asText();
+        String personal = ok(c.get("/users/" + user)).get("personal_folder_id").asText();
+        String q = ok(c.post("/queries", "{\"model\":\"thelook\",\"view\":\"users\"}")).get("id").asText();
+        String look = ok(c.post("/looks", "{\"title\":\"mine\",\"folder_id\":\"" + personal + "\",\"query_id\":\"" + q + "\"}")).get("id").asText();
+        String g = ok(c.post("/groups", "{\"name\":\"Leavers\"}")).get("id").asText();
+        ok(c.post("/groups/" + g + "/users", "{\"user_id\":\"" + user + "\"}"));
+        assertThat(c.delete("/users/" + user).status()).isEqualTo(204);
+        assertThat(c.get("/users/" + user).status()).isEqualTo(404);
+        assertThat(c.get("/scheduled_plans/" + plan.get("id").asText()).status()).isEqualTo(404);
+        assertThat(ok(c.get("/looks/" + look)).get("deleted").asBoolean()).isTrue();
+        assertThat(ok(c.get("/groups/" + g)).get("user_count").asInt()).isZero();
+    }
+
+    @Test
+    void lookmlExportImportsBackOverTheSameSlug() {
+        JsonNode lk = ok(c.get("/dashboards/lookml/5"));
+        String slug = ok(c.get("/dashboards/5")).get("slug").asText();
+        String body = Json.obj().put("folder_id", "1").put("lookml", lk.get("lookml").asText()).toString();
+        JsonNode imported = ok(c.post("/dashboards/lookml", body));
+        assertThat(imported.get("id").asText()).isEqualTo("5");
+        assertThat(imported.get("slug").asText()).isEqualTo(slug);
+        assertThat(imported.get("folder_id").asText()).isEqualTo("1");
+    }
+
+    @Test
+    void createQueryReturnsTheGeneratedTwinOfALooksQuery() {
+        JsonNode q = ok(c.get("/looks/1")).get("query").deepCopy();
+        for (String ro : new String[]{"can", "id", "slug", "share_url", "expanded_share_url", "url", "has_table_calculations", "client_id"}) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) q).remove(ro);
+        }
+        assertThat(ok(c.post("/queries", q.toString())).get("id").asText()).isEqualTo(ok(c.get("/looks/1")).get("query_id").asText());
+    }
 }

@@ -127,7 +127,7 @@ public final class ContentGen extends Gen {
         boolean trashed = io.lookersim.store.Trash.baseTrashed(l);
         ObjectNode n = Json.obj();
         n.put("id", s(l)).put("title", Words.title(r)).put("description", Words.description(r)).put("user_id", s(owner))
-                .put("folder_id", s(folder)).put("query_id", s(l)).put("content_metadata_id", s(p.cmLook(l)));
+                .put("folder_id", s(folder)).put("query_id", s(p.lookQuery(l))).put("content_metadata_id", s(p.cmLook(l)));
         n.put("created_at", iso(created)).put("updated_at", iso(updated)).put("deleted", trashed)
                 .put("deleted_at", trashed ? iso(updated + 3600) : null).put("deleter_id", trashed ? s(owner) : null);
         n.put("is_run_on_load", r.nextBoolean()).put("public", false).put("view_count", r.nextInt(3000))

@@ -127,10 +127,14 @@ public record Plan(long seed, int scale, long users, long sharedFolders, long da
 
     public long firstNewItem() { return (firstNewSection() + 1) * ITEM_SLOTS; }
 
-    // ---- queries: look l's query is l; element e's queries are looks+e*4+s (s = 0 main, 1..2 merge sources)
-    public long elementQuery(long e, int s) { return looks + e * 4 + s; }
+    // ---- queries: a finite space of distinct queries (ids 1..QueryGen.SPACE) shared by looks and tiles, as Looker
+    // shares identical queries; so create_query can find the existing twin of any generated query.
+    /** Query of element e (s = 0 its own query, 1..2 the sources of a merged-result tile). */
+    public long elementQuery(long e, int s) { return 1 + Words.rng(seed, 5, e * 4 + s).nextLong(QueryGen.SPACE); }
 
-    public long firstNewQuery() { return looks + firstNewElement() * 4 + 4; }
+    public long lookQuery(long l) { return 1 + Words.rng(seed, 6, l).nextLong(QueryGen.SPACE); }
+
+    public long firstNewQuery() { return QueryGen.SPACE + 1; }
 
     // ---- content metadata: folders f, then dashboards, looks, boards
     public long cmFolder(long f) { return f; }

@@ -3,7 +3,8 @@ package io.lookersim.gen;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookersim.Json;
-import java.util.SplittableRandom;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Queries of looks and tiles, and merge queries of merged-result tiles. Pure functions of (seed, id). */
 public final class QueryGen extends Gen {
@@ -14,43 +15,51 @@ public final class QueryGen extends Gen {
         this.content = content;
     }
 
-    public ObjectNode query(long q) {
-        if (q < 1) return null;
-        if (q <= p.looks()) return make(q);
-        long rel = q - p.looks();
-        long e = rel / 4;
-        int s = (int) (rel % 4);
-        if (content.element(e) == null) return null;
-        String kind = content.elementKind(e);
-        if (kind.equals("vis") && s == 0 || kind.equals("merged") && (s == 1 || s == 2)) return make(q);
-        return null;
+    private record Combo(Models.Model model, Models.Explore explore, String dim, String measure) {}
+
+    private static final List<Combo> COMBOS = combos();
+    private static final String[] FILTERS = {"30 days", "7 days", "this year", "-NULL"};
+    private static final String[] LIMITS = {"500", "5000", "50"};
+    private static final String[] VIS = {"looker_column", "looker_line", "looker_pie", "table", "single_value", "looker_area"};
+    /** Number of distinct generated queries: every (explore, dimension, measure, filter, limit, vis) combination. */
+    public static final long SPACE = (long) COMBOS.size() * FILTERS.length * LIMITS.length * VIS.length;
+
+    private static List<Combo> combos() {
+        List<Combo> out = new ArrayList<>();
+        for (Models.Model m : Models.ALL) {
+            for (Models.Explore x : m.explores()) {
+                for (String d : x.dimensions()) for (String me : x.measures()) out.add(new Combo(m, x, d, me));
+            }
+        }
+        return List.copyOf(out);
     }
 
-    private ObjectNode make(long q) {
-        SplittableRandom r = rng(QUERY, q);
-        Models.Model m = Models.ALL.get(r.nextInt(Models.ALL.size()));
-        Models.Explore x = m.explores().get(r.nextInt(m.explores().size()));
+    /** Generated query q (1..SPACE): its index spells out the combination, so no two are alike. */
+    public ObjectNode query(long q) {
+        if (q < 1 || q > SPACE) return null;
+        long c = q - 1;
+        String vis = VIS[(int) (c % VIS.length)];
+        c /= VIS.length;
+        String limit = LIMITS[(int) (c % LIMITS.length)];
+        c /= LIMITS.length;
+        String filter = FILTERS[(int) (c % FILTERS.length)];
+        Combo k = COMBOS.get((int) (c / FILTERS.length));
         ObjectNode n = Json.obj();
         String slug = Words.slug(seed, QUERY, q).substring(0, 7);
-        n.put("id", s(q)).put("model", m.name()).put("view", x.name());
-        ArrayNode fields = n.putArray("fields");
-        String dim = x.dimensions().get(r.nextInt(x.dimensions().size()));
-        String measure = x.measures().get(r.nextInt(x.measures().size()));
-        fields.add(dim).add(measure);
+        n.put("id", s(q)).put("model", k.model().name()).put("view", k.explore().name());
+        n.putArray("fields").add(k.dim()).add(k.measure());
         n.putNull("pivots");
         n.putNull("fill_fields");
-        n.putObject("filters").put(x.dimensions().get(0), Words.pick(r, "30 days", "7 days", "this year", "-NULL"));
+        n.putObject("filters").put(k.explore().dimensions().get(0), filter);
         n.put("filter_expression", (String) null);
-        n.putArray("sorts").add(measure + " desc");
-        n.put("limit", Words.pick(r, "500", "5000", "50")).put("column_limit", "50").put("total", r.nextBoolean())
-                .put("row_total", (String) null);
+        n.putArray("sorts").add(k.measure() + " desc");
+        n.put("limit", limit).put("column_limit", "50").put("total", q % 2 == 0).put("row_total", (String) null);
         n.putNull("subtotals");
-        n.putObject("vis_config").put("type", Words.pick(r, "looker_column", "looker_line", "looker_pie", "table",
-                "single_value", "looker_area")).put("show_value_labels", r.nextBoolean()).put("stacking", "");
+        n.putObject("vis_config").put("type", vis).put("show_value_labels", q % 3 == 0).put("stacking", "");
         n.putNull("filter_config");
         n.put("visible_ui_sections", (String) null).put("dynamic_fields", (String) null)
                 .put("client_id", Words.slug(seed, QUERY + 7, q)).put("query_timezone", (String) null);
-        decorate(n, slug, m.name(), x.name());
+        decorate(n, slug, k.model().name(), k.explore().name());
         return n;
     }
 

@@ -17,12 +17,17 @@ public final class Router {
     private record Route(Schemas.Op op, String[] segs) {}
 
     private final List<Route> routes = new ArrayList<>();
+    /** Routes by "segment count/first segment": a request only scans the few routes that can match. */
+    private final Map<String, List<Route>> index = new HashMap<>();
 
     public Router(List<Schemas.Op> ops) {
         for (Schemas.Op op : ops) routes.add(new Route(op, split(op.path())));
         // Literal routes first, so that /dashboards/search is not read as /dashboards/{dashboard_id}.
         routes.sort((a, b) -> Integer.compare(params(a.segs), params(b.segs)));
+        for (Route r : routes) index.computeIfAbsent(key(r.segs), k -> new ArrayList<>()).add(r);
     }
+
+    private static String key(String[] segs) { return segs.length + "/" + (segs.length == 0 ? "" : segs[0]); }
 
     private static int params(String[] segs) {
         int n = 0;
@@ -38,7 +43,7 @@ public final class Router {
     public Match match(String method, String path) {
         String[] segs = split(path);
         String template = null;
-        for (Route r : routes) {
+        for (Route r : index.getOrDefault(key(segs), List.of())) {
             Map<String, String> params = bind(r.segs, segs);
             if (params == null) continue;
             if (r.op.method().equals(method)) return new Match(r.op, params, true, r.op.path());

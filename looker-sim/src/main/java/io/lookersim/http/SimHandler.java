@@ -70,6 +70,8 @@ public final class SimHandler implements HttpHandler {
     /** Per-request state. HttpExchange attributes are shared by the whole context, so they cannot hold it. */
     private static final class Call {
         byte[] body = new byte[0];
+        long slotStart;
+        boolean slotHeld;
         java.util.function.IntConsumer log;
         boolean logged;
     }
@@ -101,11 +103,30 @@ public final class SimHandler implements HttpHandler {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
         }
+        CALL.get().slotStart = System.nanoTime();
+        CALL.get().slotHeld = true;
         try {
             return inSlot(ex, method, path, query, m);
         } finally {
+            release();
+        }
+    }
+
+    /** Frees the capacity slot once the service time is over; the answer is then written outside the slot. */
+    private void release() {
+        Call c = CALL.get();
+        if (c.slotHeld) {
+            c.slotHeld = false;
             capacity.leave();
         }
+    }
+
+    /** Sleeps until the service time, counted from entering the slot, is over (dispatch work is part of it). */
+    private void serviceTime(long micros) {
+        long until = CALL.get().slotStart + micros * 1000;
+        long left = until - System.nanoTime();
+        if (left > 0) sleep(left / 1000);
+        release();
     }
 
     private int inSlot(HttpExchange ex, String method, String path, Map<String, String> query, Router.Match m) throws IOException {
@@ -115,11 +136,12 @@ public final class SimHandler implements HttpHandler {
         }
         if (fault != null && fault.action() == FaultRule.Action.STATUS) {
             Map<String, String> h = fault.retryAfter() >= 0 ? Map.of("Retry-After", Integer.toString(fault.retryAfter())) : Map.of();
-            sleep(latencyMs * 1000L);
+            serviceTime(latencyMs * 1000L);
             return send(ex, errorBody(fault.status(), reason(fault.status()), method, m.op().path(), null), fault.status(), h, null);
         }
         ApiResponse r = dispatch(ex, method, path, query, m);
-        sleep(latencyMs * 1000L + (long) perItemMicros * r.items() + (fault != null && fault.action() == FaultRule.Action.SLOW ? fault.delayMs() * 1000L : 0));
+        serviceTime(latencyMs * 1000L + (long) perItemMicros * r.items()
+                + (fault != null && fault.action() == FaultRule.Action.SLOW ? fault.delayMs() * 1000L : 0));
         return send(ex, r.body(), r.status(), r.headers(), fault);
     }
 

@@ -25,15 +25,21 @@ public final class DashboardOps extends Ctx {
     void setFolders(FolderOps f) { this.folders = f; }
 
     public void register(Api api) {
-        api.on("all_dashboards", r -> Listing.list(r, new Listing.Spec(st.dashboards, true, Trash.EXCLUDE, Filter.of(r), null, v::dashboardBase, false)))
+        LookmlDashboards lk = new LookmlDashboards(st.plan);
+        api.on("all_dashboards", r -> lk.appendTo(r, Listing.list(r, new Listing.Spec(st.dashboards, true, Trash.EXCLUDE, Filter.of(r),
+                        null, v::dashboardBase, false))))
                 .on("search_dashboards", this::search)
-                .on("dashboard", r -> one(r, v.dashboard(need(st.dashboards, r.param("dashboard_id")))))
-                .on("create_dashboard", this::create).on("update_dashboard", this::update)
-                .on("delete_dashboard", r -> st.write(() -> {
+                .on("dashboard", LookmlDashboards.guard(r -> one(r, v.dashboard(need(st.dashboards, r.param("dashboard_id")))),
+                        r -> one(r, Shaper.shape("Dashboard", lk.get(r.param("dashboard_id"))))))
+                .on("create_dashboard", this::create)
+                .on("update_dashboard", LookmlDashboards.guard(this::update, LookmlDashboards::notModifiable))
+                .on("delete_dashboard", LookmlDashboards.guard(r -> st.write(() -> {
                     deleteDashboard(id(Json.text(need(st.dashboards, r.param("dashboard_id")), "id")));
                     return ApiResponse.noContent();
-                }))
-                .on("move_dashboard", this::move).on("dashboard_lookml", this::lookml).on("import_dashboard_from_lookml", this::importLookml);
+                }), LookmlDashboards::notModifiable))
+                .on("move_dashboard", LookmlDashboards.guard(this::move, LookmlDashboards::notModifiable))
+                .on("dashboard_lookml", LookmlDashboards.guard(this::lookml, r -> lk.lookml(lk.get(r.param("dashboard_id")))))
+                .on("import_dashboard_from_lookml", this::importLookml);
     }
 
     private ApiResponse search(ApiRequest r) {
@@ -117,22 +123,27 @@ public final class DashboardOps extends Ctx {
         });
     }
 
-    /** Slugs of generated dashboards start with the id in base 36, so a lookup needs no scan of the base. */
     boolean slugTaken(String slug, long self) {
+        Long d = findBySlug(slug);
+        return d != null && d != self;
+    }
+
+    /** Slugs of generated dashboards start with the id in base 36, so a lookup needs no scan of the base. */
+    Long findBySlug(String slug) {
         int x = slug.indexOf('x');
         if (x > 0) {
             try {
                 long d = Long.parseLong(slug.substring(0, x), 36);
-                if (d != self && d <= st.dashboards.baseMax() && !st.dashboards.isOverridden(d) && !st.dashboards.isRemoved(d)
-                        && slug.equals(Words.slug(st.plan.seed(), Gen.DASH, d))) return true;
+                if (d <= st.dashboards.baseMax() && !st.dashboards.isOverridden(d) && !st.dashboards.isRemoved(d)
+                        && slug.equals(Words.slug(st.plan.seed(), Gen.DASH, d))) return d;
             } catch (NumberFormatException ignored) {
                 // not a generated slug
             }
         }
         for (Map.Entry<Long, ObjectNode> e : st.dashboards.overlay().entrySet()) {
-            if (e.getKey() != self && slug.equals(Json.text(e.getValue(), "slug"))) return true;
+            if (slug.equals(Json.text(e.getValue(), "slug"))) return e.getKey();
         }
-        return false;
+        return null;
     }
 
     private void titleFree(String folderId, String title, long self) {
@@ -186,11 +197,8 @@ public final class DashboardOps extends Ctx {
         if (title == null) throw ApiError.validation("lookml", "invalid", "LookML has no dashboard title");
         return st.write(() -> {
             if (st.folders.get(b.get("folder_id").asText()) == null) throw ApiError.validation("folder_id", "invalid", "Folder not found");
-            ObjectNode existing = null;
-            if (slug != null) {
-                for (Map.Entry<Long, ObjectNode> e : st.dashboards.overlay().entrySet()) if (slug.equals(Json.text(e.getValue(), "slug"))) existing = e.getValue();
-            }
-            ObjectNode n = existing != null ? existing.deepCopy() : null;
+            Long existing = slug == null ? null : findBySlug(slug); // same preferred_slug: overwrite, as Looker does
+            ObjectNode n = existing != null ? st.dashboards.get(existing).deepCopy() : null;
             if (n == null) {
                 ApiResponse created = create(new ApiRequest("POST", "/dashboards", "create_dashboard", Map.of(), Map.of(),
                         Json.obj().put("title", title).put("folder_id", b.get("folder_id").asText()).put("slug", slug), new byte[0],

@@ -58,9 +58,8 @@ public final class LookOps extends Ctx {
         if (!models.exists(model)) throw ApiError.validation("model", "invalid", "Model '" + model + "' not found");
         ObjectNode q = Json.obj();
         Shaper.mergeWritable("Query", b, q);
-        ObjectNode key = Shaper.shape("Query", q);
-        for (String ro : new String[]{"can", "id", "slug", "share_url", "expanded_share_url", "url", "has_table_calculations", "client_id"}) key.remove(ro);
-        String k = key.toString();
+        String k = dedupKey(q);
+        indexGenerated();
         Long existing = st.queryDedup.get(k);
         if (existing != null) return s(existing);
         long id = st.queries.newId();
@@ -70,6 +69,26 @@ public final class LookOps extends Ctx {
         st.queries.put(id, q);
         st.queryDedup.put(k, id);
         return s(id);
+    }
+
+    /** Identity of a query for de-duplication: its writable properties except client_id (unique per creation). */
+    private static String dedupKey(ObjectNode writable) {
+        ObjectNode key = Shaper.shape("Query", writable);
+        for (String ro : new String[]{"can", "id", "slug", "share_url", "expanded_share_url", "url", "has_table_calculations", "client_id"}) {
+            key.remove(ro);
+        }
+        return key.toString();
+    }
+
+    /** On the first create_query, indexes the (few thousand) generated queries so that their twins are found. */
+    private void indexGenerated() {
+        if (st.queryDedup.containsKey("#indexed")) return;
+        for (long id = 1; id <= st.queries.baseMax(); id++) {
+            ObjectNode w = Json.obj();
+            Shaper.mergeWritable("Query", st.queryGen.query(id), w);
+            st.queryDedup.putIfAbsent(dedupKey(w), id);
+        }
+        st.queryDedup.put("#indexed", 0L);
     }
 
     private ApiResponse createMerge(ApiRequest r) {

@@ -115,9 +115,30 @@ public final class UserOps extends Ctx {
         return st.write(() -> {
             ObjectNode u = need(st.users, r.param("user_id"));
             if (Json.text(u, "id").equals(r.userId())) throw new ApiError(403, "You cannot delete yourself", null);
-            st.users.remove(id(Json.text(u, "id")));
+            String uid = Json.text(u, "id");
+            // Looker: the user's schedules are deleted and their content goes to the trash.
+            for (long p = 1; p <= st.plans.maxId(); p++) {
+                ObjectNode plan = st.plans.get(p);
+                if (plan != null && uid.equals(Json.text(plan, "user_id"))) st.plans.remove(p);
+            }
+            trashOwned(st.dashboards, uid);
+            trashOwned(st.looks, uid);
+            st.users.remove(id(uid));
             return ApiResponse.noContent();
         });
+    }
+
+    /** Trashes the user's dashboards or looks in their personal folder (a scan: user deletion is rare). */
+    private void trashOwned(Table t, String uid) {
+        String folder = Json.text(st.users.get(uid), "personal_folder_id");
+        if (folder == null) return;
+        for (long id : t.children(folder)) {
+            ObjectNode n = t.get(id);
+            if (!n.path("deleted").asBoolean()) {
+                t.put(id, n.deepCopy().put("deleted", true).put("deleted_at", st.nowIso()).put("deleter_id", "1")
+                        .put("updated_at", st.nowIso()));
+            }
+        }
     }
 
     private ApiResponse createEmail(ApiRequest r) {

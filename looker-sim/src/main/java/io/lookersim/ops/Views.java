@@ -163,15 +163,19 @@ public final class Views {
         ObjectNode n = copy(u);
         long id = Table.parseId(t(u, "id"));
         ArrayNode g = n.putArray("group_ids");
-        st.groupUsers.lefts(id).forEach(x -> g.add(Long.toString(x)));
+        st.groupUsers.lefts(id).forEach(x -> {
+            if (st.groups.get(x) != null) g.add(Long.toString(x)); // memberships of deleted groups are gone
+        });
         ArrayNode r = n.putArray("role_ids");
-        st.roleUsers.lefts(id).forEach(x -> r.add(Long.toString(x)));
+        st.roleUsers.lefts(id).forEach(x -> {
+            if (st.roles.get(x) != null) r.add(Long.toString(x));
+        });
         return Shaper.shape("User", n);
     }
 
     public ObjectNode group(ObjectNode g) {
         ObjectNode n = copy(g);
-        n.put("user_count", st.groupUsers.rights(Table.parseId(t(g, "id"))).size());
+        n.put("user_count", st.groupUsers.rights(Table.parseId(t(g, "id"))).stream().filter(u -> st.users.get(u) != null).count());
         return Shaper.shape("Group", n);
     }
 

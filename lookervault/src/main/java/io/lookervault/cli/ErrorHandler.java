@@ -74,8 +74,13 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
             return "cannot reach Looker: " + e.getMessage() + ". Check base_url (LOOKERSDK_BASE_URL) and the network;"
                     + " 'lookervault check' tests the connection.";
         }
+        if (e instanceof LookerException le && le.isTransient()) {
+            return "Looker kept failing after retries: " + e.getMessage() + ". Try again later, or lower the"
+                    + " request rate (--rate-limit-per-second, --workers).";
+        }
         if (e instanceof LookerException) {
-            return "Looker request failed: " + e.getMessage();
+            return "Looker refused a request: " + e.getMessage() + ". If it is a permission, 'lookervault check'"
+                    + " shows which ones the API user lacks.";
         }
         if (e instanceof InterruptedException) {
             return "interrupted";

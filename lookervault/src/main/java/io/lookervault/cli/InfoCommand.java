@@ -32,7 +32,9 @@ final class InfoCommand implements Callable<Integer> {
         AppConfig cfg = global.loadConfig(ctx, Map.of());
         cfg.looker().requireComplete();
         ObjectNode info = Json.object();
-        try (LookerClient client = LookerClient.create(cfg.looker(), cfg.resilience())) {
+        // a few quick retries: info answers a person, it is not a long unattended run
+        try (LookerClient client = LookerClient.create(cfg.looker(),
+                cfg.resilience().withMaxRetries(Math.min(2, cfg.resilience().maxRetries())))) {
             JsonNode versions = client.versions();
             JsonNode me = client.me();
             ObjectNode looker = info.putObject("looker");

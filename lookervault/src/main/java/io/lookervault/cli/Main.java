@@ -45,7 +45,13 @@ public final class Main {
     }
 
     public static int run(String[] args, CliContext ctx) {
-        return commandLine(ctx).execute(args);
+        try {
+            return commandLine(ctx).execute(args);
+        } catch (RuntimeException e) {
+            // picocli reports command errors itself; this catches a broken command declaration
+            ctx.err().println("lookervault: internal error: " + e);
+            return ExitCodes.UNEXPECTED;
+        }
     }
 
     static CommandLine commandLine(CliContext ctx) {

@@ -16,7 +16,7 @@ final class TokenManager {
     private static final Logger LOG = LoggerFactory.getLogger(TokenManager.class);
     private static final Duration LAG = Duration.ofSeconds(10);
 
-    /** Performs the login exchange (with retries) and returns Looker's AccessToken JSON. */
+    /** Performs the login exchange (with retries) and returns Looker's AccessToken JSON; called under the lock. */
     @FunctionalInterface
     interface Login {
         JsonNode login(String formBody) throws LookerException, InterruptedException;

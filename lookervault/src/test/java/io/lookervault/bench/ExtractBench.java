@@ -65,7 +65,7 @@ public final class ExtractBench {
                                         + " inc_requests=%d inc_s=%.2f ratio=%.4f%n", w, full.requests, full.seconds,
                                 inc.requests, inc.seconds, inc.requests / (double) full.requests);
                     } else {
-                        double capacity = latency > 0 ? concurrent * 1000.0 / latency : 0;
+                        double capacity = simRate > 0 ? simRate : latency > 0 && concurrent > 0 ? concurrent * 1000.0 / latency : 0;
                         double rps = full.requests / full.seconds;
                         System.out.printf(Locale.ROOT, "full workers=%s items=%d seconds=%.2f items_per_s=%.0f"
                                         + " requests=%d req_per_s=%.1f capacity=%.0f share=%.3f rss_mb=%.0f failures=%d%n",

@@ -114,6 +114,16 @@ class CliTest {
     }
 
     @Test
+    void lookerFailuresSayWhatToDo() {
+        assertThat(ErrorHandler.message(new io.lookervault.looker.ServerException("GET", "/looks/1", 503,
+                "GET /looks/1 → 503", null))).contains("after retries").contains("--rate-limit-per-second");
+        assertThat(ErrorHandler.message(new io.lookervault.looker.ForbiddenException("GET", "/users", 403,
+                "GET /users → 403", null))).contains("lookervault check");
+        assertThat(ErrorHandler.message(new io.lookervault.looker.NetworkException("GET", "/x", "GET /x: refused",
+                null))).contains("base_url").contains("lookervault check");
+    }
+
+    @Test
     void exitCodesFollowTheExceptionType() {
         assertThat(ErrorHandler.exitCode(new InterruptedException())).isEqualTo(ExitCodes.INTERRUPTED);
         assertThat(ErrorHandler.exitCode(new io.lookervault.config.ConfigException("x", "bad")))

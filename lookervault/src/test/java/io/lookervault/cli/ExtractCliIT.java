@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real CLI: in-process for exit codes and JSON, as a child JVM for kill -9 and Ctrl-C. */
+@org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
 class ExtractCliIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir

@@ -195,6 +195,25 @@ class LookerClientSimIT {
     }
 
     @Test
+    void workersSharingOneClientLogInOnce() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<JsonNode>> answers = new ArrayList<>();
+            for (int i = 1; i <= 40; i++) {
+                String id = Integer.toString(1 + i % 20);
+                answers.add(pool.submit(() -> client.get(ContentType.DASHBOARDS.getPath(id), Map.of())));
+            }
+            for (java.util.concurrent.Future<JsonNode> a : answers) {
+                assertThat(a.get().path("id").asText()).isNotEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(client.logins()).isEqualTo(1);
+        assertThat(client.stats().requests()).isEqualTo(41);
+    }
+
+    @Test
     void closeLogsOut() throws Exception {
         client.me();
         client.close();

@@ -2,17 +2,24 @@ package io.lookervault.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * A scripted HTTP stub on 127.0.0.1 for the answers the simulator cannot give (HTML from a proxy,
@@ -42,14 +49,43 @@ public final class StubLooker implements AutoCloseable {
     private final Map<String, Deque<Reply>> script = new ConcurrentHashMap<>();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
 
+    private final boolean tls;
+
     public StubLooker() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(false);
+    }
+
+    /** With {@code tls}, serves HTTPS with the self-signed certificate in stub-tls.p12 (test resources). */
+    public StubLooker(boolean tls) throws IOException {
+        this.tls = tls;
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (tls) {
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(selfSigned()));
+            server = https;
+        } else {
+            server = HttpServer.create(address, 0);
+        }
         server.createContext("/", this::handle);
         server.start();
     }
 
+    private static SSLContext selfSigned() throws IOException {
+        try (InputStream in = StubLooker.class.getResourceAsStream("/stub-tls.p12")) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, "changeit".toCharArray());
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, "changeit".toCharArray());
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(kmf.getKeyManagers(), null, null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot load the stub's test certificate", e);
+        }
+    }
+
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return (tls ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
     public synchronized StubLooker on(String methodAndPath, Reply... replies) {

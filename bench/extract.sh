@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Extraction benchmarks: the real CLI (child JVM under /usr/bin/time -v) against the simulator started in the
+# driver JVM with a stated capacity. Results go to stdout; BENCHMARKS.md ("Extraction") quotes medians.
+# Usage: bench/extract.sh [workers|ratelimit|local|memory|incremental|all] [REPEAT]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-all}"
+repeat="${2:-3}"
+mvn -B -q -o -pl lookervault -am package -DskipTests
+CP="lookervault/target/test-classes:$(ls lookervault/target/lookervault-*-all.jar | head -1)"
+run() { java -cp "$CP" io.lookervault.bench.ExtractBench "$@"; }
+echo "# $(date -u +%FT%TZ) $(nproc) cores, $(java -version 2>&1 | head -1)"
+case "$what" in workers|all)
+  # capacity = 16 concurrent / 50 ms = 320 req/s; share = achieved req/s / 320
+  run scale=1000 latency=50 concurrent=16 workers=1,2,4,8,16,32 repeat="$repeat" ;; esac
+case "$what" in ratelimit|all)
+  # the simulator answers 429 beyond 20 req/s; the client is capped at 20 req/s too
+  run scale=500 latency=0 simrate=20 clientrate=20 workers=8 repeat=1 ;; esac
+case "$what" in local|all)
+  run scale=20000 latency=0 concurrent=0 workers=8 repeat="$repeat" ;; esac
+case "$what" in memory|all)
+  run scale=50000 latency=0 concurrent=0 workers=8 repeat=1
+  [ "${BIG:-0}" = 1 ] && run scale=500000 latency=0 concurrent=0 workers=8 repeat=1 ;; esac
+case "$what" in incremental|all)
+  run scale=50000 latency=0 concurrent=0 workers=8 incremental=true repeat=1 ;; esac

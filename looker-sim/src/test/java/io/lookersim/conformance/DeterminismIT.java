@@ -1,0 +1,106 @@
+package io.lookersim.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lookersim.LookerSim;
+import io.lookersim.conformance.ApiClient.Answer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Same seed and scale give byte-identical answers on two independent servers; another seed gives other content.
+ * The request set covers paged lists, full dashboards, looks, queries, users, folders and the identity types.
+ */
+class DeterminismIT {
+    private static final int SCALE = 300;
+    private static LookerSim first;
+    private static LookerSim second;
+    private static LookerSim otherSeed;
+
+    @BeforeAll
+    static void start() throws Exception {
+        first = LookerSim.builder().port(0).scale(SCALE).seed(7).build().start();
+        second = LookerSim.builder().port(0).scale(SCALE).seed(7).build().start();
+        otherSeed = LookerSim.builder().port(0).scale(SCALE).seed(8).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        for (LookerSim s : new LookerSim[] {first, second, otherSeed}) {
+            if (s != null) {
+                s.close();
+            }
+        }
+    }
+
+    private static ApiClient client(LookerSim sim) {
+        ApiClient c = new ApiClient(sim.baseUrl(), sim.clientId(), sim.clientSecret());
+        c.login();
+        return c;
+    }
+
+    /** Requests whose ids are read from the first server's lists, so both servers get the very same requests. */
+    private static List<String> requests(ApiClient a) {
+        List<String> paths = new ArrayList<>(List.of(
+                "/dashboards/search?limit=10&offset=0", "/dashboards/search?limit=10&offset=10&sorts=title",
+                "/dashboards/search?title=%25a%25&limit=5", "/dashboards/search?deleted=true", "/dashboards",
+                "/looks/search?limit=25&offset=5", "/looks", "/folders", "/folders/search?limit=20&offset=20",
+                "/users?limit=50", "/users/search?sorts=last_name,first_name&limit=30", "/groups", "/roles",
+                "/permission_sets", "/model_sets", "/user_attributes", "/lookml_models", "/boards",
+                "/board_sections", "/board_items", "/scheduled_plans?all_users=true",
+                "/alerts/search?all_owners=true", "/themes", "/integration_hubs", "/integrations"));
+        for (JsonNode d : a.send("GET", "/dashboards/search?fields=id&limit=12", null).json()) {
+            paths.add("/dashboards/" + d.path("id").asText());
+        }
+        for (JsonNode l : a.send("GET", "/looks/search?fields=id,query_id&limit=12", null).json()) {
+            paths.add("/looks/" + l.path("id").asText());
+            paths.add("/queries/" + l.path("query_id").asText());
+        }
+        for (JsonNode u : a.send("GET", "/users?fields=id&limit=8", null).json()) {
+            paths.add("/users/" + u.path("id").asText());
+        }
+        for (JsonNode f : a.send("GET", "/folders/search?fields=id&limit=8&offset=3", null).json()) {
+            paths.add("/folders/" + f.path("id").asText());
+            paths.add("/folders/" + f.path("id").asText() + "/children");
+        }
+        return paths;
+    }
+
+    @Test
+    void sameSeedAndScaleAnswerByteIdentically() {
+        ApiClient a = client(first);
+        ApiClient b = client(second);
+        List<String> paths = requests(a);
+        for (String path : paths) {
+            Answer x = a.send("GET", path, null);
+            Answer y = b.send("GET", path, null);
+            assertThat(x.status()).as(path).isEqualTo(200);
+            assertThat(y.status()).as(path).isEqualTo(200);
+            assertThat(y.body()).as("body of " + path).isEqualTo(x.body());
+            assertThat(y.header("X-Total-Count")).as("X-Total-Count of " + path).isEqualTo(x.header("X-Total-Count"));
+            String linkX = x.header("Link") == null ? null : x.header("Link").replace(a.baseUrl(), "BASE");
+            String linkY = y.header("Link") == null ? null : y.header("Link").replace(b.baseUrl(), "BASE");
+            assertThat(linkY).as("Link of " + path).isEqualTo(linkX);
+        }
+        assertThat(paths).hasSizeGreaterThan(60);
+    }
+
+    @Test
+    void anotherSeedGivesOtherContent() {
+        ApiClient a = client(first);
+        ApiClient c = client(otherSeed);
+        String path = "/dashboards/search?fields=id,title,description&limit=20";
+        assertThat(c.send("GET", path, null).body()).isNotEqualTo(a.send("GET", path, null).body());
+        String users = "/users?fields=id,first_name,last_name&limit=20";
+        assertThat(c.send("GET", users, null).body()).isNotEqualTo(a.send("GET", users, null).body());
+        String id = a.send("GET", "/dashboards/search?fields=id&limit=1", null).json().get(0).path("id").asText();
+        Answer other = c.send("GET", "/dashboards/" + id, null);
+        if (other.status() == 200) {
+            assertThat(other.body()).isNotEqualTo(a.send("GET", "/dashboards/" + id, null).body());
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.lookervault.looker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lookervault.config.LookerSettings;
+import io.lookervault.config.ResilienceSettings;
+import io.lookervault.config.Secret;
+import io.lookervault.resilience.FakeTime;
+import io.lookervault.testing.StubLooker;
+import io.lookervault.testing.StubLooker.Reply;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** TLS is verified by default; verify_ssl=false accepts a self-signed Looker. */
+class TlsIT {
+    private final FakeTime time = new FakeTime();
+
+    private LookerClient client(StubLooker stub, boolean verify) {
+        return LookerClient.create(LookerSettings.of(stub.baseUrl(), "id", Secret.of("s"), verify,
+                Duration.ofSeconds(3)), ResilienceSettings.defaults().withMaxRetries(0), time, time);
+    }
+
+    @Test
+    void aSelfSignedCertificateIsRejectedByDefault() throws Exception {
+        try (StubLooker stub = new StubLooker(true); LookerClient client = client(stub, true)) {
+            assertThatThrownBy(client::versions).isInstanceOf(NetworkException.class)
+                    .hasMessageContaining("TLS").hasMessageContaining("verify_ssl=false");
+            assertThat(stub.seen()).isEmpty();
+        }
+    }
+
+    @Test
+    void verifySslFalseAcceptsIt() throws Exception {
+        try (StubLooker stub = new StubLooker(true); LookerClient client = client(stub, false)) {
+            stub.on("GET /versions", Reply.json(200, "{\"looker_release_version\":\"26.12.3\"}"));
+            assertThat(client.versions().path("looker_release_version").asText()).isEqualTo("26.12.3");
+        }
+    }
+}
