@@ -52,6 +52,13 @@ public final class Fields {
         return false;
     }
 
+    /** False when the request trims away all of the named properties (so they need not be rendered). */
+    public static boolean wants(Fields f, String... names) {
+        if (f == null || f.all) return true;
+        for (String n : names) if (f.children.containsKey(n)) return true;
+        return false;
+    }
+
     public JsonNode apply(JsonNode n) {
         if (n == null) return null;
         if (n.isArray()) {

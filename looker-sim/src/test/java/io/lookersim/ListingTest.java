@@ -151,4 +151,14 @@ class ListingTest {
         assertThat(c.patch("/dashboards/thelook::overview", "{\"title\":\"x\"}").status()).isEqualTo(405);
         assertThat(c.delete("/dashboards/thelook::overview").status()).isEqualTo(405);
     }
+
+    @Test
+    void trimmedListingsEqualTrimmedFullRenders() {
+        String f = "id,title,user_name,last_updater_name,edit_uri,url,is_owner_disabled,updated_at";
+        JsonNode page = c.get("/dashboards/search?limit=5&fields=" + f).json();
+        for (JsonNode d : page) {
+            JsonNode full = c.get("/dashboards/" + d.get("id").asText()).json();
+            for (String name : f.split(",")) assertThat(d.get(name)).as(name).isEqualTo(full.get(name));
+        }
+    }
 }

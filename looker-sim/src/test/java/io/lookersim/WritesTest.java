@@ -168,4 +168,16 @@ class WritesTest {
         }
         assertThat(ok(c.post("/queries", q.toString())).get("id").asText()).isEqualTo(ok(c.get("/looks/1")).get("query_id").asText());
     }
+
+    @Test
+    void boardSectionsAndItemsJoinTheirParentsOrder() {
+        String b = ok(c.post("/boards", "{\"title\":\"Board ✨\"}")).get("id").asText();
+        String sec = ok(c.post("/board_sections", "{\"board_id\":\"" + b + "\",\"title\":\"S\"}")).get("id").asText();
+        String item = ok(c.post("/board_items", "{\"board_section_id\":\"" + sec + "\",\"dashboard_id\":\"1\"}")).get("id").asText();
+        JsonNode board = ok(c.get("/boards/" + b));
+        assertThat(board.get("section_order").toString()).isEqualTo("[\"" + sec + "\"]");
+        JsonNode s0 = board.get("board_sections").get(0);
+        assertThat(s0.get("item_order").toString()).isEqualTo("[\"" + item + "\"]");
+        assertThat(s0.get("board_items").get(0).get("title").asText()).isEqualTo(ok(c.get("/dashboards/1")).get("title").asText());
+    }
 }

@@ -141,8 +141,19 @@ public final class BoardOps extends Ctx {
             n.put("created_at", st.nowIso()).put("updated_at", st.nowIso());
             n.set("can", Json.obj().put("show", true).put("update", true).put("destroy", true));
             t.put(id, n);
+            if (t == st.sections) appendOrder(parent, b.get(parentField).asText(), "section_order", id);
+            if (t == st.items) appendOrder(parent, b.get(parentField).asText(), "item_order", id);
             return one(r, render.apply(n));
         });
+    }
+
+    /** Keeps the parent's order list in step with its children (a new child goes last). */
+    private void appendOrder(Table parent, String parentId, String field, long child) {
+        ObjectNode p = parent.get(parentId).deepCopy();
+        ArrayNode order = p.path(field).isArray() ? (ArrayNode) p.get(field) : p.putArray(field);
+        order.add(s(child));
+        p.put("updated_at", st.nowIso());
+        parent.put(id(parentId), p);
     }
 
     private ApiResponse update(ApiRequest r, Table t, String param, String schema, java.util.function.Function<ObjectNode, ObjectNode> render) {

@@ -29,7 +29,7 @@ public final class DashboardOps extends Ctx {
         api.on("all_dashboards", r -> lk.appendTo(r, Listing.list(r, new Listing.Spec(st.dashboards, true, Trash.EXCLUDE, Filter.of(r),
                         null, v::dashboardBase, false))))
                 .on("search_dashboards", this::search)
-                .on("dashboard", LookmlDashboards.guard(r -> one(r, v.dashboard(need(st.dashboards, r.param("dashboard_id")))),
+                .on("dashboard", LookmlDashboards.guard(r -> one(r, v.dashboardFor(r.fields()).apply(need(st.dashboards, r.param("dashboard_id")))),
                         r -> one(r, Shaper.shape("Dashboard", lk.get(r.param("dashboard_id"))))))
                 .on("create_dashboard", this::create)
                 .on("update_dashboard", LookmlDashboards.guard(this::update, LookmlDashboards::notModifiable))
@@ -49,7 +49,7 @@ public final class DashboardOps extends Ctx {
         Trash t = r.q("deleted") == null ? Trash.EXCLUDE : r.qBool("deleted") ? Trash.ONLY : Trash.EXCLUDE;
         String notOwnedBy = r.q("not_owned_by");
         java.util.function.Predicate<ObjectNode> extra = notOwnedBy == null ? null : n -> !notOwnedBy.equals(Json.text(n, "user_id"));
-        return Listing.list(r, new Listing.Spec(st.dashboards, true, t, f, extra, v::dashboard, true));
+        return Listing.list(r, new Listing.Spec(st.dashboards, true, t, f, extra, v.dashboardFor(r.fields()), true));
     }
 
     private ApiResponse create(ApiRequest r) {

@@ -53,9 +53,7 @@ public final class FolderOps extends Ctx {
 
     private ApiResponse children(ApiRequest r) {
         ObjectNode f = need(st.folders, r.param("folder_id"));
-        List<ObjectNode> kids = new ArrayList<>();
-        for (long id : st.folders.children(Json.text(f, "id"))) kids.add(st.folders.get(id));
-        return Listing.ofList(r, kids, v::folder, true);
+        return Listing.ofIds(r, st.folders.children(Json.text(f, "id")), st.folders::get, v::folder);
     }
 
     private ApiResponse ancestors(ApiRequest r) {

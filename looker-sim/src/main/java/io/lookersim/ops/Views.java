@@ -57,13 +57,28 @@ public final class Views {
         return Shaper.shape("DashboardBase", n);
     }
 
+    /**
+     * The renderer for a listing: when `fields` drops the nested elements, filters, layouts and folder, those are
+     * not built (a page of ids then costs microseconds per dashboard, not a full render).
+     */
+    public java.util.function.Function<ObjectNode, ObjectNode> dashboardFor(io.lookersim.Fields f) {
+        if (io.lookersim.Fields.wants(f, "dashboard_elements", "dashboard_filters", "dashboard_layouts", "folder")) return this::dashboard;
+        return d -> Shaper.shape("Dashboard", dashboardScalars(copy(d)));
+    }
+
+    /** Derived read-only scalars of a dashboard (names of people, links). */
+    private ObjectNode dashboardScalars(ObjectNode n) {
+        String id = t(n, "id");
+        n.put("user_name", userName(t(n, "user_id"))).put("last_updater_name", userName(t(n, "last_updater_id")));
+        n.put("edit_uri", "/dashboards/" + id + "/edit").put("url", "/dashboards/" + id);
+        n.put("is_owner_disabled", st.users.get(t(n, "user_id")) == null);
+        return n;
+    }
+
     public ObjectNode dashboard(ObjectNode d) {
-        ObjectNode n = copy(d);
+        ObjectNode n = dashboardScalars(copy(d));
         String id = t(d, "id");
         n.set("folder", folderOf(d));
-        n.put("user_name", userName(t(d, "user_id"))).put("last_updater_name", userName(t(d, "last_updater_id")));
-        n.put("edit_uri", "/dashboards/" + id + "/edit").put("url", "/dashboards/" + id);
-        n.put("is_owner_disabled", st.users.get(t(d, "user_id")) == null);
         ArrayNode els = n.putArray("dashboard_elements");
         for (long e : st.elements.children(id)) els.add(element(st.elements.get(e)));
         ArrayNode fs = n.putArray("dashboard_filters");

@@ -123,6 +123,30 @@ public final class Listing {
         return resp;
     }
 
+    /**
+     * Like ofList for a set of ids: in id order only the requested page is loaded (a folder with 100,000 children
+     * costs one page, not 100,000 generated items).
+     */
+    public static ApiResponse ofIds(ApiRequest req, java.util.NavigableSet<Long> ids, Function<Long, ObjectNode> get,
+                                    Function<ObjectNode, ObjectNode> render) {
+        if (!Sorts.isIdOrder(req.q("sorts")) || req.q("limit") == null) {
+            List<ObjectNode> all = new ArrayList<>();
+            for (long id : ids) all.add(get.apply(id));
+            return ofList(req, all, render, true);
+        }
+        long limit = req.qLong("limit"), off = req.qLong("offset") == null ? 0 : Math.max(0, req.qLong("offset"));
+        ArrayNode out = Json.arr();
+        Fields f = req.fields();
+        long i = 0;
+        for (long id : ids) {
+            if (i++ < off) continue;
+            if (out.size() >= limit) break;
+            ObjectNode r = render.apply(get.apply(id));
+            out.add(f == null ? r : f.apply(r));
+        }
+        return ApiResponse.ok(out).withHeaders(pagingHeaders(req.absoluteUrl(), off, limit, ids.size()));
+    }
+
     static Map<String, String> pagingHeaders(String url, long off, long limit, long total) {
         Map<String, String> h = new LinkedHashMap<>();
         List<String> links = new ArrayList<>();
