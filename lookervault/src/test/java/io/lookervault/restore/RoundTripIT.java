@@ -37,6 +37,8 @@ class RoundTripIT {
             List<String> problems = compare(db, ea.runId(), bdb, eb.runId(), a.baseUrl(), b.baseUrl());
             assertThat(problems).isEmpty();
 
+            sdkSeesTheSameDashboards(a, b, db);
+
             long before = b.requestLog().size();
             RestoreReport second = RestoreHarness.restore(b, db, RestoreHarness.bulk(8));
             assertThat(second.status()).isEqualTo(RunStatus.COMPLETED);
@@ -44,6 +46,19 @@ class RoundTripIT {
             assertThat(second.count("update")).as(second.outcomes().toString()).isZero();
             assertThat(RestoreHarness.writes(b.requestLog().subList((int) before, b.requestLog().size())))
                     .as("a second restore of the same backup writes nothing").isZero();
+        }
+    }
+
+    /** The official @looker/sdk-node reading restored dashboards sees the elements and queries of the originals. */
+    private static void sdkSeesTheSameDashboards(LookerSim a, LookerSim b, Path db) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(SdkNode.available(), "@looker/sdk-node not installed in "
+                + SdkNode.MODULES + " (the looker-sim build's npm ci installs it)");
+        try (RestoreStore map = RestoreStore.open(db)) {
+            for (String id : List.of("1", "2", "3")) {
+                String dest = map.destId(a.baseUrl(), b.baseUrl(), "dashboards", id).orElseThrow();
+                assertThat(SdkNode.readDashboard(b, dest)).as("dashboard " + id)
+                        .isEqualTo(SdkNode.readDashboard(a, id)).contains("\"elements\":[{");
+            }
         }
     }
 
