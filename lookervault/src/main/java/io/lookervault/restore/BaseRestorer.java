@@ -56,6 +56,14 @@ abstract class BaseRestorer implements TypeRestorer {
         return List.of();
     }
 
+    /**
+     * In a dry run: why writing {@code body} would collide with another destination item (for example a slug
+     * another dashboard holds), or null. The plan then says {@code conflict} for the item.
+     */
+    String conflict(ObjectNode body, JsonNode dest, Ctx ctx) throws LookerException, InterruptedException {
+        return null;
+    }
+
     String path(String id) {
         return base + "/" + PathSegments.encode(id);
     }
@@ -87,7 +95,7 @@ abstract class BaseRestorer implements TypeRestorer {
             action = Outcome.Action.CREATE;
             body.fieldNames().forEachRemaining(fields::add);
             if (ctx.dryRun) {
-                return new Outcome(type, sourceId, null, action, fields, notes);
+                return planned(action, body, null, sourceId, null, fields, notes, ctx);
             }
             try {
                 dest = create(doc, body, ctx, notes);
@@ -118,6 +126,18 @@ abstract class BaseRestorer implements TypeRestorer {
         }
         if (action != Outcome.Action.CREATE) {
             fields.addAll(parts);
+        }
+        return ctx.dryRun ? planned(action, body, dest, sourceId, destId, fields, notes, ctx)
+                : new Outcome(type, sourceId, destId, action, fields, notes);
+    }
+
+    private Outcome planned(Outcome.Action action, ObjectNode body, JsonNode dest, String sourceId, String destId,
+                            List<String> fields, List<String> notes, Ctx ctx)
+            throws LookerException, InterruptedException {
+        String why = action == Outcome.Action.UNCHANGED ? null : conflict(body, dest, ctx);
+        if (why != null) {
+            notes.add(why);
+            action = Outcome.Action.CONFLICT;
         }
         return new Outcome(type, sourceId, destId, action, fields, notes);
     }

@@ -81,6 +81,20 @@ final class DashboardRestorer extends BaseRestorer {
     }
 
     @Override
+    String conflict(ObjectNode body, JsonNode dest, Ctx ctx) throws LookerException, InterruptedException {
+        String slug = Ctx.text(body, "slug");
+        if (slug == null || dest != null && slug.equals(Ctx.text(dest, "slug"))) {
+            return null;
+        }
+        JsonNode other = exact(ctx.get("/dashboards/search", Map.of("slug", slug)), "slug", slug);
+        if (other == null || dest != null && Ctx.same(other.path("id"), dest.path("id"))) {
+            return null;
+        }
+        return "slug " + slug + " belongs to dashboard " + other.path("id").asText()
+                + " at the destination; it would be left out";
+    }
+
+    @Override
     List<String> after(String sourceId, JsonNode doc, String destId, JsonNode dest, Ctx ctx, List<String> notes)
             throws LookerException, InterruptedException {
         List<String> parts = new ArrayList<>();

@@ -38,6 +38,13 @@ class PointInTimeIT {
             assertThat(latest.outcomes().get(0).action()).as("the newest backup already holds the bad change")
                     .isEqualTo(Outcome.Action.UNCHANGED);
 
+            RestoreReport future = RestoreHarness.restore(sim, db, RestoreOptions.single("dashboards", id, null,
+                    "2999-01-01", true));
+            assertThat(future.sourceRun()).as("--as-of a later date: the newest run").isEqualTo(run2.runId());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> RestoreHarness.restore(sim, db,
+                    RestoreOptions.single("dashboards", id, null, "2000-01-01T00:00:00Z", true)))
+                    .isInstanceOf(RestoreException.class).hasMessageContaining("no extraction run");
+
             RestoreReport back = RestoreHarness.restore(sim, db, RestoreOptions.single("dashboards", id,
                     run1.runId(), null, false));
             assertThat(back.sourceRun()).isEqualTo(run1.runId());
@@ -48,6 +55,32 @@ class PointInTimeIT {
                     .isEqualTo(Canon.of(v1, (t, x) -> x).path("dashboard_filters"));
             assertThat(Canon.of(now, (t, x) -> x).path("dashboard_elements"))
                     .isEqualTo(Canon.of(v1, (t, x) -> x).path("dashboard_elements"));
+        }
+    }
+
+    @Test
+    void aSlugHeldByAnotherDashboardIsAConflictInThePlanAndIsLeftOutOnRestore() throws Exception {
+        try (LookerSim sim = RestoreHarness.sim(60); LookerClient api = RestoreHarness.client(sim)) {
+            Path db = dir.resolve("v.db");
+            RestoreHarness.extract(sim, db);
+            JsonNode two = api.get("/dashboards/search", Map.of("limit", "2", "sorts", "id", "deleted", "false"));
+            String d = two.get(0).path("id").asText();
+            String e = two.get(1).path("id").asText();
+            String slug = two.get(0).path("slug").asText();
+            api.patch("/dashboards/" + d, Map.of(), Canon.JSON.createObjectNode().put("slug", "moved-away"));
+            api.patch("/dashboards/" + e, Map.of(), Canon.JSON.createObjectNode().put("slug", slug));
+
+            RestoreReport plan = RestoreHarness.restore(sim, db, RestoreOptions.single("dashboards", d, null, null,
+                    true));
+            Outcome o = plan.outcomes().get(plan.outcomes().size() - 1);
+            assertThat(o.action()).isEqualTo(Outcome.Action.CONFLICT);
+            assertThat(o.notes()).anyMatch(n -> n.contains(slug) && n.contains(e));
+
+            RestoreReport done = RestoreHarness.restore(sim, db, RestoreOptions.single("dashboards", d, null, null,
+                    false));
+            assertThat(done.outcomes().get(0).notes()).anyMatch(n -> n.contains("taken"));
+            assertThat(api.get("/dashboards/" + e, Map.of()).path("slug").asText()).isEqualTo(slug);
+            assertThat(api.get("/dashboards/" + d, Map.of()).path("slug").asText()).isEqualTo("moved-away");
         }
     }
 }
