@@ -65,6 +65,12 @@ final class LookRestorer extends BaseRestorer {
             return;
         }
         String dest = ctx.ref("users", v.asText());
+        if (dest != null && ctx.sameInstance && dest.equals(v.asText())) {
+            // the same id in the same instance: the owner may have been deleted since the backup
+            String id = dest;
+            boolean exists = ctx.memo("user-exists:" + id, () -> ctx.getOrNull("/users/" + id) != null);
+            dest = exists ? dest : null;
+        }
         if (dest == null) {
             b.remove(field);
             notes.add("owner " + v.asText() + " is not a user at the destination; owner left to the destination");

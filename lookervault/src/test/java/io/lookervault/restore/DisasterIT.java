@@ -71,6 +71,31 @@ class DisasterIT {
         }
     }
 
+    @Test
+    void aLookWhoseOwnerWasDeletedComesBackWithTheOwnerReported() throws Exception {
+        try (LookerSim sim = RestoreHarness.sim(60); LookerClient api = RestoreHarness.client(sim)) {
+            Path db = dir.resolve("v.db");
+            RestoreHarness.extract(sim, db);
+            String me = api.get("/user", Map.of()).path("id").asText();
+            JsonNode look = null;
+            for (JsonNode l : api.get("/looks/search", Map.of("sorts", "id", "deleted", "false"))) {
+                if (!me.equals(l.path("user_id").asText())) {
+                    look = l;
+                    break;
+                }
+            }
+            String id = look.path("id").asText();
+            api.delete("/users/" + look.path("user_id").asText(), Map.of());
+            api.patch("/looks/" + id, Map.of(), Canon.JSON.createObjectNode().put("title", "renamed"));
+
+            RestoreReport r = RestoreHarness.restore(sim, db, RestoreOptions.single("looks", id, null, null, false));
+            assertThat(r.status()).isEqualTo(RunStatus.COMPLETED);
+            Outcome o = r.outcomes().get(r.outcomes().size() - 1);
+            assertThat(o.notes()).anyMatch(n -> n.contains("owner"));
+            assertThat(api.get("/looks/" + id, Map.of()).path("title").asText()).isEqualTo(look.path("title").asText());
+        }
+    }
+
     private static void assertThatGone(LookerClient api, String path) throws Exception {
         try {
             api.get(path, Map.of());
