@@ -80,7 +80,7 @@ final class RestoreCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             RestoreOptions o = options(() -> RestoreOptions.single(type, id, when.run, when.asOf, dryRun));
-            return RestoreRun.run(ctx, global, o, Map.of());
+            return RestoreRun.run(ctx, global, o, global.loadConfig(ctx, Map.of()));
         }
     }
 
@@ -123,10 +123,13 @@ final class RestoreCommand implements Callable<Integer> {
             if (recursive && folderIds.isEmpty()) {
                 throw new CommandException(ExitCodes.USAGE, "--recursive needs --folder-ids");
             }
+            Map<String, String> flags = new java.util.HashMap<>();
+            flags.put("workers", workers == null ? null : workers.toString());
+            // workers come from the settings like extract's (flag > LOOKERVAULT_WORKERS > toml > default 8)
+            io.lookervault.config.AppConfig cfg = global.loadConfig(ctx, flags);
             RestoreOptions o = options(() -> new RestoreOptions("bulk", types, List.of(), folderIds, recursive,
-                    when.run, when.asOf, workers == null ? 8 : workers, dryRun));
-            Map<String, String> flags = workers == null ? Map.of() : Map.of("workers", workers.toString());
-            return RestoreRun.run(ctx, global, o, flags);
+                    when.run, when.asOf, cfg.extract().workers(), dryRun));
+            return RestoreRun.run(ctx, global, o, cfg);
         }
     }
 

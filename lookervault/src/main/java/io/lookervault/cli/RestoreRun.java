@@ -19,9 +19,7 @@ import java.util.Map;
 final class RestoreRun {
     private RestoreRun() {}
 
-    static int run(CliContext ctx, GlobalOptions global, RestoreOptions o, Map<String, String> flags)
-            throws Exception {
-        AppConfig cfg = global.loadConfig(ctx, flags);
+    static int run(CliContext ctx, GlobalOptions global, RestoreOptions o, AppConfig cfg) throws Exception {
         String dest = cfg.looker().baseUrl().orElseThrow();
         try (LookerClient api = LookerClient.create(cfg.looker(), cfg.resilience()); Vault vault = Vault.open(cfg.db());
              RestoreStore store = RestoreStore.open(cfg.db())) {

@@ -67,7 +67,7 @@ public final class RestoreJob {
             } else {
                 run.bulk(o);
             }
-            if (!run.deadLetters.isEmpty()) {
+            if (!run.deadLetters.isEmpty() || run.counts().values().stream().anyMatch(c -> c.containsKey("failed"))) {
                 status = RunStatus.COMPLETED_WITH_FAILURES;
             }
         } catch (InterruptedException e) {
@@ -184,7 +184,7 @@ public final class RestoreJob {
                     if (c instanceof Error err) {
                         throw err;
                     }
-                    throw new RestoreException("restore worker failed: " + c, c);
+                    throw new IllegalStateException("restore worker failed: " + c, c);
                 } catch (InterruptedException e) {
                     futures.forEach(x -> x.cancel(true));
                     throw e;
@@ -202,7 +202,9 @@ public final class RestoreJob {
             Outcome out;
             try {
                 out = step.restorer().restore(id, doc, ctx);
-            } catch (LookerException | RestoreException | IllegalStateException e) {
+            } catch (LookerException | RuntimeException e) {
+                // any failure of one item (Looker's answer, a document of an unexpected shape) is that item's:
+                // it goes to the dead-letter queue with what was sent, and the run goes on
                 int status = e instanceof LookerException le ? le.status() : 0;
                 out = new Outcome(step.name(), id, null, Outcome.Action.FAILED, List.of(), List.of(String.valueOf(
                         e.getMessage())));
