@@ -5,7 +5,8 @@
 #   (b) --max-concurrent 16 --latency-ms 50, 64 client connections   goal: 320 requests/s +-10% (16 / 0.05 s)
 # Usage: bench/sim-capacity.sh            (build first: mvn -B -q -pl looker-sim -DskipTests package)
 # Knobs (env): RUNS=3 SECONDS_PER_RUN=10 WARMUP=3 CONNECTIONS_A=32 CONNECTIONS_B=64 SCALE=300 PATH_A=/api/4.0/user
-# Each run stays under ~20 s. Results: a markdown table on stdout, raw lines in bench/results/ (not committed).
+# Each run stays under ~20 s. The 1-minute load average is logged with each run: on a shared 2-core machine other
+# work steals CPU from both the simulator and the client, which shows first in (b)'s latency-bound figure. Results: a markdown table on stdout, raw lines in bench/results/ (not committed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,17 +40,26 @@ RESULTS=bench/results/sim-capacity-$(date -u +%Y%m%dT%H%M%SZ).txt
 export BENCH_CLIENT_SECRET
 BENCH_CLIENT_SECRET=$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')
 
+START_COUNT=0
 start_sim() {
+  # A new file per start: the background redirection truncates asynchronously, so a reused file could still show
+  # the previous simulator's URL to the grep below.
+  START_COUNT=$((START_COUNT + 1))
+  SIM_OUT="$WORK/sim-$START_COUNT.out"
   java -jar "$JAR" --port 0 --scale "$SCALE" --seed 7 --client-id bench --client-secret "$BENCH_CLIENT_SECRET" "$@" \
-    >"$WORK/sim.out" 2>&1 &
+    >"$SIM_OUT" 2>&1 &
   SIM_PID=$!
   for _ in $(seq 1 200); do
-    BASE_URL=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' "$WORK/sim.out" | head -1 || true)
-    [[ -n "$BASE_URL" ]] && return 0
-    kill -0 "$SIM_PID" 2>/dev/null || { echo "simulator exited:"; grep -v -i secret "$WORK/sim.out"; exit 1; } >&2
+    BASE_URL=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' "$SIM_OUT" | head -1 || true)
+    # Printed is not yet listening on a loaded machine: wait until a TCP connect succeeds.
+    if [[ -n "$BASE_URL" ]] && (exec 3<>"/dev/tcp/127.0.0.1/${BASE_URL##*:}") 2>/dev/null; then
+      return 0
+    fi
+    kill -0 "$SIM_PID" 2>/dev/null || { echo "simulator exited:"; grep -v -i secret "$SIM_OUT"; exit 1; } >&2
     sleep 0.1
   done
-  echo "simulator did not print its URL in 20 s" >&2
+  echo "simulator did not listen within 20 s:" >&2
+  grep -v -i secret "$SIM_OUT" >&2
   exit 1
 }
 
@@ -70,7 +80,7 @@ run_scenario() {
       --client-secret-env BENCH_CLIENT_SECRET --path "$path" --connections "$connections" \
       --seconds "$SECONDS_PER_RUN" --warmup-seconds "$WARMUP")
     stop_sim
-    echo "$name run $i: $line" | tee -a "$RESULTS" >&2
+    echo "$name run $i: $line load_avg_1m=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$RESULTS" >&2
     list+=("$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$line")")
   done
   eval "RPS_$name=(${list[*]})"

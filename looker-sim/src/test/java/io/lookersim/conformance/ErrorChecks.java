@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookersim.conformance.ApiClient.Answer;
 
 /**
- * Error answers where Looker gives them (NOTES §6, §7, §2): 404 for unknown ids and bad logins, 401 without a
+ * Error answers where Looker gives them (NOTES §6, §7, §2): 404 for unknown ids, paths and bad logins, 400 for a
+ * body that is not JSON, 401 without a
  * valid token, 405 on built-in roles/sets, 409 on a slug conflict, 422 with ValidationError details. Bodies are
  * validated against the operation's declared error schema by {@link CheckedApi}.
  */
@@ -22,6 +23,7 @@ final class ErrorChecks {
 
     void run() {
         notFound();
+        badRequest();
         unauthorized();
         validation();
         conflict();
@@ -36,6 +38,14 @@ final class ErrorChecks {
         api.error(404, "DELETE", "/dashboards/987654321", null);
         Answer badLogin = api.client().loginWith("no-such-client", "wrong");
         api.check(badLogin, new int[] {404}, "/login");
+        Answer noRoute = api.client().send("GET", "/no_such_endpoint", null);
+        assertThat(noRoute.status()).as("unknown path").isEqualTo(404);
+        assertThat(noRoute.json().path("message").asText()).as("unknown path: Error body").isNotEmpty();
+    }
+
+    private void badRequest() {
+        JsonNode e = api.error(400, "POST", "/folders", "{\"name\": \"unterminated");
+        assertThat(e.path("message").asText()).isNotEmpty();
     }
 
     private void unauthorized() {

@@ -194,6 +194,11 @@ class MoreWriteScenarios {
         api.check(second.login(), new int[] {200}, "/login");
         Answer sudo = second.send("POST", "/login/" + ids.get("user_id"), null);
         api.check(sudo, new int[] {200}, "/login/" + ids.get("user_id"));
+        Answer asUser = second.sendUrl("GET", second.apiUrl("/user"), null,
+                "token " + sudo.json().path("access_token").asText());
+        assertThat(asUser.status()).isEqualTo(200);
+        assertThat(asUser.json().path("id").asText()).as("login_user's token acts as that user")
+                .isEqualTo(ids.get("user_id"));
         Answer out = second.send("DELETE", "/logout", null);
         api.check(out, new int[] {204}, "/logout");
         Answer after = second.send("GET", "/user", null);

@@ -150,6 +150,12 @@ class SpecConformanceIT {
         assertThat(api.get("/looks/search?deleted=true&fields=id,deleted")).allMatch(l -> l.path("deleted").asBoolean());
     }
 
+    @Order(3)
+    @Test
+    void searchParametersFollowTheSpecProse() {
+        new SearchChecks(api).run();
+    }
+
     @Order(4)
     @Test
     void errorsHaveLookerShapes() {
@@ -226,6 +232,24 @@ class SpecConformanceIT {
     @Test
     void themeWrites() {
         new WriteScenarios(api, ids).themes();
+    }
+
+    @Order(5)
+    @Test
+    void dashboardRestoredFromItsOwnAnswer() {
+        new RoundTripScenarios(api, ids, SpecValidator.shared()).dashboard();
+    }
+
+    @Order(5)
+    @Test
+    void createQueryReturnsTheExistingGeneratedQuery() {
+        new RoundTripScenarios(api, ids, SpecValidator.shared()).queryOfTheInstanceIsDeduplicated();
+    }
+
+    @Order(5)
+    @Test
+    void lookRestoredFromItsOwnAnswer() {
+        new RoundTripScenarios(api, ids, SpecValidator.shared()).look();
     }
 
     @Order(6)

@@ -19,6 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -47,6 +49,7 @@ public final class SpecValidator {
     private final OasSchemaConverter completeConverter = new OasSchemaConverter(COMPLETE_DOC_IRI, Presence.COMPLETE);
     private final SchemaRegistry registry;
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> readOnly;
 
     private SpecValidator(JsonNode spec) {
         this.operations = SpecIndex.operations(spec);
@@ -54,6 +57,17 @@ public final class SpecValidator {
         operations.forEach(op -> ids.put(op.operationId(), op));
         this.byId = Map.copyOf(ids);
         JsonNode components = spec.path("components").path("schemas");
+        Map<String, Set<String>> ro = new HashMap<>();
+        components.fields().forEachRemaining(c -> {
+            Set<String> names = new TreeSet<>();
+            c.getValue().path("properties").fields().forEachRemaining(p -> {
+                if (p.getValue().path("readOnly").asBoolean(false)) {
+                    names.add(p.getKey());
+                }
+            });
+            ro.put(c.getKey(), Set.copyOf(names));
+        });
+        this.readOnly = Map.copyOf(ro);
         Map<String, String> documents = Map.of(DOC_IRI, converter.document(components).toString(),
                 TRIMMED_DOC_IRI, trimmedConverter.document(components).toString(),
                 COMPLETE_DOC_IRI, completeConverter.document(components).toString());
@@ -87,6 +101,15 @@ public final class SpecValidator {
             }
         }
         return v;
+    }
+
+    /** The readOnly properties of a component schema, which a client strips before writing (NOTES §5). */
+    public Set<String> readOnlyProperties(String schema) {
+        Set<String> names = readOnly.get(schema);
+        if (names == null) {
+            throw new IllegalArgumentException("no schema " + schema + " in the spec");
+        }
+        return names;
     }
 
     public List<SpecOperation> operations() {

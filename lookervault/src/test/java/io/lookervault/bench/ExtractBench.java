@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * incremental (true: full run, 1% edits, then the incremental run is measured), seed.
  */
 public final class ExtractBench {
+    /** Extra options of the CLI's JVM (e.g. -Xmx256m), from the BENCH_JVM_OPTS environment variable. */
+    private static final String JVM_OPTS = System.getenv().getOrDefault("BENCH_JVM_OPTS", "");
     private static final Pattern RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
 
     private ExtractBench() {}
@@ -83,8 +85,11 @@ public final class ExtractBench {
     private static Result runCli(LookerSim sim, Path db, String workers, String clientRate, boolean incremental)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-v",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.lookervault.cli.Main", "--db", db.toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (!JVM_OPTS.isBlank()) {
+            cmd.addAll(List.of(JVM_OPTS.trim().split("\\s+")));
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.lookervault.cli.Main", "--db", db.toString(),
                 "--output", "json", "-q", "extract", "--workers", workers, "--rate-limit-per-second", clientRate));
         if (incremental) {
             cmd.add("--incremental");

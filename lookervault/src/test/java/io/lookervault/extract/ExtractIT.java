@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lookersim.FaultRule;
 import io.lookersim.LookerSim;
 import io.lookersim.RequestLogEntry;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.lookervault.job.RunStatus;
 import io.lookervault.looker.ContentType;
 import io.lookervault.looker.LookerClient;
@@ -122,6 +123,49 @@ public class ExtractIT {
                 assertThat(resumed.items()).isEqualTo(clean.items());
                 List<RequestLogEntry> after = sim.requestLog().subList(logMark, sim.requestLog().size());
                 assertNoneFetched(after, committed);
+            }
+        }
+    }
+
+    @Test
+    void includeDeletedAddsTheTrashAndFolderScopeLimitsFolderContentWithoutTombstones() throws Exception {
+        try (LookerSim sim = sim(0); LookerClient api = SimHarness.client(sim)) {
+            String trashed = SimHarness.sourceIds(api, ContentType.DASHBOARDS).get(4);
+            sim.mutate("dashboards", "trash", List.of(trashed));
+            ExtractOptions withTrash = new ExtractOptions(List.of(ContentType.DASHBOARDS), 4, 50, List.of(), false,
+                    true, io.lookervault.job.RunMode.FULL);
+            ExtractReport r = extract(sim, dir.resolve("trash.db"), withTrash, null);
+            try (Vault v = Vault.open(dir.resolve("trash.db"))) {
+                assertThat(v.json("dashboards", trashed, r.runId())).hasValueSatisfying(j -> assertThat(j)
+                        .contains("\"deleted\":true"));
+            }
+            JsonNode dash = api.get(ContentType.DASHBOARDS.getPath(SimHarness.sourceIds(api, ContentType.DASHBOARDS)
+                    .get(0)), Map.of());
+            String folder = dash.path("folder_id").asText();
+            Path db = dir.resolve("scope.db");
+            ExtractReport all = extract(sim, db, all(4), null);
+            ExtractOptions scoped = new ExtractOptions(List.of(ContentType.DASHBOARDS, ContentType.LOOKS,
+                    ContentType.FOLDERS), 4, 50, List.of(folder), true, false, io.lookervault.job.RunMode.FULL);
+            ExtractReport s = extract(sim, db, scoped, null);
+            assertThat(s.items().get("dashboards").total()).isPositive()
+                    .isLessThan(all.items().get("dashboards").total());
+            assertThat(s.items().get("folders").total()).isPositive();
+            assertThat(s.items().values()).allSatisfy(c -> assertThat(c.deleted()).isZero());
+            try (Vault v = Vault.open(db)) {
+                assertThat(v.snapshot("dashboards", s.runId())).hasSize((int) all.items().get("dashboards").total());
+                java.util.Set<String> scopeFolders = new java.util.HashSet<>();
+                for (String id : v.snapshot("folders", s.runId()).keySet()) {
+                    if (v.known("folders", List.of(id)).get(id).lastSeenRun() == s.runId()) {
+                        scopeFolders.add(id);
+                    }
+                }
+                assertThat(scopeFolders).contains(folder);
+                for (String id : v.snapshot("dashboards", s.runId()).keySet()) {
+                    if (v.known("dashboards", List.of(id)).get(id).lastSeenRun() == s.runId()) {
+                        String json = v.json("dashboards", id, s.runId()).orElseThrow();
+                        assertThat(scopeFolders).contains(SimHarness.JSON.readTree(json).path("folder_id").asText());
+                    }
+                }
             }
         }
     }
