@@ -46,7 +46,7 @@ final class RestoreDlqCommand implements Callable<Integer> {
         public Integer call() {
             var open = withStore(ctx, global, s -> s.openDeadLetters(0));
             if (global.json()) {
-                Json.print(ctx.out(), open);
+                RestoreRun.printJson(ctx.out(), open);
                 return ExitCodes.OK;
             }
             Table t = Table.of("DLQ ID", "RESTORE", "TYPE", "ID", "STATUS", "ERROR");
@@ -72,7 +72,7 @@ final class RestoreDlqCommand implements Callable<Integer> {
         public Integer call() {
             var found = withStore(ctx, global, s -> s.openDeadLetters(0)).stream().filter(d -> d.dlqId() == id)
                     .findFirst().orElseThrow(() -> new CommandException(ExitCodes.USAGE, "no open dead letter " + id));
-            Json.print(ctx.out(), found);
+            RestoreRun.printJson(ctx.out(), found);
             return ExitCodes.OK;
         }
     }

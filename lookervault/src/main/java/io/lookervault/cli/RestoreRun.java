@@ -1,5 +1,7 @@
 package io.lookervault.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.lookervault.config.AppConfig;
 import io.lookervault.job.RunStatus;
 import io.lookervault.looker.LookerClient;
@@ -17,7 +19,18 @@ import java.util.Map;
 
 /** Runs a restore for the restore subcommands: the job, then the plan or summary, and the exit code. */
 final class RestoreRun {
+    /** snake_case keys, as extract's JSON summary has them. */
+    static final ObjectMapper JSON = Json.MAPPER.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
     private RestoreRun() {}
+
+    static void printJson(PrintStream out, Object value) {
+        try {
+            out.println(JSON.writeValueAsString(value));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON output", e);
+        }
+    }
 
     static int run(CliContext ctx, GlobalOptions global, RestoreOptions o, AppConfig cfg) throws Exception {
         String dest = cfg.looker().baseUrl().orElseThrow();
@@ -42,7 +55,7 @@ final class RestoreRun {
              RestoreStore store = RestoreStore.open(cfg.db())) {
             List<RestoreReport> reports = new RestoreJob(api, vault, store, dest, Clock.systemUTC()).retry(dlqId);
             if (global.json()) {
-                Json.print(ctx.out(), reports);
+                printJson(ctx.out(), reports);
             } else {
                 reports.forEach(r -> print(ctx.out(), global, r));
                 if (reports.isEmpty()) {
@@ -56,7 +69,7 @@ final class RestoreRun {
 
     static void print(PrintStream out, GlobalOptions global, RestoreReport r) {
         if (global.json()) {
-            Json.print(out, r);
+            printJson(out, r);
             return;
         }
         out.printf("%s from run %d of %s into %s%n", r.dryRun() ? "Plan (dry run, nothing written)" : "Restore "

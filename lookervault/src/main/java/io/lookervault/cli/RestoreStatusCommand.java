@@ -30,7 +30,7 @@ final class RestoreStatusCommand implements Callable<Integer> {
                 var doc = Json.object();
                 var arr = doc.putArray("restores");
                 for (var r : runs) {
-                    var n = Json.MAPPER.valueToTree(r);
+                    var n = RestoreRun.JSON.valueToTree(r);
                     ((com.fasterxml.jackson.databind.node.ObjectNode) n).set("actions",
                             Json.MAPPER.valueToTree(store.actionCounts(r.restoreId())));
                     arr.add(n);

@@ -77,7 +77,8 @@ final class Scope {
                 source.doc("folders", id).ifPresent(d -> parent.put(id, Ctx.text(d, "parent_id")));
             }
             for (String id : parent.keySet()) {
-                for (String p = parent.get(id); p != null; p = parent.get(p)) {
+                int depth = 0;
+                for (String p = parent.get(id); p != null && depth++ < 1000; p = parent.get(p)) {
                     if (o.folderIds().contains(p)) {
                         folders.add(id);
                         break;

@@ -54,7 +54,7 @@ public final class RestoreBench {
                             items += n.asLong();
                         }
                     }
-                    double secs = rep.path("durationMs").asLong() / 1000.0;
+                    double secs = rep.path("duration_ms").asLong() / 1000.0;
                     long requests = rep.path("requests").asLong();
                     System.out.printf(Locale.ROOT, "restore workers=%s items=%d seconds=%.2f items_per_s=%.1f"
                                     + " requests=%d req_per_s=%.1f capacity=%.0f share=%.3f status=%s%n", w, items, secs,

@@ -43,7 +43,8 @@ class RestoreCliIT {
             assertThat(b.requestLog().subList(mark, b.requestLog().size()))
                     .allMatch(e -> e.method().equals("GET") || e.path().endsWith("/login") || e.path().endsWith("/logout"));
             JsonNode doc = Json.MAPPER.readTree(plan.out());
-            assertThat(doc.path("dry_run").asBoolean(doc.path("dryRun").asBoolean())).isTrue();
+            assertThat(doc.path("dry_run").asBoolean()).isTrue();
+            assertThat(doc.path("dest_url").asText()).isEqualTo(b.baseUrl());
             assertThat(plan.out()).contains("\"CREATE\"");
 
             b.faults().add(FaultRule.status("create_board", 422).times(1000));
