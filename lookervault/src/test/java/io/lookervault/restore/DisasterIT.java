@@ -72,6 +72,19 @@ class DisasterIT {
     }
 
     @Test
+    void restoringABackupOntoItsOwnUnchangedInstanceWritesNothing() throws Exception {
+        try (LookerSim sim = RestoreHarness.sim(80)) {
+            Path db = dir.resolve("v.db");
+            RestoreHarness.extract(sim, db);
+            int mark = sim.requestLog().size();
+            RestoreReport r = RestoreHarness.restore(sim, db, RestoreHarness.bulk(4));
+            assertThat(r.status()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(r.count("create") + r.count("update")).as(r.outcomes().toString()).isZero();
+            assertThat(onlyReads(sim.requestLog().subList(mark, sim.requestLog().size()))).isTrue();
+        }
+    }
+
+    @Test
     void aLookWhoseOwnerWasDeletedComesBackWithTheOwnerReported() throws Exception {
         try (LookerSim sim = RestoreHarness.sim(60); LookerClient api = RestoreHarness.client(sim)) {
             Path db = dir.resolve("v.db");
