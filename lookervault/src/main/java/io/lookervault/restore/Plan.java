@@ -38,6 +38,8 @@ final class Plan {
         add(out, AdminRestorers.userAttributes());
         add(out, new UserRestorer());
         add(out, new FolderRestorer());
+        // users come before folders (folders have owners), so a home folder is set once folders exist
+        out.add(new Step("user_home_folders", "users", post("user_home_folders", "users", UserRestorer::homeFolder)));
         add(out, new LookRestorer());
         add(out, new DashboardRestorer());
         out.add(new Step("content_access", "folders", new AccessRestorer()));

@@ -63,6 +63,28 @@ final class UserRestorer extends BaseRestorer {
         return parts;
     }
 
+    /** Sets the user's home folder (translated), after the folders step. */
+    static List<String> homeFolder(JsonNode doc, String destId, Ctx ctx, List<String> notes)
+            throws LookerException, InterruptedException {
+        String home = Ctx.text(doc, "home_folder_id");
+        if (home == null) {
+            return List.of();
+        }
+        String dest = ctx.ref("folders", home);
+        if (dest == null) {
+            notes.add("home folder " + home + " not at the destination");
+            return List.of();
+        }
+        JsonNode user = ctx.get("/users/" + destId, Map.of("fields", "id,home_folder_id"));
+        if (dest.equals(Ctx.text(user, "home_folder_id"))) {
+            return List.of();
+        }
+        if (!ctx.dryRun) {
+            ctx.patch("/users/" + destId, Source.JSON.createObjectNode().put("home_folder_id", dest));
+        }
+        return List.of("home_folder_id");
+    }
+
     private List<String> roles(JsonNode doc, String destId, JsonNode dest, Ctx ctx, List<String> notes)
             throws LookerException, InterruptedException {
         Set<String> want = translated(doc.path("role_ids"), "roles", ctx, notes);

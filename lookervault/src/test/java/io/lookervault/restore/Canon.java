@@ -27,7 +27,7 @@ final class Canon {
             "personal_folder_id", "credentials_api3", "sessions", "user_url", "logged_in_at", "display_name",
             "alert_count", "image_embed_url", "embed_url", "short_url", "public_url", "excel_file_url",
             "google_spreadsheet_formula", "scheduled_plan_id", "section_order", "item_order", "board_section_id",
-            "_lookervault", "usage_count", "home_folder_id", "looker_recipient", "content_updated_at",
+            "_lookervault", "usage_count", "looker_recipient", "content_updated_at",
             "content_created_by", "location", "last_viewed_at", "last_accessed_at", "deleter_id", "creator_id",
             "title_text_as_html", "subtitle_text_as_html", "body_text_as_html", "next_run_at", "last_run_at",
             "merge_result_id", "visible_item_order", "user_id_of_creator", "owner_display_name", "dashboard_title",
@@ -37,7 +37,7 @@ final class Canon {
     private static final Pattern TIME = Pattern.compile(".*_at$");
     /** Reference fields and the type their value names. */
     static final Map<String, String> REFS = Map.ofEntries(Map.entry("folder_id", "folders"),
-            Map.entry("parent_id", "folders"), Map.entry("user_id", "users"), Map.entry("owner_id", "users"),
+            Map.entry("parent_id", "folders"), Map.entry("home_folder_id", "folders"), Map.entry("user_id", "users"), Map.entry("owner_id", "users"),
             Map.entry("look_id", "looks"), Map.entry("dashboard_id", "dashboards"), Map.entry("board_id", "boards"),
             Map.entry("dashboard_element_id", "dashboard_elements"), Map.entry("group_id", "groups"),
             Map.entry("role_ids", "roles"), Map.entry("group_ids", "groups"));

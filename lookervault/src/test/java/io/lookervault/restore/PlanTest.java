@@ -10,7 +10,7 @@ class PlanTest {
     @Test
     void stepsFollowTheDependencyOrderOfTheIssue() {
         assertThat(Plan.stepNames()).containsExactly("permission_sets", "model_sets", "roles", "groups",
-                "group_groups", "role_groups", "user_attributes", "users", "folders", "looks", "dashboards",
+                "group_groups", "role_groups", "user_attributes", "users", "folders", "user_home_folders", "looks", "dashboards",
                 "content_access", "boards", "scheduled_plans", "alerts");
     }
 
