@@ -77,49 +77,27 @@ abstract class BaseRestorer implements TypeRestorer {
             throws LookerException, InterruptedException {
         JsonNode dest = ctx.locate(type, sourceId, doc, base + "/");
         if (readOnlyAtDestination(doc)) {
-            if (dest == null) {
-                notes.add("not present at the destination and not creatable (built-in or system)");
-                return new Outcome(type, sourceId, null, Outcome.Action.SKIPPED, List.of(), notes);
-            }
-            String destId = dest.path("id").asText();
-            ctx.map(type, sourceId, destId);
-            List<String> parts = after(sourceId, doc, destId, dest, ctx, notes);
-            return new Outcome(type, sourceId, destId, parts.isEmpty() ? Outcome.Action.SKIPPED
-                    : Outcome.Action.UPDATE, parts, notes);
+            return matchOnly(sourceId, doc, dest, ctx, notes);
         }
         ObjectNode body = body(doc, ctx, notes);
         Outcome.Action action;
         List<String> fields = new ArrayList<>();
-        String destId;
         if (dest == null) {
             action = Outcome.Action.CREATE;
             body.fieldNames().forEachRemaining(fields::add);
             if (ctx.dryRun) {
                 return planned(action, body, null, sourceId, null, fields, notes, ctx);
             }
-            try {
-                dest = create(doc, body, ctx, notes);
-            } catch (ConflictException e) {
-                // a retried create whose first answer was lost (reset, 5xx after commit) meets its own item
-                dest = findExisting(doc, ctx);
-                if (dest == null) {
-                    throw e;
-                }
-                notes.add("already there (an earlier attempt's answer was lost): updated instead");
+            dest = createOrAdopt(doc, body, ctx, notes);
+            if (dest == null) {
                 return restore(sourceId, doc, ctx, notes);
             }
-            destId = dest.path("id").asText();
-            ctx.map(type, sourceId, destId);
+            ctx.map(type, sourceId, dest.path("id").asText());
         } else {
-            destId = dest.path("id").asText();
-            fields.addAll(Ctx.diff(body, comparable(dest)));
+            fields.addAll(updateChanged(body, dest, ctx, notes));
             action = fields.isEmpty() ? Outcome.Action.UNCHANGED : Outcome.Action.UPDATE;
-            if (!fields.isEmpty() && !ctx.dryRun) {
-                ObjectNode changed = body.objectNode();
-                fields.forEach(f -> changed.set(f, body.get(f)));
-                update(destId, changed, body, ctx, notes);
-            }
         }
+        String destId = dest.path("id").asText();
         List<String> parts = after(sourceId, doc, destId, dest, ctx, notes);
         if (!parts.isEmpty() && action == Outcome.Action.UNCHANGED) {
             action = Outcome.Action.UPDATE;
@@ -129,6 +107,49 @@ abstract class BaseRestorer implements TypeRestorer {
         }
         return ctx.dryRun ? planned(action, body, dest, sourceId, destId, fields, notes, ctx)
                 : new Outcome(type, sourceId, destId, action, fields, notes);
+    }
+
+    /** Built-ins and system items: mapped to their destination twin, never written (their parts may be). */
+    private Outcome matchOnly(String sourceId, JsonNode doc, JsonNode dest, Ctx ctx, List<String> notes)
+            throws LookerException, InterruptedException {
+        if (dest == null) {
+            notes.add("not present at the destination and not creatable (built-in or system)");
+            return new Outcome(type, sourceId, null, Outcome.Action.SKIPPED, List.of(), notes);
+        }
+        String destId = dest.path("id").asText();
+        ctx.map(type, sourceId, destId);
+        List<String> parts = after(sourceId, doc, destId, dest, ctx, notes);
+        return new Outcome(type, sourceId, destId, parts.isEmpty() ? Outcome.Action.SKIPPED
+                : Outcome.Action.UPDATE, parts, notes);
+    }
+
+    /**
+     * Creates the item; null when the create met the item itself (a retried create whose first answer was lost
+     * to a reset or a 5xx after the commit), which is then found by natural key and updated instead.
+     */
+    private JsonNode createOrAdopt(JsonNode doc, ObjectNode body, Ctx ctx, List<String> notes)
+            throws LookerException, InterruptedException {
+        try {
+            return create(doc, body, ctx, notes);
+        } catch (ConflictException e) {
+            if (findExisting(doc, ctx) == null) {
+                throw e;
+            }
+            notes.add("already there (an earlier attempt's answer was lost): updated instead");
+            return null;
+        }
+    }
+
+    /** Sends only the fields that differ; returns their names. */
+    private List<String> updateChanged(ObjectNode body, JsonNode dest, Ctx ctx, List<String> notes)
+            throws LookerException, InterruptedException {
+        List<String> fields = Ctx.diff(body, comparable(dest));
+        if (!fields.isEmpty() && !ctx.dryRun) {
+            ObjectNode changed = body.objectNode();
+            fields.forEach(f -> changed.set(f, body.get(f)));
+            update(dest.path("id").asText(), changed, body, ctx, notes);
+        }
+        return fields;
     }
 
     private Outcome planned(Outcome.Action action, ObjectNode body, JsonNode dest, String sourceId, String destId,
