@@ -10,6 +10,7 @@ final class Commands {
             CheckCommand.class,
             InfoCommand.class,
             ExtractCommand.class,
+            RestoreCommand.class,
             DemoCommand.class,
             SimCommand.class,
             VerifyCommand.class,

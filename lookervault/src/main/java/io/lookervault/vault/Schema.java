@@ -43,6 +43,23 @@ final class Schema {
               operation TEXT NOT NULL, status INTEGER NOT NULL, message TEXT NOT NULL,
               attempts INTEGER NOT NULL, resolved_run INTEGER, PRIMARY KEY(run_id, type, id, operation));
             CREATE INDEX failures_open ON failures(resolved_run, type);
+            """,
+            // 2 (restore): id map per (source, destination) instance pair, restore runs with per-item
+            // checkpoints, and the dead-letter queue of writes that failed after retries
+            """
+            CREATE TABLE id_map(source_url TEXT NOT NULL, dest_url TEXT NOT NULL, type TEXT NOT NULL,
+              source_id TEXT NOT NULL, dest_id TEXT NOT NULL, restore_id INTEGER,
+              PRIMARY KEY(source_url, dest_url, type, source_id)) WITHOUT ROWID;
+            CREATE TABLE restore_runs(restore_id INTEGER PRIMARY KEY, source_run INTEGER NOT NULL,
+              source_url TEXT NOT NULL, dest_url TEXT NOT NULL, command TEXT NOT NULL, options TEXT NOT NULL,
+              status TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT);
+            CREATE TABLE restore_checkpoints(restore_id INTEGER NOT NULL, type TEXT NOT NULL,
+              source_id TEXT NOT NULL, action TEXT NOT NULL, dest_id TEXT, detail TEXT,
+              PRIMARY KEY(restore_id, type, source_id)) WITHOUT ROWID;
+            CREATE TABLE restore_dlq(dlq_id INTEGER PRIMARY KEY, restore_id INTEGER NOT NULL, type TEXT NOT NULL,
+              source_id TEXT NOT NULL, request TEXT, status INTEGER NOT NULL, response TEXT, error TEXT NOT NULL,
+              created_at TEXT NOT NULL, resolved_at TEXT);
+            CREATE INDEX restore_dlq_open ON restore_dlq(resolved_at, restore_id);
             """);
 
     static int currentVersion(Connection c) throws SQLException {

@@ -1,0 +1,143 @@
+package io.lookervault.cli;
+
+import io.lookervault.restore.RestoreOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = "Restore backed-up content into the Looker of the active configuration (the same instance,"
+                + " or another one: then ids are mapped).",
+        subcommands = {RestoreCommand.Single.class, RestoreCommand.Bulk.class, RestoreStatusCommand.class,
+                RestoreDlqCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  lookervault restore single dashboards 42 --dry-run   # the plan, field by field; writes nothing",
+                "  lookervault restore single dashboards 42 --as-of 2026-11-24",
+                "  lookervault restore bulk --folder-ids 12 --recursive  # a deleted folder with its content",
+                "  lookervault restore bulk --workers 16                 # everything, in dependency order",
+                "  lookervault restore dlq list                          # what failed after retries",
+                "", "Exit codes: 0 ok, 2 usage/config, 3 cannot connect/login, 4 some items failed (dead-letter"
+                        + " queue), 130 interrupted (rerun resumes)."})
+final class RestoreCommand implements Callable<Integer> {
+    @Mixin
+    GlobalOptions global;
+
+    private final CliContext ctx;
+
+    RestoreCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        throw new CommandException(ExitCodes.USAGE, "restore needs a subcommand: single, bulk, status or dlq"
+                + " (see restore --help)");
+    }
+
+    /** Which backed-up version: a run id or a point in time. */
+    static final class When {
+        @Option(names = "--run", paramLabel = "N", description = "Restore what extraction run N saw.")
+        Long run;
+
+        @Option(names = "--as-of", paramLabel = "DATE[TIME]",
+                description = "Restore as of the newest run started then (2026-11-24 or 2026-11-24T10:00:00Z).")
+        String asOf;
+    }
+
+    @Command(name = "single", mixinStandardHelpOptions = true,
+            description = "Restore one item (and the folders/looks it needs that are missing).",
+            footerHeading = "%nExamples:%n",
+            footer = {"  lookervault restore single dashboards 42", "  lookervault restore single looks 7 --run 3",
+                    "  lookervault restore single folders 12 --dry-run"})
+    static final class Single implements Callable<Integer> {
+        @Mixin
+        GlobalOptions global;
+
+        @Parameters(index = "0", paramLabel = "TYPE", description = "dashboards, looks, folders, users, groups, ...")
+        String type;
+
+        @Parameters(index = "1", paramLabel = "ID", description = "The item's id in the backup.")
+        String id;
+
+        @ArgGroup(exclusive = true)
+        When when = new When();
+
+        @Option(names = "--dry-run", description = "Print the plan (create/update/unchanged/conflict); write nothing.")
+        boolean dryRun;
+
+        private final CliContext ctx;
+
+        Single(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            RestoreOptions o = options(() -> RestoreOptions.single(type, id, when.run, when.asOf, dryRun));
+            return RestoreRun.run(ctx, global, o, global.loadConfig(ctx, Map.of()));
+        }
+    }
+
+    @Command(name = "bulk", mixinStandardHelpOptions = true,
+            description = "Restore many items (default: everything) in dependency order, in parallel.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  lookervault restore bulk", "  lookervault restore bulk dashboards looks --run 4 --workers 16",
+                    "  lookervault restore bulk --folder-ids 12,40 --recursive --dry-run"})
+    static final class Bulk implements Callable<Integer> {
+        @Mixin
+        GlobalOptions global;
+
+        @Parameters(paramLabel = "TYPE", arity = "0..*", description = "Types to restore (default: all).")
+        List<String> types = new ArrayList<>();
+
+        @Option(names = "--folder-ids", split = ",", paramLabel = "ID",
+                description = "Only these folders, their looks and dashboards (with access, plans and alerts).")
+        List<String> folderIds = new ArrayList<>();
+
+        @Option(names = "--recursive", description = "With --folder-ids: include the folders' whole subtrees.")
+        boolean recursive;
+
+        @ArgGroup(exclusive = true)
+        When when = new When();
+
+        @Option(names = "--workers", paramLabel = "N", description = "Parallel writers, 1-50 (default 8).")
+        Integer workers;
+
+        @Option(names = "--dry-run", description = "Print the plan; write nothing.")
+        boolean dryRun;
+
+        private final CliContext ctx;
+
+        Bulk(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            if (recursive && folderIds.isEmpty()) {
+                throw new CommandException(ExitCodes.USAGE, "--recursive needs --folder-ids");
+            }
+            Map<String, String> flags = new java.util.HashMap<>();
+            flags.put("workers", workers == null ? null : workers.toString());
+            // workers come from the settings like extract's (flag > LOOKERVAULT_WORKERS > toml > default 8)
+            io.lookervault.config.AppConfig cfg = global.loadConfig(ctx, flags);
+            RestoreOptions o = options(() -> new RestoreOptions("bulk", types, List.of(), folderIds, recursive,
+                    when.run, when.asOf, cfg.extract().workers(), dryRun));
+            return RestoreRun.run(ctx, global, o, cfg);
+        }
+    }
+
+    private static RestoreOptions options(java.util.function.Supplier<RestoreOptions> make) {
+        try {
+            return make.get();
+        } catch (IllegalArgumentException e) {
+            throw new CommandException(ExitCodes.USAGE, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.lookervault.restore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lookervault.looker.LookerException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Content access of folders (what the backup holds: their content_metadata and accesses), after all content
+ * exists: {@code inherits}, then grants to groups and users (translated), creating missing ones and deleting
+ * those the backup lacks. The access bodies are all read-only in the spec and are sent as they are (NOTES
+ * §5 quirk). Thread-safe.
+ */
+final class AccessRestorer implements TypeRestorer {
+    @Override
+    public String type() {
+        return "content_access";
+    }
+
+    @Override
+    public JsonNode findExisting(JsonNode sourceDoc, Ctx ctx) {
+        return null;
+    }
+
+    @Override
+    public Outcome restore(String sourceId, JsonNode doc, Ctx ctx) throws LookerException, InterruptedException {
+        List<String> notes = new ArrayList<>();
+        JsonNode extra = doc.path("_lookervault");
+        String folder = ctx.ref("folders", sourceId);
+        JsonNode dest = folder == null ? null : ctx.getOrNull("/folders/" + folder);
+        if (!extra.path("content_metadata").isObject() || dest == null) {
+            notes.add(dest == null ? "folder not at the destination" : "no content access in the backup");
+            return new Outcome(type(), sourceId, folder, Outcome.Action.SKIPPED, List.of(), notes);
+        }
+        String cm = dest.path("content_metadata_id").asText();
+        List<String> parts = new ArrayList<>();
+        JsonNode haveMeta = ctx.get("/content_metadata/" + cm, Map.of());
+        boolean inherits = extra.path("content_metadata").path("inherits").asBoolean(true);
+        if (haveMeta.path("inherits").asBoolean(true) != inherits) {
+            parts.add("inherits");
+            if (!ctx.dryRun) {
+                ctx.patch("/content_metadata/" + cm, Source.JSON.createObjectNode().put("inherits", inherits));
+            }
+        }
+        if (grants(extra.path("content_metadata_accesses"), cm, ctx, notes)) {
+            parts.add("accesses");
+        }
+        return new Outcome(type(), sourceId, folder, parts.isEmpty() ? Outcome.Action.UNCHANGED
+                : Outcome.Action.UPDATE, parts, notes);
+    }
+
+    private boolean grants(JsonNode source, String cm, Ctx ctx, List<String> notes)
+            throws LookerException, InterruptedException {
+        // a list, not a map: an instance may hold two grants for the same group or user
+        List<JsonNode> have = new ArrayList<>();
+        ctx.get("/content_metadata_access", Map.of("content_metadata_id", cm)).forEach(have::add);
+        boolean changed = false;
+        for (JsonNode a : source) {
+            String group = ctx.ref("groups", a.path("group_id"));
+            String user = ctx.ref("users", a.path("user_id"));
+            if (group == null && user == null) {
+                notes.add("access for " + a.path("group_id").asText(a.path("user_id").asText())
+                        + ": group/user not at the destination");
+                continue;
+            }
+            String permission = a.path("permission_type").asText();
+            JsonNode current = take(have, key(group, user), permission);
+            if (current != null && permission.equals(current.path("permission_type").asText())) {
+                continue;
+            }
+            changed = true;
+            if (ctx.dryRun) {
+                continue;
+            }
+            ObjectNode b = Source.JSON.createObjectNode().put("content_metadata_id", cm).put("permission_type", permission);
+            if (group != null) {
+                b.put("group_id", group);
+            } else {
+                b.put("user_id", user);
+            }
+            if (current == null) {
+                ctx.post("/content_metadata_access", b);
+            } else {
+                ctx.put("/content_metadata_access/" + current.path("id").asText(), b);
+            }
+        }
+        for (JsonNode extra : have) {
+            changed = true;
+            if (!ctx.dryRun) {
+                ctx.delete("/content_metadata_access/" + extra.path("id").asText());
+            }
+        }
+        return changed;
+    }
+
+    /** Removes and returns the grant for the same group/user, one with the same permission first. */
+    private static JsonNode take(List<JsonNode> have, String key, String permission) {
+        JsonNode pick = null;
+        for (JsonNode a : have) {
+            if (key.equals(key(Ctx.text(a, "group_id"), Ctx.text(a, "user_id")))
+                    && (pick == null || permission.equals(a.path("permission_type").asText()))) {
+                pick = a;
+            }
+        }
+        have.remove(pick);
+        return pick;
+    }
+
+    private static String key(String group, String user) {
+        return group != null ? "g" + group : "u" + user;
+    }
+}

@@ -1,0 +1,197 @@
+package io.lookervault.restore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lookervault.looker.LookerException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Permission sets, model sets, roles, groups and user attributes: admin objects matched by name. */
+final class AdminRestorers {
+    private AdminRestorers() {}
+
+    /** An admin object matched by name through its search endpoint. */
+    static class Named extends BaseRestorer {
+        private final String schema;
+        private final String searchPath;
+
+        Named(String type, String base, String schema, String searchPath) {
+            super(type, base);
+            this.schema = schema;
+            this.searchPath = searchPath;
+        }
+
+        @Override
+        public JsonNode findExisting(JsonNode doc, Ctx ctx) throws LookerException, InterruptedException {
+            return search(ctx, searchPath, "name", Ctx.text(doc, "name"));
+        }
+
+        @Override
+        ObjectNode body(JsonNode doc, Ctx ctx, List<String> notes) throws LookerException, InterruptedException {
+            return ctx.write.body(schema, doc);
+        }
+
+        @Override
+        boolean readOnlyAtDestination(JsonNode doc) {
+            // NOTES §10.2: built-in sets answer 405 to any write
+            return doc.path("built_in").asBoolean(false);
+        }
+    }
+
+    static TypeRestorer permissionSets() {
+        return new Named("permission_sets", "/permission_sets", "PermissionSet", "/permission_sets/search");
+    }
+
+    static TypeRestorer modelSets() {
+        return new Named("model_sets", "/model_sets", "ModelSet", "/model_sets/search");
+    }
+
+    static TypeRestorer groups() {
+        return new Named("groups", "/groups", "Group", "/groups/search") {
+            @Override
+            boolean readOnlyAtDestination(JsonNode doc) {
+                return doc.path("externally_managed").asBoolean(false);
+            }
+        };
+    }
+
+    /** Roles: their sets are write-only ids, translated; read back as nested objects. */
+    static TypeRestorer roles() {
+        return new Named("roles", "/roles", "Role", "/roles/search") {
+            @Override
+            ObjectNode body(JsonNode doc, Ctx ctx, List<String> notes) throws LookerException, InterruptedException {
+                ObjectNode b = ctx.write.body("Role", doc);
+                b.remove("permission_set");
+                b.remove("model_set");
+                b.put("permission_set_id", Ctx.text(doc.path("permission_set"), "id"));
+                b.put("model_set_id", Ctx.text(doc.path("model_set"), "id"));
+                translate(b, "permission_set_id", "permission_sets", ctx, notes);
+                translate(b, "model_set_id", "model_sets", ctx, notes);
+                return b;
+            }
+
+            @Override
+            JsonNode comparable(JsonNode dest) {
+                ObjectNode c = dest.deepCopy();
+                c.put("permission_set_id", Ctx.text(dest.path("permission_set"), "id"));
+                c.put("model_set_id", Ctx.text(dest.path("model_set"), "id"));
+                return c;
+            }
+
+            @Override
+            boolean readOnlyAtDestination(JsonNode doc) {
+                return "Admin".equals(Ctx.text(doc, "name")) || doc.path("permission_set").path("built_in")
+                        .asBoolean(false) && doc.path("model_set").path("built_in").asBoolean(false);
+            }
+        };
+    }
+
+    /** User attributes with their group values; system attributes are matched, never written. */
+    static TypeRestorer userAttributes() {
+        return new BaseRestorer("user_attributes", "/user_attributes") {
+            @Override
+            public JsonNode findExisting(JsonNode doc, Ctx ctx) throws LookerException, InterruptedException {
+                return exact(ctx.memo("user_attributes", () -> ctx.get("/user_attributes", Map.of())), "name",
+                        Ctx.text(doc, "name"));
+            }
+
+            @Override
+            ObjectNode body(JsonNode doc, Ctx ctx, List<String> notes) {
+                return ctx.write.body("UserAttribute", doc);
+            }
+
+            @Override
+            boolean readOnlyAtDestination(JsonNode doc) {
+                return doc.path("is_system").asBoolean(false) || doc.path("is_permanent").asBoolean(false);
+            }
+
+            @Override
+            List<String> after(String sourceId, JsonNode doc, String destId, JsonNode dest, Ctx ctx, List<String> notes)
+                    throws LookerException, InterruptedException {
+                return groupValues(doc, destId, ctx, notes);
+            }
+        };
+    }
+
+    private static List<String> groupValues(JsonNode doc, String destId, Ctx ctx, List<String> notes)
+            throws LookerException, InterruptedException {
+        JsonNode src = doc.path("_lookervault").path("group_values");
+        if (!src.isArray()) {
+            return List.of();
+        }
+        ArrayNode want = Source.JSON.createArrayNode();
+        for (JsonNode v : src) {
+            String g = ctx.ref("groups", v.path("group_id"));
+            if (g == null) {
+                notes.add("group value for group " + v.path("group_id").asText() + ": group not at the destination");
+                continue;
+            }
+            want.addObject().put("group_id", g).put("value", Ctx.text(v, "value"));
+        }
+        JsonNode have = destId == null ? Source.JSON.createArrayNode()
+                : ctx.get("/user_attributes/" + destId + "/group_values", Map.of());
+        if (pairs(want).equals(pairs(have))) {
+            return List.of();
+        }
+        if (!ctx.dryRun) {
+            // the POST replaces every group value; array order is the priority (NOTES §4)
+            ctx.post("/user_attributes/" + destId + "/group_values", want);
+        }
+        return List.of("group_values");
+    }
+
+    private static List<String> pairs(JsonNode values) {
+        List<String> out = new ArrayList<>();
+        values.forEach(v -> out.add(v.path("group_id").asText() + "=" + v.path("value").asText()));
+        return out;
+    }
+
+    /** Role → groups, after groups exist: PUT replaces the whole list, so it is sent only when it differs. */
+    static List<String> roleGroups(JsonNode role, String destRoleId, Ctx ctx, List<String> notes)
+            throws LookerException, InterruptedException {
+        Set<String> want = new HashSet<>();
+        for (JsonNode g : role.path("_lookervault").path("group_ids")) {
+            String d = ctx.ref("groups", g.asText());
+            if (d == null) {
+                notes.add("role group " + g.asText() + " not at the destination");
+            } else {
+                want.add(d);
+            }
+        }
+        Set<String> have = new HashSet<>();
+        ctx.get("/roles/" + destRoleId + "/groups", Map.of("fields", "id")).forEach(g -> have.add(g.path("id").asText()));
+        if (want.equals(have)) {
+            return List.of();
+        }
+        if (!ctx.dryRun) {
+            ArrayNode ids = Source.JSON.createArrayNode();
+            want.stream().sorted(Source::compareIds).forEach(ids::add);
+            ctx.put("/roles/" + destRoleId + "/groups", ids);
+        }
+        return List.of("groups");
+    }
+
+    /** Group → member groups, after every group exists (added, never removed: membership is additive). */
+    static List<String> groupGroups(JsonNode group, String destGroupId, Ctx ctx, List<String> notes)
+            throws LookerException, InterruptedException {
+        Set<String> have = new HashSet<>();
+        ctx.get("/groups/" + destGroupId + "/groups", Map.of()).forEach(g -> have.add(g.path("id").asText()));
+        List<String> changed = new ArrayList<>();
+        for (JsonNode g : group.path("_lookervault").path("group_ids")) {
+            String d = ctx.ref("groups", g.asText());
+            if (d == null) {
+                notes.add("member group " + g.asText() + " not at the destination");
+            } else if (!have.contains(d)) {
+                changed.add("groups");
+                if (!ctx.dryRun) {
+                    ctx.post("/groups/" + destGroupId + "/groups", Source.JSON.createObjectNode().put("group_id", d));
+                }
+            }
+        }
+        return changed.isEmpty() ? List.of() : List.of("groups");
+    }
+}

@@ -1,0 +1,200 @@
+package io.lookervault.restore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lookervault.looker.ConflictException;
+import io.lookervault.looker.LookerException;
+import io.lookervault.looker.PathSegments;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The create-or-update sequence every type shares: build the write body (writable fields, references
+ * translated), find the destination item, create it or patch only the fields that differ, then restore its
+ * parts and memberships. Stateless and thread-safe.
+ */
+abstract class BaseRestorer implements TypeRestorer {
+    private final String type;
+    final String base;
+
+    BaseRestorer(String type, String base) {
+        this.type = type;
+        this.base = base;
+    }
+
+    @Override
+    public String type() {
+        return type;
+    }
+
+    /** The write body: writable fields of the backed-up item with references translated. */
+    abstract ObjectNode body(JsonNode doc, Ctx ctx, List<String> notes) throws LookerException, InterruptedException;
+
+    /** Items that are matched and mapped but never written (built-ins, system attributes, root folders). */
+    boolean readOnlyAtDestination(JsonNode doc) {
+        return false;
+    }
+
+    /** The destination document as the body's fields see it (e.g. a role's nested sets as ids). */
+    JsonNode comparable(JsonNode dest) {
+        return dest;
+    }
+
+    JsonNode create(JsonNode doc, ObjectNode body, Ctx ctx, List<String> notes) throws LookerException, InterruptedException {
+        return ctx.post(base, body);
+    }
+
+    void update(String destId, ObjectNode changed, ObjectNode full, Ctx ctx, List<String> notes)
+            throws LookerException, InterruptedException {
+        ctx.patch(path(destId), changed);
+    }
+
+    /** Restores parts and memberships; returns the names of the parts that changed (or would). */
+    List<String> after(String sourceId, JsonNode doc, String destId, JsonNode dest, Ctx ctx, List<String> notes)
+            throws LookerException, InterruptedException {
+        return List.of();
+    }
+
+    /**
+     * In a dry run: why writing {@code body} would collide with another destination item (for example a slug
+     * another dashboard holds), or null. The plan then says {@code conflict} for the item.
+     */
+    String conflict(ObjectNode body, JsonNode dest, Ctx ctx) throws LookerException, InterruptedException {
+        return null;
+    }
+
+    String path(String id) {
+        return base + "/" + PathSegments.encode(id);
+    }
+
+    @Override
+    public Outcome restore(String sourceId, JsonNode doc, Ctx ctx) throws LookerException, InterruptedException {
+        return restore(sourceId, doc, ctx, new ArrayList<>());
+    }
+
+    private Outcome restore(String sourceId, JsonNode doc, Ctx ctx, List<String> notes)
+            throws LookerException, InterruptedException {
+        JsonNode dest = ctx.locate(type, sourceId, doc, base + "/");
+        if (readOnlyAtDestination(doc)) {
+            return matchOnly(sourceId, doc, dest, ctx, notes);
+        }
+        ObjectNode body = body(doc, ctx, notes);
+        Outcome.Action action;
+        List<String> fields = new ArrayList<>();
+        if (dest == null) {
+            action = Outcome.Action.CREATE;
+            body.fieldNames().forEachRemaining(fields::add);
+            if (ctx.dryRun) {
+                return planned(action, body, null, sourceId, null, fields, notes, ctx);
+            }
+            dest = createOrAdopt(doc, body, ctx, notes);
+            if (dest == null) {
+                return restore(sourceId, doc, ctx, notes);
+            }
+            ctx.map(type, sourceId, dest.path("id").asText());
+        } else {
+            fields.addAll(updateChanged(body, dest, ctx, notes));
+            action = fields.isEmpty() ? Outcome.Action.UNCHANGED : Outcome.Action.UPDATE;
+        }
+        String destId = dest.path("id").asText();
+        List<String> parts = after(sourceId, doc, destId, dest, ctx, notes);
+        if (!parts.isEmpty() && action == Outcome.Action.UNCHANGED) {
+            action = Outcome.Action.UPDATE;
+        }
+        if (action != Outcome.Action.CREATE) {
+            fields.addAll(parts);
+        }
+        return ctx.dryRun ? planned(action, body, dest, sourceId, destId, fields, notes, ctx)
+                : new Outcome(type, sourceId, destId, action, fields, notes);
+    }
+
+    /** Built-ins and system items: mapped to their destination twin, never written (their parts may be). */
+    private Outcome matchOnly(String sourceId, JsonNode doc, JsonNode dest, Ctx ctx, List<String> notes)
+            throws LookerException, InterruptedException {
+        if (dest == null) {
+            notes.add("not present at the destination and not creatable (built-in or system)");
+            return new Outcome(type, sourceId, null, Outcome.Action.SKIPPED, List.of(), notes);
+        }
+        String destId = dest.path("id").asText();
+        ctx.map(type, sourceId, destId);
+        List<String> parts = after(sourceId, doc, destId, dest, ctx, notes);
+        return new Outcome(type, sourceId, destId, parts.isEmpty() ? Outcome.Action.SKIPPED
+                : Outcome.Action.UPDATE, parts, notes);
+    }
+
+    /**
+     * Creates the item; null when the create met the item itself (a retried create whose first answer was lost
+     * to a reset or a 5xx after the commit), which is then found by natural key and updated instead.
+     */
+    private JsonNode createOrAdopt(JsonNode doc, ObjectNode body, Ctx ctx, List<String> notes)
+            throws LookerException, InterruptedException {
+        try {
+            return create(doc, body, ctx, notes);
+        } catch (ConflictException e) {
+            if (findExisting(doc, ctx) == null) {
+                throw e;
+            }
+            notes.add("already there (an earlier attempt's answer was lost): updated instead");
+            return null;
+        }
+    }
+
+    /** Sends only the fields that differ; returns their names. */
+    private List<String> updateChanged(ObjectNode body, JsonNode dest, Ctx ctx, List<String> notes)
+            throws LookerException, InterruptedException {
+        List<String> fields = Ctx.diff(body, comparable(dest));
+        if (!fields.isEmpty() && !ctx.dryRun) {
+            ObjectNode changed = body.objectNode();
+            fields.forEach(f -> changed.set(f, body.get(f)));
+            update(dest.path("id").asText(), changed, body, ctx, notes);
+        }
+        return fields;
+    }
+
+    private Outcome planned(Outcome.Action action, ObjectNode body, JsonNode dest, String sourceId, String destId,
+                            List<String> fields, List<String> notes, Ctx ctx)
+            throws LookerException, InterruptedException {
+        String why = action == Outcome.Action.UNCHANGED ? null : conflict(body, dest, ctx);
+        if (why != null) {
+            notes.add(why);
+            action = Outcome.Action.CONFLICT;
+        }
+        return new Outcome(type, sourceId, destId, action, fields, notes);
+    }
+
+    /** The first item of a search answer whose {@code field} equals {@code value} exactly (search is LIKE). */
+    static JsonNode exact(JsonNode list, String field, String value) {
+        for (JsonNode n : list) {
+            if (value != null && value.equals(Ctx.text(n, field))) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    static JsonNode search(Ctx ctx, String path, String field, String value)
+            throws LookerException, InterruptedException {
+        if (value == null) {
+            return null;
+        }
+        // search matches LIKE-style (% and _ are wildcards, case-insensitive): a wider answer, filtered exactly
+        return exact(ctx.get(path, Map.of(field, value)), field, value);
+    }
+
+    /** Sets a translated reference, or drops the field (with a note) when the target is not at the destination. */
+    static void translate(ObjectNode body, String field, String refType, Ctx ctx, List<String> notes)
+            throws LookerException, InterruptedException {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return;
+        }
+        String dest = ctx.ref(refType, v.asText());
+        if (dest == null) {
+            body.remove(field);
+            notes.add(field + " " + v.asText() + ": " + refType + " not at the destination; left unset");
+        } else {
+            body.put(field, dest);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.lookervault.restore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lookervault.looker.LookerException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Boards matched by title, then their sections and items matched by position (sections and items have
+ * no natural key of their own), updated in place, created or deleted; the section and item orders are
+ * translated to the destination ids last. Thread-safe.
+ */
+final class BoardRestorer extends BaseRestorer {
+    BoardRestorer() {
+        super("boards", "/boards");
+    }
+
+    @Override
+    public JsonNode findExisting(JsonNode doc, Ctx ctx) throws LookerException, InterruptedException {
+        JsonNode hit = search(ctx, "/boards/search", "title", Ctx.text(doc, "title"));
+        return hit == null ? null : ctx.getOrNull("/boards/" + hit.path("id").asText());
+    }
+
+    @Override
+    ObjectNode body(JsonNode doc, Ctx ctx, List<String> notes) throws LookerException, InterruptedException {
+        ObjectNode b = ctx.write.body("Board", doc);
+        b.remove("section_order");
+        LookRestorer.owner(b, "user_id", doc, ctx, notes);
+        return b;
+    }
+
+    @Override
+    List<String> after(String sourceId, JsonNode doc, String destId, JsonNode dest, Ctx ctx, List<String> notes)
+            throws LookerException, InterruptedException {
+        JsonNode have = dest.path("board_sections");
+        boolean changed = false;
+        ArrayNode order = Source.JSON.createArrayNode();
+        int i = 0;
+        for (JsonNode s : doc.path("board_sections")) {
+            JsonNode current = i < have.size() ? have.get(i) : null;
+            i++;
+            ObjectNode b = ctx.write.body("BoardSection", s);
+            b.remove("item_order");
+            b.put("board_id", destId);
+            String sectionId;
+            if (current == null) {
+                changed = true;
+                if (ctx.dryRun) {
+                    continue;
+                }
+                sectionId = ctx.post("/board_sections", b).path("id").asText();
+            } else {
+                sectionId = current.path("id").asText();
+                if (!Ctx.diff(b, current).isEmpty()) {
+                    changed = true;
+                    if (!ctx.dryRun) {
+                        ctx.patch("/board_sections/" + sectionId, b);
+                    }
+                }
+            }
+            order.add(sectionId);
+            changed |= items(s.path("board_items"), current == null ? null : current.path("board_items"), sectionId,
+                    ctx, notes);
+        }
+        for (int k = i; k < have.size(); k++) {
+            changed = true;
+            if (!ctx.dryRun) {
+                ctx.delete("/board_sections/" + have.get(k).path("id").asText());
+            }
+        }
+        if (!ctx.dryRun && !Ctx.same(order, dest.path("section_order"))) {
+            ctx.patch(path(destId), Source.JSON.createObjectNode().set("section_order", order));
+        }
+        return changed ? List.of("sections") : List.of();
+    }
+
+    private boolean items(JsonNode source, JsonNode have, String sectionId, Ctx ctx, List<String> notes)
+            throws LookerException, InterruptedException {
+        boolean changed = false;
+        List<JsonNode> current = new ArrayList<>();
+        if (have != null && have.isArray()) {
+            have.forEach(current::add);
+        } else if (!ctx.dryRun && have != null) {
+            ctx.get("/board_items", Map.of("board_section_id", sectionId)).forEach(current::add);
+        }
+        int i = 0;
+        for (JsonNode item : source) {
+            ObjectNode b = ctx.write.body("BoardItem", item);
+            b.put("board_section_id", sectionId);
+            translate(b, "dashboard_id", "dashboards", ctx, notes);
+            translate(b, "look_id", "looks", ctx, notes);
+            JsonNode cur = i < current.size() ? current.get(i) : null;
+            i++;
+            if (cur == null) {
+                changed = true;
+                if (!ctx.dryRun) {
+                    ctx.post("/board_items", b);
+                }
+            } else if (!Ctx.diff(b, cur).isEmpty()) {
+                changed = true;
+                if (!ctx.dryRun) {
+                    ctx.patch("/board_items/" + cur.path("id").asText(), b);
+                }
+            }
+        }
+        for (int k = i; k < current.size(); k++) {
+            changed = true;
+            if (!ctx.dryRun) {
+                ctx.delete("/board_items/" + current.get(k).path("id").asText());
+            }
+        }
+        return changed;
+    }
+}

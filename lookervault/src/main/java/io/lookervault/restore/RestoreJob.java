@@ -1,0 +1,255 @@
+package io.lookervault.restore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lookervault.job.RunStatus;
+import io.lookervault.looker.ApiStats;
+import io.lookervault.looker.LookerApi;
+import io.lookervault.looker.LookerException;
+import io.lookervault.vault.Vault;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Runs one restore: picks the backed-up run, walks the {@link Plan} step by step (folders one depth at a
+ * time), restores the items of a step in parallel on the shared client, checkpoints each item with its id
+ * mapping, and sends failures (after the client's retries) to the dead-letter queue while the run goes on.
+ * An unfinished restore of the same plan is resumed: checkpointed items are not written again.
+ * Not thread-safe: one job runs one restore at a time.
+ */
+public final class RestoreJob {
+    private static final int OUTCOME_CAP = 10_000;
+    private final LookerApi api;
+    private final Vault vault;
+    private final RestoreStore store;
+    private final String destUrl;
+    private final Clock clock;
+    private Consumer<Outcome> onCheckpoint = o -> { };
+
+    public RestoreJob(LookerApi api, Vault vault, RestoreStore store, String destUrl, Clock clock) {
+        this.api = api;
+        this.vault = vault;
+        this.store = store;
+        this.destUrl = destUrl;
+        this.clock = clock;
+    }
+
+    /** Called after every committed item (tests use it to crash a run half-way). */
+    public RestoreJob onCheckpoint(Consumer<Outcome> hook) {
+        this.onCheckpoint = hook;
+        return this;
+    }
+
+    public RestoreReport run(RestoreOptions o) throws InterruptedException {
+        long started = clock.millis();
+        ApiStats before = api.stats();
+        Source source = Source.of(vault, o.run(), o.asOf());
+        long restoreId = o.dryRun() ? 0 : startOrResume(o, source);
+        Ctx ctx = new Ctx(api, source, store, destUrl, o.dryRun(), restoreId, Plan.restorers());
+        Run run = new Run(ctx, o.workers());
+        RunStatus status = RunStatus.COMPLETED;
+        try {
+            if ("single".equals(o.command())) {
+                run.single(o.types().get(0), o.ids().get(0));
+            } else if ("retry".equals(o.command())) {
+                run.item(Plan.steps().stream().filter(s -> s.name().equals(o.types().get(0))).findFirst()
+                        .orElseThrow(), o.ids().get(0));
+            } else {
+                run.bulk(o);
+            }
+            if (!run.deadLetters.isEmpty() || run.counts().values().stream().anyMatch(c -> c.containsKey("failed"))) {
+                status = RunStatus.COMPLETED_WITH_FAILURES;
+            }
+        } catch (InterruptedException e) {
+            status = RunStatus.INTERRUPTED;
+            finish(restoreId, status);
+            throw e;
+        } finally {
+            run.close();
+        }
+        finish(restoreId, status);
+        ApiStats after = api.stats();
+        return new RestoreReport(restoreId, source.runId(), source.url(), destUrl, o.dryRun(), status, run.counts(),
+                run.outcomes, run.deadLetters, after.requests() - before.requests(),
+                after.retries() - before.retries(), clock.millis() - started);
+    }
+
+    /** Tries dead-lettered items again ({@code dlqId} 0: every open one), each from the run it came from. */
+    public List<RestoreReport> retry(long dlqId) throws InterruptedException {
+        List<RestoreReport> out = new ArrayList<>();
+        Map<Long, Long> sourceRuns = new java.util.HashMap<>();
+        store.runs().forEach(r -> sourceRuns.put(r.restoreId(), r.sourceRun()));
+        for (RestoreStore.DeadLetter d : store.openDeadLetters(0)) {
+            if (dlqId == 0 || d.dlqId() == dlqId) {
+                out.add(run(RestoreOptions.retry(d.type(), d.sourceId(), sourceRuns.get(d.restoreId()))));
+            }
+        }
+        return out;
+    }
+
+    private long startOrResume(RestoreOptions o, Source source) {
+        String key = o.key(source.runId());
+        return store.unfinished(destUrl, o.command(), key).map(RestoreStore.RestoreRun::restoreId)
+                .orElseGet(() -> store.startRun(source.runId(), source.url(), destUrl, o.command(), key, now()));
+    }
+
+    private void finish(long restoreId, RunStatus status) {
+        if (restoreId > 0) {
+            store.finishRun(restoreId, status.key(), now());
+        }
+    }
+
+    private String now() {
+        return clock.instant().toString();
+    }
+
+    /** The state of one run: its workers, counts and dead letters. */
+    private final class Run {
+        final Ctx ctx;
+        final ExecutorService pool;
+        final List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        final List<Long> deadLetters = Collections.synchronizedList(new ArrayList<>());
+        final Map<String, Map<String, AtomicInteger>> counts = new ConcurrentHashMap<>();
+        final Scope scope;
+
+        Run(Ctx ctx, int workers) {
+            this.ctx = ctx;
+            this.pool = Executors.newFixedThreadPool(workers, r -> {
+                Thread t = new Thread(r, "restore-worker");
+                t.setDaemon(true);
+                return t;
+            });
+            this.scope = new Scope(ctx.source);
+        }
+
+        void single(String type, String id) throws InterruptedException {
+            JsonNode doc = ctx.source.doc(type, id).orElseThrow(() -> new RestoreException("no " + type + " " + id
+                    + " in run " + ctx.source.runId() + " of the vault"));
+            for (Dependencies.Dep dep : new Dependencies(ctx).missing(type, doc)) {
+                item(dep.step(), dep.id());
+            }
+            Plan.Step step = Plan.steps().stream().filter(s -> s.name().equals(type)).findFirst()
+                    .orElseThrow(() -> new RestoreException("cannot restore type " + type));
+            item(step, id);
+        }
+
+        void bulk(RestoreOptions o) throws InterruptedException {
+            for (Plan.Step step : Plan.steps()) {
+                List<String> ids = scope.ids(step, o);
+                if (ids.isEmpty()) {
+                    continue;
+                }
+                List<List<String>> levels = step.name().equals("folders") ? FolderRestorer.byDepth(ids, ctx.source)
+                        : List.of(ids);
+                for (List<String> level : levels) {
+                    level(step, level);
+                }
+            }
+        }
+
+        private void level(Plan.Step step, List<String> ids) throws InterruptedException {
+            Map<String, RestoreStore.Checkpoint> done = ctx.restoreId == 0 ? Map.of()
+                    : store.checkpoints(ctx.restoreId, step.name());
+            List<Future<?>> futures = new ArrayList<>();
+            for (String id : ids) {
+                if (done.containsKey(id)) {
+                    RestoreStore.Checkpoint cp = done.get(id);
+                    count(step.name(), cp.action());
+                    continue;
+                }
+                futures.add(pool.submit(() -> {
+                    item(step, id);
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    futures.forEach(x -> x.cancel(true));
+                    Throwable c = e.getCause();
+                    if (c instanceof InterruptedException ie) {
+                        throw ie;
+                    }
+                    if (c instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException("restore worker failed: " + c, c);
+                } catch (InterruptedException e) {
+                    futures.forEach(x -> x.cancel(true));
+                    throw e;
+                }
+            }
+        }
+
+        /** Restores one item; a failure goes to the dead-letter queue and the run goes on. */
+        void item(Plan.Step step, String id) throws InterruptedException {
+            JsonNode doc = ctx.source.doc(step.sourceType(), id).orElse(null);
+            if (doc == null) {
+                return;
+            }
+            ctx.clearLastRequest();
+            Outcome out;
+            try {
+                out = step.restorer().restore(id, doc, ctx);
+            } catch (LookerException | RuntimeException e) {
+                // any failure of one item (Looker's answer, a document of an unexpected shape) is that item's:
+                // it goes to the dead-letter queue with what was sent, and the run goes on
+                int status = e instanceof LookerException le ? le.status() : 0;
+                out = new Outcome(step.name(), id, null, Outcome.Action.FAILED, List.of(), List.of(String.valueOf(
+                        e.getMessage())));
+                if (ctx.restoreId > 0) {
+                    deadLetters.add(store.deadLetter(ctx.restoreId, step.name(), id, ctx.lastRequest(), status,
+                            e.getMessage(), e.getClass().getSimpleName() + ": " + e.getMessage(), now()));
+                }
+                record(out);
+                return;
+            }
+            if (ctx.restoreId > 0) {
+                store.checkpoint(ctx.restoreId, ctx.source.url(), destUrl, new RestoreStore.Checkpoint(step.name(),
+                        id, out.action().key(), step.name().equals(step.sourceType()) ? out.destId() : null,
+                        String.join(",", out.fields())));
+                store.resolveDeadLetters(step.name(), id, now());
+            }
+            record(out);
+            onCheckpoint.accept(out);
+        }
+
+        private void record(Outcome out) {
+            count(out.type(), out.action().key());
+            boolean interesting = ctx.dryRun || out.action() != Outcome.Action.UNCHANGED || !out.notes().isEmpty();
+            if (interesting && outcomes.size() < OUTCOME_CAP) {
+                outcomes.add(out);
+            }
+        }
+
+        private void count(String type, String action) {
+            counts.computeIfAbsent(type, k -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(action, k -> new AtomicInteger()).incrementAndGet();
+        }
+
+        Map<String, Map<String, Integer>> counts() {
+            Map<String, Map<String, Integer>> out = new TreeMap<>();
+            counts.forEach((t, m) -> {
+                Map<String, Integer> c = new TreeMap<>();
+                m.forEach((a, n) -> c.put(a, n.get()));
+                out.put(t, c);
+            });
+            return out;
+        }
+
+        void close() {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.lookervault.restore;
+
+import java.util.List;
+
+/**
+ * What one restore does. Immutable; its canonical text identifies the run to resume.
+ *
+ * @param types     backed-up types to restore (empty: all), in plan order
+ * @param ids       for {@code single}: the one id (types then holds its type)
+ * @param folderIds limit folder-scoped content to these folders (and their subtrees with {@code recursive})
+ * @param run       extraction run to restore from (null: newest, or as of {@code asOf})
+ * @param workers   parallel writers inside a step, 1..50
+ */
+public record RestoreOptions(String command, List<String> types, List<String> ids, List<String> folderIds,
+                             boolean recursive, Long run, String asOf, int workers, boolean dryRun) {
+    public RestoreOptions {
+        types = types == null ? List.of() : List.copyOf(types);
+        ids = ids == null ? List.of() : List.copyOf(ids);
+        folderIds = folderIds == null ? List.of() : List.copyOf(folderIds);
+        if (workers < 1 || workers > 50) {
+            throw new IllegalArgumentException("--workers must be between 1 and 50, got " + workers);
+        }
+        for (String t : types) {
+            if (!Plan.typeKeys().contains(t) && !("retry".equals(command) && Plan.stepNames().contains(t))) {
+                throw new IllegalArgumentException("unknown type " + t + "; restorable types: "
+                        + String.join(", ", Plan.typeKeys()));
+            }
+        }
+    }
+
+    public static RestoreOptions single(String type, String id, Long run, String asOf, boolean dryRun) {
+        return new RestoreOptions("single", List.of(type), List.of(id), List.of(), false, run, asOf, 1, dryRun);
+    }
+
+    /** Tries one dead-lettered item again: {@code step} as recorded in the dead-letter queue. */
+    public static RestoreOptions retry(String step, String id, long sourceRun) {
+        return new RestoreOptions("retry", List.of(step), List.of(id), List.of(), false, sourceRun, null, 1, false);
+    }
+
+    /** The identity of the plan (not of how fast it runs), for resuming the same restore. */
+    String key(long sourceRun) {
+        return command + " types=" + types + " ids=" + ids + " folders=" + folderIds + " recursive=" + recursive
+                + " run=" + sourceRun;
+    }
+}

@@ -1,0 +1,16 @@
+package io.lookervault.restore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lookervault.looker.LookerException;
+
+/** Restores the items of one content type. Implementations are stateless and thread-safe. */
+interface TypeRestorer {
+    /** The vault type key, e.g. {@code dashboards}. */
+    String type();
+
+    /** The destination item matching a source item by natural key (slug, name path, email, name), or null. */
+    JsonNode findExisting(JsonNode sourceDoc, Ctx ctx) throws LookerException, InterruptedException;
+
+    /** Creates or updates one item at the destination (in a dry run: only reads and reports). */
+    Outcome restore(String sourceId, JsonNode doc, Ctx ctx) throws LookerException, InterruptedException;
+}

@@ -1,0 +1,168 @@
+package io.lookervault.restore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lookervault.looker.LookerException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Users matched by email. email, role_ids and group_ids are read-only on User (NOTES §5), so they are
+ * restored through credentials_email, set_user_roles and add_group_user; attribute values the user set
+ * themselves ({@code source == "user"}) are set again. Stateless and thread-safe.
+ */
+final class UserRestorer extends BaseRestorer {
+    UserRestorer() {
+        super("users", "/users");
+    }
+
+    @Override
+    public JsonNode findExisting(JsonNode doc, Ctx ctx) throws LookerException, InterruptedException {
+        String email = email(doc);
+        return email == null ? null : search(ctx, "/users/search", "email", email);
+    }
+
+    private static String email(JsonNode doc) {
+        String e = Ctx.text(doc.path("credentials_email"), "email");
+        return e != null ? e : Ctx.text(doc, "email");
+    }
+
+    @Override
+    ObjectNode body(JsonNode doc, Ctx ctx, List<String> notes) {
+        ObjectNode b = ctx.write.body("User", doc);
+        // credentials are restored by their own endpoint; the home folder may not exist yet (folders come later)
+        List<String> drop = new ArrayList<>();
+        b.fieldNames().forEachRemaining(f -> {
+            if (f.startsWith("credentials_") || f.equals("home_folder_id")) {
+                drop.add(f);
+            }
+        });
+        b.remove(drop);
+        return b;
+    }
+
+    @Override
+    List<String> after(String sourceId, JsonNode doc, String destId, JsonNode dest, Ctx ctx, List<String> notes)
+            throws LookerException, InterruptedException {
+        List<String> parts = new ArrayList<>();
+        String email = email(doc);
+        if (email != null && (dest == null || dest.path("credentials_email").isNull()
+                || dest.path("credentials_email").isMissingNode())) {
+            parts.add("credentials_email");
+            if (!ctx.dryRun) {
+                ctx.post(path(destId) + "/credentials_email", Source.JSON.createObjectNode().put("email", email));
+            }
+        }
+        parts.addAll(roles(doc, destId, dest, ctx, notes));
+        parts.addAll(groups(doc, destId, dest, ctx, notes));
+        parts.addAll(attributeValues(doc, destId, ctx, notes));
+        return parts;
+    }
+
+    /** Sets the user's home folder (translated), after the folders step. */
+    static List<String> homeFolder(JsonNode doc, String destId, Ctx ctx, List<String> notes)
+            throws LookerException, InterruptedException {
+        String home = Ctx.text(doc, "home_folder_id");
+        if (home == null) {
+            return List.of();
+        }
+        String dest = ctx.ref("folders", home);
+        if (dest == null) {
+            notes.add("home folder " + home + " not at the destination");
+            return List.of();
+        }
+        JsonNode user = ctx.get("/users/" + destId, Map.of("fields", "id,home_folder_id"));
+        if (dest.equals(Ctx.text(user, "home_folder_id"))) {
+            return List.of();
+        }
+        if (!ctx.dryRun) {
+            ctx.patch("/users/" + destId, Source.JSON.createObjectNode().put("home_folder_id", dest));
+        }
+        return List.of("home_folder_id");
+    }
+
+    private List<String> roles(JsonNode doc, String destId, JsonNode dest, Ctx ctx, List<String> notes)
+            throws LookerException, InterruptedException {
+        Set<String> want = translated(doc.path("role_ids"), "roles", ctx, notes);
+        Set<String> have = new HashSet<>();
+        if (dest != null) {
+            dest.path("role_ids").forEach(r -> have.add(r.asText()));
+        }
+        if (want.equals(have)) {
+            return List.of();
+        }
+        if (!ctx.dryRun) {
+            ArrayNode ids = Source.JSON.createArrayNode();
+            want.stream().sorted(Source::compareIds).forEach(ids::add);
+            ctx.put(path(destId) + "/roles", ids);
+        }
+        return List.of("role_ids");
+    }
+
+    private List<String> groups(JsonNode doc, String destId, JsonNode dest, Ctx ctx, List<String> notes)
+            throws LookerException, InterruptedException {
+        Set<String> have = new HashSet<>();
+        if (dest != null) {
+            dest.path("group_ids").forEach(r -> have.add(r.asText()));
+        }
+        boolean changed = false;
+        for (String g : translated(doc.path("group_ids"), "groups", ctx, notes)) {
+            if (!have.contains(g)) {
+                changed = true;
+                if (!ctx.dryRun) {
+                    ctx.post("/groups/" + g + "/users", Source.JSON.createObjectNode().put("user_id", destId));
+                }
+            }
+        }
+        return changed ? List.of("group_ids") : List.of();
+    }
+
+    private List<String> attributeValues(JsonNode doc, String destId, Ctx ctx, List<String> notes)
+            throws LookerException, InterruptedException {
+        JsonNode have = destId == null ? Source.JSON.createArrayNode()
+                : ctx.get(path(destId) + "/attribute_values", Map.of());
+        boolean changed = false;
+        for (JsonNode v : doc.path("_lookervault").path("attribute_values")) {
+            if (!"user".equals(Ctx.text(v, "source"))) {
+                continue;
+            }
+            String attr = ctx.ref("user_attributes", v.path("user_attribute_id"));
+            if (attr == null) {
+                notes.add("attribute " + v.path("name").asText() + " not at the destination");
+                continue;
+            }
+            JsonNode current = null;
+            for (JsonNode h : have) {
+                if (attr.equals(h.path("user_attribute_id").asText()) && "user".equals(Ctx.text(h, "source"))) {
+                    current = h;
+                }
+            }
+            if (current == null || !Ctx.same(v.path("value"), current.path("value"))) {
+                changed = true;
+                if (!ctx.dryRun) {
+                    ctx.patch(path(destId) + "/attribute_values/" + attr,
+                            Source.JSON.createObjectNode().set("value", v.path("value")));
+                }
+            }
+        }
+        return changed ? List.of("attribute_values") : List.of();
+    }
+
+    private static Set<String> translated(JsonNode ids, String type, Ctx ctx, List<String> notes)
+            throws LookerException, InterruptedException {
+        Set<String> out = new HashSet<>();
+        for (JsonNode id : ids) {
+            String d = ctx.ref(type, id.asText());
+            if (d == null) {
+                notes.add(type + " " + id.asText() + " not at the destination");
+            } else {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+}
