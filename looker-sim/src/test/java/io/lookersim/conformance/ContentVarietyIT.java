@@ -102,6 +102,38 @@ class ContentVarietyIT {
         });
     }
 
+    /** A larger instance has the deep folder tree of the issue (up to 8 levels); its walk answers conform. */
+    @Test
+    void deepFolderTreeOfALargerInstanceConforms() throws Exception {
+        try (LookerSim sim = LookerSim.builder().port(0).scale(5000).seed(4).build().start()) {
+            ApiClient client = new ApiClient(sim.baseUrl(), sim.clientId(), sim.clientSecret());
+            client.login();
+            CheckedApi api = new CheckedApi(client, SpecValidator.shared());
+            java.util.Map<String, String> parent = new java.util.HashMap<>();
+            for (JsonNode f : api.get("/folders")) {
+                parent.put(f.path("id").asText(), f.path("parent_id").isNull() ? null : f.path("parent_id").asText());
+            }
+            String deepest = null;
+            int maxDepth = 0;
+            for (String id : parent.keySet()) {
+                int depth = 0;
+                for (String p = parent.get(id); p != null; p = parent.get(p)) {
+                    depth++;
+                }
+                if (depth > maxDepth) {
+                    maxDepth = depth;
+                    deepest = id;
+                }
+            }
+            assertThat(parent.size()).as("folders at scale 5000 (about 1,000 per 10,000 items)").isGreaterThan(300);
+            assertThat(maxDepth).as("deepest folder level below a root").isBetween(4, 8);
+            JsonNode ancestors = api.get("/folders/" + deepest + "/ancestors");
+            assertThat(ancestors).as("ancestors of the deepest folder").hasSize(maxDepth);
+            api.get("/folders/" + deepest);
+            api.get("/folders/" + parent.get(deepest) + "/children?limit=5");
+        }
+    }
+
     /** Runs {@code reads} on every seed's instance; fails once, listing each distinct problem. */
     private static void readAll(int atLeast, BiConsumer<CheckedApi, Consumer<String>> reads) {
         List<String> failures = new ArrayList<>();
