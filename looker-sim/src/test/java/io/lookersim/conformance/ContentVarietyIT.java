@@ -102,6 +102,35 @@ class ContentVarietyIT {
         });
     }
 
+    /**
+     * A content_metadata holds at most one grant per user and per group: create_content_metadata_access answers 409
+     * to a second one, so no real instance can hold two (finding R2 of the restore helper). Scale 0 included.
+     */
+    @Test
+    void accessGrantsAreOnePerUserOrGroup() throws Exception {
+        try (LookerSim fresh = LookerSim.builder().port(0).scale(0).seed(1).build().start()) {
+            ApiClient client = new ApiClient(fresh.baseUrl(), fresh.clientId(), fresh.clientSecret());
+            client.login();
+            List<CheckedApi> all = new ArrayList<>(APIS);
+            all.add(new CheckedApi(client, SpecValidator.shared()));
+            List<String> duplicates = new ArrayList<>();
+            for (CheckedApi api : all) {
+                for (JsonNode f : api.get("/folders?fields=id,content_metadata_id")) {
+                    String cm = f.path("content_metadata_id").asText();
+                    Set<String> grantees = new TreeSet<>();
+                    for (JsonNode g : api.get("/content_metadata_access?content_metadata_id=" + cm)) {
+                        String who = g.hasNonNull("user_id") ? "user " + g.path("user_id").asText()
+                                : "group " + g.path("group_id").asText();
+                        if (!grantees.add(who)) {
+                            duplicates.add(api.client().baseUrl() + " content_metadata " + cm + ": " + who);
+                        }
+                    }
+                }
+            }
+            assertThat(duplicates).as("second grants for the same user/group").isEmpty();
+        }
+    }
+
     /** A larger instance has the deep folder tree of the issue (up to 8 levels); its walk answers conform. */
     @Test
     void deepFolderTreeOfALargerInstanceConforms() throws Exception {
