@@ -12,6 +12,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,6 +101,69 @@ class ContentVarietyIT {
                 }
             }
         });
+    }
+
+    /**
+     * A content_metadata holds at most one grant per user and per group: create_content_metadata_access answers 409
+     * to a second one, so no real instance can hold two (finding R2 of the restore helper). Scale 0 included.
+     */
+    @Test
+    @Disabled("reason: known simulator finding F6 (= restore R2, /work/briefs/sim-findings.md): at scale 0 the shared"
+            + " root's content_metadata 1 holds two grants for user 1; re-enable when sim fixes it")
+    void accessGrantsAreOnePerUserOrGroup() throws Exception {
+        try (LookerSim fresh = LookerSim.builder().port(0).scale(0).seed(1).build().start()) {
+            ApiClient client = new ApiClient(fresh.baseUrl(), fresh.clientId(), fresh.clientSecret());
+            client.login();
+            List<CheckedApi> all = new ArrayList<>(APIS);
+            all.add(new CheckedApi(client, SpecValidator.shared()));
+            List<String> duplicates = new ArrayList<>();
+            for (CheckedApi api : all) {
+                for (JsonNode f : api.get("/folders?fields=id,content_metadata_id")) {
+                    String cm = f.path("content_metadata_id").asText();
+                    Set<String> grantees = new TreeSet<>();
+                    for (JsonNode g : api.get("/content_metadata_access?content_metadata_id=" + cm)) {
+                        String who = g.hasNonNull("user_id") ? "user " + g.path("user_id").asText()
+                                : "group " + g.path("group_id").asText();
+                        if (!grantees.add(who)) {
+                            duplicates.add(api.client().baseUrl() + " content_metadata " + cm + ": " + who);
+                        }
+                    }
+                }
+            }
+            assertThat(duplicates).as("second grants for the same user/group").isEmpty();
+        }
+    }
+
+    /** A larger instance has the deep folder tree of the issue (up to 8 levels); its walk answers conform. */
+    @Test
+    void deepFolderTreeOfALargerInstanceConforms() throws Exception {
+        try (LookerSim sim = LookerSim.builder().port(0).scale(5000).seed(4).build().start()) {
+            ApiClient client = new ApiClient(sim.baseUrl(), sim.clientId(), sim.clientSecret());
+            client.login();
+            CheckedApi api = new CheckedApi(client, SpecValidator.shared());
+            java.util.Map<String, String> parent = new java.util.HashMap<>();
+            for (JsonNode f : api.get("/folders")) {
+                parent.put(f.path("id").asText(), f.path("parent_id").isNull() ? null : f.path("parent_id").asText());
+            }
+            String deepest = null;
+            int maxDepth = 0;
+            for (String id : parent.keySet()) {
+                int depth = 0;
+                for (String p = parent.get(id); p != null; p = parent.get(p)) {
+                    depth++;
+                }
+                if (depth > maxDepth) {
+                    maxDepth = depth;
+                    deepest = id;
+                }
+            }
+            assertThat(parent.size()).as("folders at scale 5000 (about 1,000 per 10,000 items)").isGreaterThan(300);
+            assertThat(maxDepth).as("deepest folder level below a root").isBetween(4, 8);
+            JsonNode ancestors = api.get("/folders/" + deepest + "/ancestors");
+            assertThat(ancestors).as("ancestors of the deepest folder").hasSize(maxDepth);
+            api.get("/folders/" + deepest);
+            api.get("/folders/" + parent.get(deepest) + "/children?limit=5");
+        }
     }
 
     /** Runs {@code reads} on every seed's instance; fails once, listing each distinct problem. */

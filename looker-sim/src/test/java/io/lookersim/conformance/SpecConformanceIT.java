@@ -24,8 +24,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Every operation of tiers A, B and C, read and write, over real HTTP on a generated instance, with every
  * answer validated against Looker.4.0.oas.json (see {@link CheckedApi}). Reads run first on pristine content,
- * then paging headers, fields trimming and error shapes, then the write scenarios of {@link WriteScenarios};
- * the last test proves that every operation of the TSV answered with a success at least once.
+ * then paging headers, fields trimming, search semantics, visibility rules and error shapes, then the write
+ * scenarios ({@link WriteScenarios}, {@link MoreWriteScenarios}, {@link RoundTripScenarios}); the last test proves
+ * that every operation of the TSV answered with a validated success at least once.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SpecConformanceIT {
@@ -56,14 +57,6 @@ class SpecConformanceIT {
         if (sim != null) {
             sim.close();
         }
-    }
-
-    static CheckedApi api() {
-        return api;
-    }
-
-    static SampleIds ids() {
-        return ids;
     }
 
     @Order(1)
