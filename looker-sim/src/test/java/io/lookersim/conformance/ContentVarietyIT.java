@@ -12,7 +12,6 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -108,8 +107,6 @@ class ContentVarietyIT {
      * to a second one, so no real instance can hold two (finding R2 of the restore helper). Scale 0 included.
      */
     @Test
-    @Disabled("reason: known simulator finding F6 (= restore R2, /work/briefs/sim-findings.md): at scale 0 the shared"
-            + " root's content_metadata 1 holds two grants for user 1; re-enable when sim fixes it")
     void accessGrantsAreOnePerUserOrGroup() throws Exception {
         try (LookerSim fresh = LookerSim.builder().port(0).scale(0).seed(1).build().start()) {
             ApiClient client = new ApiClient(fresh.baseUrl(), fresh.clientId(), fresh.clientSecret());
