@@ -124,6 +124,13 @@ public final class OtherGen extends Gen {
         return f >= p.firstShared() && f <= p.folderMax() && (f - p.firstShared()) % 7 == 0 || f == Plan.SHARED_ROOT;
     }
 
+    /** Ids of the generated grants on content_metadata {@code cm}: one or two slots of its range. */
+    public long[] accessIds(long cm) {
+        if (!folderHasOwnAccess(cm)) return new long[0];
+        long first = cm * Plan.ACCESS_SLOTS;
+        return access(first + 1) == null ? new long[]{first} : new long[]{first, first + 1};
+    }
+
     public ObjectNode access(long id) {
         long cm = id / Plan.ACCESS_SLOTS;
         int k = (int) (id % Plan.ACCESS_SLOTS);

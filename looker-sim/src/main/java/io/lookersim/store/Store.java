@@ -69,7 +69,7 @@ public final class Store {
         alerts = new Table("alerts", p.alerts(), p.alerts() + 1, other::alert, null, null);
         accesses = new Table("content_metadata_accesses", (p.folderMax() + 1) * Plan.ACCESS_SLOTS - 1,
                 (p.folderMax() + 1) * Plan.ACCESS_SLOTS, other::access, "content_metadata_id",
-                cm -> other.folderHasOwnAccess(cm) ? Plan.range(cm * Plan.ACCESS_SLOTS, cm * Plan.ACCESS_SLOTS + 1) : new long[0]);
+                other::accessIds);
         themes = new Table("themes", 2, 3, other::theme, null, null);
         contentMeta = new Table("content_metadata", p.cmMax(), p.cmMax() + 1, this::baseContentMeta, null, null);
         groupUsers = new Relation(p::groupUsers, p::userGroups);

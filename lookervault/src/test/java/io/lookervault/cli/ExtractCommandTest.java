@@ -2,9 +2,6 @@ package io.lookervault.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,28 +11,27 @@ class ExtractCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private static final Map<String, String> ENV = Map.of("LOOKERSDK_BASE_URL", "http://127.0.0.1:9",
+            "LOOKERSDK_CLIENT_ID", "id", "LOOKERSDK_CLIENT_SECRET", "not-a-real-secret");
+
+    private CliRun last;
 
     private int run(String... args) {
-        Map<String, String> env = Map.of("LOOKERSDK_BASE_URL", "http://127.0.0.1:9", "LOOKERSDK_CLIENT_ID", "id",
-                "LOOKERSDK_CLIENT_SECRET", "not-a-real-secret");
-        CliContext ctx = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env, dir, new Shutdown());
-        return Main.run(args, ctx);
+        last = CliRun.run(dir, ENV, args);
+        return last.exitCode();
     }
 
     @Test
     void workersOutsideOneToFiftyIsAUsageError() {
         assertThat(run("--db", dir.resolve("v.db").toString(), "extract", "--workers", "0")).isEqualTo(2);
         assertThat(run("--db", dir.resolve("v.db").toString(), "extract", "--workers", "51")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("workers");
+        assertThat(last.err()).contains("workers");
     }
 
     @Test
     void anUnknownTypeIsAUsageErrorNamingTheValidOnes() {
         assertThat(run("extract", "dashbords")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("dashbords").contains("permission_sets");
+        assertThat(last.err()).contains("dashbords").contains("permission_sets");
     }
 
     @Test
@@ -46,6 +42,6 @@ class ExtractCommandTest {
     @Test
     void helpShowsExamples() {
         assertThat(run("extract", "--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--incremental").contains("Examples");
+        assertThat(last.out()).contains("--incremental").contains("Examples");
     }
 }

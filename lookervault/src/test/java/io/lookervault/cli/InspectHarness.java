@@ -6,12 +6,9 @@ import io.lookersim.LookerSim;
 import io.lookervault.config.LookerSettings;
 import io.lookervault.config.ResilienceSettings;
 import io.lookervault.config.Secret;
+import io.lookervault.extract.SimHarness;
 import io.lookervault.looker.ContentType;
 import io.lookervault.looker.LookerClient;
-import io.lookervault.looker.Page;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -57,12 +54,8 @@ final class InspectHarness {
     }
 
     static Result cli(LookerSim sim, Path dir, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CliContext ctx = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env(sim), dir, new Shutdown());
-        int code = Main.run(args, ctx);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        CliRun r = CliRun.run(dir, env(sim), args);
+        return new Result(r.exitCode(), r.out(), r.err());
     }
 
     /** A real extraction through the {@code extract} command. */
@@ -85,27 +78,12 @@ final class InspectHarness {
         Map<String, Map<String, JsonNode>> out = new TreeMap<>();
         for (ContentType t : ContentType.values()) {
             Map<String, JsonNode> docs = new TreeMap<>();
-            for (String id : ids(api, t)) {
+            for (String id : SimHarness.sourceIds(api, t)) {
                 docs.put(id, api.get(t.getPath(id), Map.of()));
             }
             out.put(t.key(), docs);
         }
         return out;
-    }
-
-    static List<String> ids(LookerClient api, ContentType t) throws Exception {
-        List<String> ids = new ArrayList<>();
-        if (t.paging() == ContentType.Paging.NONE) {
-            api.get(t.listPath(), t.listQuery()).forEach(n -> ids.add(n.path(t.idField()).asText()));
-            return ids;
-        }
-        for (long offset = 0; ; offset += 100) {
-            Page p = api.page(t.listPath(), t.listQuery(), offset, 100);
-            p.items().forEach(n -> ids.add(n.path(t.idField()).asText()));
-            if (p.isLast(100)) {
-                return ids;
-            }
-        }
     }
 
     /** Moves the WAL into the main file, so byte-level damage hits what readers will read. */

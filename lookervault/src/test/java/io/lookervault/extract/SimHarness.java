@@ -65,7 +65,7 @@ public final class SimHarness {
     }
 
     /** Every id the simulator lists for a type, through the full (unfielded) list call. */
-    static List<String> sourceIds(LookerClient api, ContentType t) throws Exception {
+    public static List<String> sourceIds(LookerClient api, ContentType t) throws Exception {
         List<String> ids = new java.util.ArrayList<>();
         if (t.paging() == ContentType.Paging.NONE) {
             api.get(t.listPath(), t.listQuery()).forEach(n -> ids.add(n.path(t.idField()).asText()));
