@@ -17,8 +17,8 @@ import java.util.TreeSet;
 
 /**
  * Fetches one complete item: the object exactly as Looker returned it, plus, for types whose memberships or
- * access (or, for dashboards, merge queries) live behind other endpoints, a top-level {@code "_lookervault"} object with those answers. Stripping
- * that one key gives back Looker's own document. Thread-safe (stateless over a thread-safe client).
+ * access (or, for dashboards, merge queries) live behind other endpoints, a top-level {@code "_lookervault"}
+ * object with those answers. Stripping that one key gives back Looker's own document. Thread-safe (stateless over a thread-safe client).
  */
 final class ItemFetcher {
     /** The key under which LookerVault stores what it fetched besides the object itself. */

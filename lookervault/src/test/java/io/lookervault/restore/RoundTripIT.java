@@ -31,6 +31,9 @@ class RoundTripIT {
             RestoreReport first = RestoreHarness.restore(b, db, RestoreHarness.bulk(8));
             assertThat(first.status()).as(first.outcomes().toString()).isEqualTo(RunStatus.COMPLETED);
             assertThat(first.count("create")).isPositive();
+            assertThat(b.requestLog().stream().filter(e -> "create_merge_query".equals(e.operationId())))
+                    .as("merged-result tiles are rebuilt on B").isNotEmpty();
+            assertThat(first.outcomes().toString()).doesNotContain("merged-result query");
 
             Path bdb = dir.resolve("b.db");
             ExtractReport eb = RestoreHarness.extract(b, bdb);
