@@ -7,14 +7,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookervault.looker.ContentType;
 import io.lookervault.looker.LookerApi;
 import io.lookervault.looker.LookerException;
+import io.lookervault.looker.NotFoundException;
 import io.lookervault.looker.Page;
 import io.lookervault.looker.PathSegments;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Fetches one complete item: the object exactly as Looker returned it, plus, for types whose memberships or
- * access live behind other endpoints, a top-level {@code "_lookervault"} object with those answers. Stripping
- * that one key gives back Looker's own document. Thread-safe (stateless over a thread-safe client).
+ * access (or, for dashboards, merge queries) live behind other endpoints, a top-level {@code "_lookervault"}
+ * object with those answers. Stripping that one key gives back Looker's own document. Thread-safe (stateless over a thread-safe client).
  */
 final class ItemFetcher {
     /** The key under which LookerVault stores what it fetched besides the object itself. */
@@ -63,11 +67,65 @@ final class ItemFetcher {
             }
             case USER_ATTRIBUTES -> x.set("group_values", api.get("/user_attributes/" + seg + "/group_values",
                     Map.of()));
+            case DASHBOARDS -> {
+                if (!mergeQueries(doc.path("dashboard_elements"), x)) {
+                    return null;
+                }
+            }
             default -> {
                 return null;
             }
         }
         return x;
+    }
+
+    /**
+     * Merged-result tiles name their merge query by id only, and a merge query names its source queries by id
+     * only: neither id means anything on another instance, so both documents go into the vault. Source
+     * queries already embedded in an element are not fetched again. A merge query or query that is gone
+     * (404) is left out: the tile cannot be rebuilt, but the dashboard still is. Returns whether any was found.
+     */
+    private boolean mergeQueries(JsonNode elements, ObjectNode x) throws LookerException, InterruptedException {
+        Set<String> embedded = new HashSet<>();
+        Set<String> mergeIds = new TreeSet<>();
+        for (JsonNode e : elements) {
+            if (e.path("query").hasNonNull("id")) {
+                embedded.add(e.path("query").path("id").asText());
+            }
+            if (e.hasNonNull("merge_result_id")) {
+                mergeIds.add(e.path("merge_result_id").asText());
+            }
+        }
+        if (mergeIds.isEmpty()) {
+            return false;
+        }
+        ObjectNode merges = x.putObject("merge_queries");
+        ObjectNode queries = x.putObject("queries");
+        for (String id : mergeIds) {
+            JsonNode mq = getOrNull("/merge_queries/" + PathSegments.encode(id));
+            if (mq == null) {
+                continue;
+            }
+            merges.set(id, mq);
+            for (JsonNode sq : mq.path("source_queries")) {
+                String qid = sq.path("query_id").asText(null);
+                if (qid != null && !embedded.contains(qid) && !queries.has(qid)) {
+                    JsonNode q = getOrNull("/queries/" + PathSegments.encode(qid));
+                    if (q != null) {
+                        queries.set(qid, q);
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private JsonNode getOrNull(String path) throws LookerException, InterruptedException {
+        try {
+            return api.get(path, Map.of());
+        } catch (NotFoundException e) {
+            return null;
+        }
     }
 
     /** all_group_users pages; members are many on big instances. */

@@ -20,11 +20,14 @@ final class DashboardParts {
     private final Ctx ctx;
     private final String dashboardId;
     private final List<String> notes;
+    /** The backed-up dashboard, whose {@code _lookervault} key holds the merge queries of its tiles. */
+    private final JsonNode source;
 
-    DashboardParts(Ctx ctx, String dashboardId, List<String> notes) {
+    DashboardParts(Ctx ctx, String dashboardId, List<String> notes, JsonNode source) {
         this.ctx = ctx;
         this.dashboardId = dashboardId;
         this.notes = notes;
+        this.source = source;
     }
 
     boolean filters(JsonNode source, JsonNode dest) throws LookerException, InterruptedException {
@@ -151,10 +154,15 @@ final class DashboardParts {
         } else {
             b.remove("query_id");
         }
-        if (b.hasNonNull("merge_result_id") && !ctx.sameInstance) {
-            notes.add("element " + e.path("id").asText() + ": merged-result query " + b.get("merge_result_id").asText()
-                    + " is not in the backup; left out");
-            b.remove("merge_result_id");
+        if (b.hasNonNull("merge_result_id")) {
+            String m = MergeQueries.ensure(e, have, source, ctx);
+            if (m != null) {
+                b.put("merge_result_id", m);
+            } else {
+                notes.add("element " + e.path("id").asText() + ": merged-result query "
+                        + b.get("merge_result_id").asText() + " is not in the backup; left out");
+                b.remove("merge_result_id");
+            }
         }
         return b;
     }

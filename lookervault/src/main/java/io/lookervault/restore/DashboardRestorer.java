@@ -98,7 +98,7 @@ final class DashboardRestorer extends BaseRestorer {
     List<String> after(String sourceId, JsonNode doc, String destId, JsonNode dest, Ctx ctx, List<String> notes)
             throws LookerException, InterruptedException {
         List<String> parts = new ArrayList<>();
-        DashboardParts p = new DashboardParts(ctx, destId, notes);
+        DashboardParts p = new DashboardParts(ctx, destId, notes, doc);
         if (p.filters(doc.path("dashboard_filters"), dest.path("dashboard_filters"))) {
             parts.add("filters");
         }
