@@ -2,6 +2,7 @@ package io.lookervault.restore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lookervault.looker.ConflictException;
 import io.lookervault.looker.LookerException;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,7 @@ final class AccessRestorer implements TypeRestorer {
                 b.put("user_id", user);
             }
             if (current == null) {
-                ctx.post("/content_metadata_access", b);
+                create(cm, b, ctx);
             } else {
                 ctx.put("/content_metadata_access/" + current.path("id").asText(), b);
             }
@@ -93,6 +94,27 @@ final class AccessRestorer implements TypeRestorer {
             }
         }
         return changed;
+    }
+
+    /**
+     * Creates a grant. A create retried after its answer was lost (a reset, a 5xx from a proxy) meets the
+     * grant it already made and gets 409: that grant is then brought to the wanted permission instead.
+     */
+    private static void create(String cm, ObjectNode body, Ctx ctx) throws LookerException, InterruptedException {
+        try {
+            ctx.post("/content_metadata_access", body);
+        } catch (ConflictException e) {
+            List<JsonNode> now = new ArrayList<>();
+            ctx.get("/content_metadata_access", Map.of("content_metadata_id", cm)).forEach(now::add);
+            String permission = body.path("permission_type").asText();
+            JsonNode twin = take(now, key(Ctx.text(body, "group_id"), Ctx.text(body, "user_id")), permission);
+            if (twin == null) {
+                throw e;
+            }
+            if (!permission.equals(twin.path("permission_type").asText())) {
+                ctx.put("/content_metadata_access/" + twin.path("id").asText(), body);
+            }
+        }
     }
 
     /** Removes and returns the grant for the same group/user, one with the same permission first. */
