@@ -9,6 +9,10 @@ import java.util.Map;
 /** Runs the CLI in-process with captured stdout/stderr. */
 record CliRun(int exitCode, String out, String err) {
 
+    /** Settings naming a Looker nobody answers at: enough for usage errors and vault-only commands. */
+    static final Map<String, String> UNREACHABLE_LOOKER = Map.of("LOOKERSDK_BASE_URL", "http://127.0.0.1:9",
+            "LOOKERSDK_CLIENT_ID", "id", "LOOKERSDK_CLIENT_SECRET", "not-a-real-secret");
+
     static CliRun run(Path workingDir, Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

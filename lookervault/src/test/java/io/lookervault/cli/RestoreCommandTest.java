@@ -3,7 +3,6 @@ package io.lookervault.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,13 +10,10 @@ class RestoreCommandTest {
     @TempDir
     Path dir;
 
-    private static final Map<String, String> ENV = Map.of("LOOKERSDK_BASE_URL", "http://127.0.0.1:9",
-            "LOOKERSDK_CLIENT_ID", "id", "LOOKERSDK_CLIENT_SECRET", "not-a-real-secret");
-
     private CliRun last;
 
     private int run(String... args) {
-        last = CliRun.run(dir, ENV, args);
+        last = CliRun.run(dir, CliRun.UNREACHABLE_LOOKER, args);
         return last.exitCode();
     }
 
