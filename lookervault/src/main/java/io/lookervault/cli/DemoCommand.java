@@ -52,8 +52,6 @@ final class DemoCommand implements Callable<Integer> {
             throw new CommandException(ExitCodes.USAGE, e.getMessage());
         }
         boolean reused = Files.exists(db);
-        // JDK HttpServer without TCP_NODELAY stalls every keep-alive answer ~40 ms (delayed ACK); see sim-findings.md
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         try (LookerSim sim = LookerSim.builder().port(0).scale(scale).seed(42).latencyMs(latencyMs).build().start()) {
             if (!global.quiet()) {
                 ctx.err().printf("demo: simulator with ~%d items at %s (%d ms latency); vault %s%s%n", scale,

@@ -33,8 +33,6 @@ public final class ExtractBench {
             String[] kv = s.split("=", 2);
             a.put(kv[0], kv[1]);
         }
-        // JDK HttpServer without TCP_NODELAY stalls every keep-alive answer ~40 ms (delayed ACK); see sim-findings.md
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         int scale = Integer.parseInt(a.getOrDefault("scale", "5000"));
         int latency = Integer.parseInt(a.getOrDefault("latency", "50"));
         int concurrent = Integer.parseInt(a.getOrDefault("concurrent", "16"));

@@ -31,7 +31,6 @@ public final class RestoreBench {
             String[] kv = s.split("=", 2);
             a.put(kv[0], kv[1]);
         }
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         int scale = Integer.parseInt(a.getOrDefault("scale", "300"));
         int latency = Integer.parseInt(a.getOrDefault("latency", "20"));
         int concurrent = Integer.parseInt(a.getOrDefault("concurrent", "8"));

@@ -29,11 +29,6 @@ class ExtractCliIT {
     @TempDir
     Path dir;
 
-    static {
-        // JDK HttpServer without TCP_NODELAY stalls every keep-alive answer ~40 ms (delayed ACK); see sim-findings.md
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     private static Map<String, String> env(LookerSim sim) {
         return Map.of("LOOKERSDK_BASE_URL", sim.baseUrl(), "LOOKERSDK_CLIENT_ID", sim.clientId(),
                 "LOOKERSDK_CLIENT_SECRET", sim.clientSecret());

@@ -24,11 +24,6 @@ import java.util.TreeMap;
 final class InspectHarness {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    static {
-        // JDK HttpServer without TCP_NODELAY stalls every keep-alive answer ~40 ms (delayed ACK); see sim-findings.md
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     private InspectHarness() {}
 
     /** One command's exit code and output. */

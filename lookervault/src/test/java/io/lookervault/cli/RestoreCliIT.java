@@ -16,10 +16,6 @@ class RestoreCliIT {
     @TempDir
     Path dir;
 
-    static {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     private static Map<String, String> env(LookerSim sim) {
         Map<String, String> env = new HashMap<>();
         env.put("LOOKERSDK_BASE_URL", sim.baseUrl());

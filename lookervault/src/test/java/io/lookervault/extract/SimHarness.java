@@ -25,11 +25,6 @@ import java.util.TreeMap;
 public final class SimHarness {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    static {
-        // JDK HttpServer without TCP_NODELAY stalls every keep-alive answer ~40 ms (delayed ACK); see sim-findings.md
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     private SimHarness() {}
 
     /** Makes sure the static set-up above ran before a simulator starts. */

@@ -18,11 +18,6 @@ import java.util.List;
 
 /** The real simulator, the real client, the engine's real extraction and a real vault file. */
 final class RestoreHarness {
-    static {
-        // JDK HttpServer without TCP_NODELAY stalls keep-alive answers ~40 ms (sim-findings.md)
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     private RestoreHarness() {}
 
     static LookerSim sim(int scale) throws java.io.IOException {
