@@ -11,10 +11,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
@@ -95,27 +92,15 @@ final class HttpTransport {
 
     private HttpResponse<byte[]> exchange(String method, String path, HttpRequest request)
             throws NetworkException, InterruptedException {
-        // The request timeout of java.net.http stops at the response headers; a body that stalls half-way
-        // would block forever, so the whole exchange gets a deadline of its own.
-        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout.toMillis() + DEADLINE_SLACK_MS);
         try {
-            return future.get(timeout.toMillis() + DEADLINE_SLACK_MS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            throw e;
-        } catch (TimeoutException e) {
-            future.cancel(true);
+            // an interrupt (Ctrl-C) cancels the exchange and surfaces here as InterruptedException
+            return http.send(request, DeadlineBody.bytesBy(deadline));
+        } catch (HttpTimeoutException e) {
             throw timedOut(method, path, e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof HttpTimeoutException) {
-                throw timedOut(method, path, cause);
-            }
-            if (cause instanceof IOException io) {
-                throw new NetworkException(method, path, method + " " + path + ": " + describe(io) + " talking to "
-                        + baseUrl, io);
-            }
-            throw new NetworkException(method, path, method + " " + path + ": " + cause, cause);
+        } catch (IOException io) {
+            throw new NetworkException(method, path, method + " " + path + ": " + describe(io) + " talking to "
+                    + baseUrl, io);
         }
     }
 

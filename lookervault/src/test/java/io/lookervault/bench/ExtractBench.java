@@ -107,7 +107,8 @@ public final class ExtractBench {
         Files.delete(err);
         Matcher m = RSS.matcher(stderr);
         long rss = m.find() ? Long.parseLong(m.group(1)) : -1;
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out);
+        // JVM options such as -XX:StartFlightRecording print a line of their own before the CLI's JSON
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.substring(Math.max(0, out.indexOf('{'))));
         long items = 0;
         long failed = 0;
         Map<String, Long> perType = new HashMap<>();

@@ -82,6 +82,29 @@ class LookerClientStubIT {
     }
 
     @Test
+    void aBodyThatStallsHalfWayEndsAtTheDeadlineAndIsRetried() throws Exception {
+        client.close();
+        client = LookerClient.create(LookerSettings.of(stub.baseUrl(), "stub-id", Secret.of(SECRET), true,
+                Duration.ofMillis(300)), ResilienceSettings.defaults().withMaxRetries(2).withRates(1000, 0), time, time);
+        stub.on("GET /dashboards/3", Reply.stalled("{\"id\":\"3\","), Reply.json(200, "{\"id\":\"3\"}"));
+        long start = System.nanoTime();
+        assertThat(client.get("/dashboards/3", Map.of()).path("id").asText()).isEqualTo("3");
+        // the deadline is the timeout plus a second of slack; the stub would otherwise hold the body forever
+        assertThat((System.nanoTime() - start) / 1_000_000).isBetween(1_000L, 5_000L);
+        assertThat(client.stats().retries()).isEqualTo(1);
+    }
+
+    @Test
+    void aStalledBodyPastEveryRetryIsANetworkErrorNamingTheTimeout() {
+        client.close();
+        client = LookerClient.create(LookerSettings.of(stub.baseUrl(), "stub-id", Secret.of(SECRET), true,
+                Duration.ofMillis(200)), ResilienceSettings.defaults().withMaxRetries(0).withRates(1000, 0), time, time);
+        stub.on("GET /dashboards/4", Reply.stalled("{\"id\":"));
+        assertThatThrownBy(() -> client.get("/dashboards/4", Map.of())).isInstanceOf(NetworkException.class)
+                .hasMessageContaining("GET /dashboards/4").hasMessageContaining("timeout");
+    }
+
+    @Test
     void aListThatIsNotAnArrayIsMalformed() {
         stub.on("GET /users", Reply.json(200, "{\"id\":\"1\"}"));
         assertThatThrownBy(() -> client.page("/users", Map.of(), 0, 10))

@@ -39,12 +39,18 @@ public final class StubLooker implements AutoCloseable {
         public static Reply cutShort(String body, long declaredLength) {
             return new Reply(200, "application/json", body, declaredLength, Map.of());
         }
+
+        /** Sends the headers and the start of the body, then neither sends more nor closes. */
+        public static Reply stalled(String start) {
+            return new Reply(200, "application/json", start, STALL, Map.of());
+        }
     }
 
     /** One request as received. */
     public record Seen(String method, String path, String query, String authorization, String appId,
                        String contentType, String body) {}
 
+    private static final long STALL = Long.MAX_VALUE;
     private final HttpServer server;
     private final Map<String, Deque<Reply>> script = new ConcurrentHashMap<>();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -67,6 +73,12 @@ public final class StubLooker implements AutoCloseable {
             server = HttpServer.create(address, 0);
         }
         server.createContext("/", this::handle);
+        // a thread per exchange, so that a stalled answer does not hold up the next request
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "stub-looker");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
     }
 
@@ -107,6 +119,13 @@ public final class StubLooker implements AutoCloseable {
         byte[] bytes = r.body().getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", r.contentType());
         r.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+        if (r.declaredLength() == STALL) {
+            ex.sendResponseHeaders(r.status(), 0);
+            ex.getResponseBody().write(bytes);
+            ex.getResponseBody().flush();
+            stall();
+            return;
+        }
         if (r.declaredLength() > bytes.length) {
             // chunked, then the handler dies: the server drops the connection with the body half sent
             ex.sendResponseHeaders(r.status(), 0);
@@ -119,6 +138,20 @@ public final class StubLooker implements AutoCloseable {
             out.write(bytes);
         }
     }
+
+    /** Holds the connection open until the stub closes (the server's stop interrupts nothing, so poll). */
+    private void stall() {
+        while (!closed) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private volatile boolean closed;
 
     private synchronized Reply next(String key) {
         Deque<Reply> q = script.get(key);
@@ -136,6 +169,7 @@ public final class StubLooker implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         server.stop(0);
     }
 }
