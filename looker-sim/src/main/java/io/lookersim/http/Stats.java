@@ -38,6 +38,11 @@ public final class Stats {
         }
     }
 
+    /** Requests answered so far (cheap; for pollers). */
+    public long total() {
+        return total.sum();
+    }
+
     public List<RequestLogEntry> log(long sinceSeq) {
         synchronized (log) {
             List<RequestLogEntry> out = new ArrayList<>();

@@ -31,16 +31,27 @@ final class ItemFetcher {
         this.api = api;
     }
 
-    /** The item's document; a failure names the operation that failed in its message. */
-    JsonNode fetch(ContentType type, String id) throws LookerException, InterruptedException {
-        JsonNode doc = api.get(type.getPath(id), Map.of());
-        ObjectNode extra = extras(type, id, doc);
-        if (extra == null || !(doc instanceof ObjectNode obj)) {
-            return doc;
+    /** Whether items of {@code type} may carry an {@value #EXTRA} object, i.e. need requests of their own. */
+    static boolean mayHaveExtras(ContentType type) {
+        return switch (type) {
+            case FOLDERS, USERS, GROUPS, ROLES, USER_ATTRIBUTES, DASHBOARDS -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * The item's document; a failure names the operation that failed in its message.
+     *
+     * @param row the item's whole list row, used instead of a GET; null to GET it. It becomes the
+     *            returned document, so the caller must not share it.
+     */
+    JsonNode fetch(ContentType type, String id, JsonNode row) throws LookerException, InterruptedException {
+        JsonNode doc = row != null ? row : api.get(type.getPath(id), Map.of());
+        ObjectNode extra = mayHaveExtras(type) ? extras(type, id, doc) : null;
+        if (extra != null && doc instanceof ObjectNode obj) {
+            obj.set(EXTRA, extra);
         }
-        ObjectNode copy = obj.deepCopy();
-        copy.set(EXTRA, extra);
-        return copy;
+        return doc;
     }
 
     private ObjectNode extras(ContentType type, String id, JsonNode doc) throws LookerException, InterruptedException {

@@ -1,11 +1,9 @@
 package io.lookervault.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lookervault.looker.ContentType;
 import io.lookervault.looker.LookerApi;
 import io.lookervault.looker.LookerException;
-import io.lookervault.vault.Hashes;
 import io.lookervault.vault.KnownItem;
 import io.lookervault.vault.Vault;
 import io.lookervault.vault.VaultWriter;
@@ -21,8 +19,6 @@ import java.util.concurrent.CountDownLatch;
  * a list page or an item. Thread-safe: every worker calls it; state lives in thread-safe trackers and queues.
  */
 final class Segment {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final long runId;
     private final ExtractOptions options;
     private final LookerApi api;
@@ -92,7 +88,10 @@ final class Segment {
         finishIfDone(trackers.get(type));
     }
 
-    /** Decides for each listed item: already committed in this run, unchanged, or to fetch. */
+    /**
+     * Decides for each listed item: already committed in this run, unchanged, stored from its list row, or
+     * to fetch (the whole item, or only what its list row lacks).
+     */
     private int handOver(ContentType type, List<JsonNode> rows, boolean reserved) throws InterruptedException {
         TypeTracker tracker = trackers.get(type);
         List<JsonNode> inScope = rows.stream()
@@ -113,13 +112,18 @@ final class Segment {
                 skipped++;
                 continue;
             }
-            String updatedAt = inScope.get(i).path("updated_at").asText(null);
-            String fp = Incremental.fingerprint(type, inScope.get(i));
+            JsonNode row = inScope.get(i);
+            String updatedAt = row.path("updated_at").asText(null);
+            String fp = Incremental.fingerprint(type, row);
             if (options.mode() == io.lookervault.job.RunMode.INCREMENTAL && Incremental.unchanged(type, k, updatedAt, fp)) {
                 writer.submit(new WriteOp.Seen(type.key(), id));
                 skipped++;
+            } else if (type.listCarriesItem() && !ItemFetcher.mayHaveExtras(type)) {
+                store(type, id, row, updatedAt, fp);
+                skipped++;
             } else {
-                tasks.add(new WorkQueue.ItemTask(type, id, updatedAt, fp, reserved));
+                tasks.add(new WorkQueue.ItemTask(type, id, updatedAt, fp, reserved,
+                        type.listCarriesItem() ? row : null));
             }
         }
         tracker.listed(inScope.size());
@@ -134,25 +138,25 @@ final class Segment {
         TypeTracker tracker = trackers.get(type);
         boolean failed = false;
         try {
-            JsonNode doc = fetcher.fetch(type, task.id());
-            String json = JSON.writeValueAsString(doc);
-            writer.submit(new WriteOp.Fetched(type.key(), task.id(), json, Hashes.sha256(json), task.updatedAt(),
-                    task.listFp()));
+            store(type, task.id(), fetcher.fetch(type, task.id(), task.row()), task.updatedAt(), task.listFp());
         } catch (LookerException e) {
             failed = true;
             writer.submit(new WriteOp.Failed(type.key(), task.id(), "fetch", e.status(), e.getMessage(), 1));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + type.key() + " " + task.id(), e);
         }
         tracker.itemHandled(failed);
         finishIfDone(tracker);
+    }
+
+    private void store(ContentType type, String id, JsonNode doc, String updatedAt, String listFp)
+            throws InterruptedException {
+        writer.submit(WriteOp.Fetched.of(type.key(), id, Incremental.bytes(doc), updatedAt, listFp));
     }
 
     /** Queues the failures of earlier runs first, so they are retried before anything else. */
     void queueRetries(ContentType type, List<String> ids) {
         TypeTracker tracker = trackers.get(type);
         tracker.enqueued(ids.size());
-        ids.forEach(id -> queue.addItem(new WorkQueue.ItemTask(type, id, null, null, false)));
+        ids.forEach(id -> queue.addItem(new WorkQueue.ItemTask(type, id, null, null, false, null)));
     }
 
     void finishIfDone(TypeTracker tracker) throws InterruptedException {

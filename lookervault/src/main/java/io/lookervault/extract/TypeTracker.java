@@ -50,7 +50,10 @@ final class TypeTracker {
         }
     }
 
-    /** Items skipped without work (already committed by an earlier segment of this run). */
+    /**
+     * Items handled without an item task: already committed by an earlier segment of this run, seen
+     * unchanged, or stored straight from their list row.
+     */
     void skipped(long n) {
         handled.addAndGet(n);
     }

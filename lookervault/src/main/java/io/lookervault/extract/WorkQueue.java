@@ -1,5 +1,6 @@
 package io.lookervault.extract;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.lookervault.looker.ContentType;
 import java.util.List;
 import java.util.OptionalLong;
@@ -19,8 +20,11 @@ final class WorkQueue {
     /** A unit of work. */
     sealed interface Task permits ItemTask, PageTask {}
 
-    /** Fetch one item. {@code reserved}: the item holds a permit to give back when taken. */
-    record ItemTask(ContentType type, String id, String updatedAt, String listFp, boolean reserved)
+    /**
+     * Fetch one item. {@code reserved}: the item holds a permit to give back when taken. {@code row}: the
+     * item's whole list row when the list carries the item (only its extras are then fetched), else null.
+     */
+    record ItemTask(ContentType type, String id, String updatedAt, String listFp, boolean reserved, JsonNode row)
             implements Task {}
 
     /** Fetch one list page. */

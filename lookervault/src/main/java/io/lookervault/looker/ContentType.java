@@ -101,6 +101,18 @@ public enum ContentType {
         return folderScoped;
     }
 
+    /**
+     * Whether a list row is the whole item, so the row is stored without a GET of its own: the list
+     * operation answers the same schema as the GET ({@code ContentTypeSpecTest} holds that to the spec).
+     * Looks are fetched one by one because their list rows lack the query ({@code Look}, not
+     * {@code LookWithQuery}); dashboards, whose search does answer {@code Dashboard}, too: Looker builds
+     * every element, filter and layout of a dashboard per request, so full pages of them are the heaviest
+     * answers a Looker can be asked for, and listing only {@code id,updated_at} keeps change detection cheap.
+     */
+    public boolean listCarriesItem() {
+        return this != DASHBOARDS && this != LOOKS;
+    }
+
     /** Whether Looker keeps trashed items, listed with {@code deleted=true}. */
     public boolean supportsDeleted() {
         return supportsDeleted;

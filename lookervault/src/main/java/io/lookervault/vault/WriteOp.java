@@ -9,13 +9,19 @@ public sealed interface WriteOp {
     /**
      * A fully fetched item.
      *
-     * @param json      the document to store (Looker's object plus LookerVault's extra keys)
+     * @param json      the document to store, UTF-8 (Looker's object plus LookerVault's extra keys); bytes, so
+     *                  that the worker hashes what it serialised and the writer decodes only new content
      * @param hash      {@link Hashes#sha256} of {@code json}, computed by the worker to spread the cost
      * @param updatedAt the list entry's {@code updated_at}, or null
      * @param listFp    fingerprint of the list entry, or null
      */
-    record Fetched(String type, String id, String json, String hash, String updatedAt, String listFp)
-            implements WriteOp {}
+    record Fetched(String type, String id, byte[] json, String hash, String updatedAt, String listFp)
+            implements WriteOp {
+        /** An item whose hash is computed here from its UTF-8 document. */
+        public static Fetched of(String type, String id, byte[] json, String updatedAt, String listFp) {
+            return new Fetched(type, id, json, Hashes.sha256(json), updatedAt, listFp);
+        }
+    }
 
     /** An item the listing showed unchanged (incremental): observed in this run without a fetch. */
     record Seen(String type, String id) implements WriteOp {}

@@ -87,10 +87,14 @@ final class WriteStatements implements AutoCloseable {
         return 0;
     }
 
-    private void fetched(WriteOp.Fetched f) throws SQLException {
+    /** A new version's document; an unchanged item's is neither decoded nor looked up in blobs. */
+    private void storeBlob(WriteOp.Fetched f) throws SQLException {
         insertBlob.setString(1, f.hash());
-        insertBlob.setString(2, f.json());
+        insertBlob.setString(2, new String(f.json(), java.nio.charset.StandardCharsets.UTF_8));
         insertBlob.executeUpdate();
+    }
+
+    private void fetched(WriteOp.Fetched f) throws SQLException {
         findItem.setString(1, f.type());
         findItem.setString(2, f.id());
         String oldHash = null;
@@ -105,6 +109,7 @@ final class WriteStatements implements AutoCloseable {
             }
         }
         if (!exists) {
+            storeBlob(f);
             insertItem.setString(1, f.type());
             insertItem.setString(2, f.id());
             insertItem.setString(3, f.hash());
@@ -119,6 +124,7 @@ final class WriteStatements implements AutoCloseable {
             touchItem.setString(4, f.id());
             touchItem.executeUpdate();
         } else {
+            storeBlob(f);
             closeVersion.setString(1, f.type());
             closeVersion.setString(2, f.id());
             closeVersion.executeUpdate();

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * CLI as a child process under {@code /usr/bin/time -v}, so items/s, requests/s and the child's peak RSS are
  * measured on the real path. Prints one result line per run. Used by bench/extract.sh.
  *
- * <p>Args (key=value): scale, latency, concurrent, simrate, workers (comma list), repeat, clientrate,
+ * <p>Args (key=value): scale, latency, concurrent, simrate, workers (comma list), repeat, clientrate, ops,
  * incremental (true: full run, 1% edits, then the incremental run is measured), seed.
  */
 public final class ExtractBench {
@@ -68,9 +68,15 @@ public final class ExtractBench {
                         double capacity = simRate > 0 ? simRate : latency > 0 && concurrent > 0 ? concurrent * 1000.0 / latency : 0;
                         double rps = full.requests / full.seconds;
                         System.out.printf(Locale.ROOT, "full workers=%s items=%d seconds=%.2f items_per_s=%.0f"
-                                        + " requests=%d req_per_s=%.1f capacity=%.0f share=%.3f rss_mb=%.0f failures=%d%n",
+                                        + " requests=%d req_per_s=%.1f capacity=%.0f share=%.3f sim_req_per_s=%.1f"
+                                        + " sim_share=%.3f rss_mb=%.0f cli_cpu_s=%.1f sim_cpu_s=%.1f failures=%d%n",
                                 w, full.items, full.seconds, full.items / full.seconds, full.requests, rps, capacity,
-                                capacity > 0 ? rps / capacity : 0, full.rssKb / 1024.0, full.failed);
+                                capacity > 0 ? rps / capacity : 0, full.simWindowRps,
+                                capacity > 0 ? full.simWindowRps / capacity : 0, full.rssKb / 1024.0,
+                                full.cliCpuSeconds, full.simCpuSeconds, full.failed);
+                    }
+                    if (Boolean.parseBoolean(a.getOrDefault("ops", "false"))) {
+                        printOperations(sim);
                     }
                     Files.deleteIfExists(db);
                 }
@@ -78,7 +84,81 @@ public final class ExtractBench {
         }
     }
 
-    private record Result(long items, double seconds, long requests, long failed, long rssKb, Map<String, Long> perType) {}
+    private record Result(long items, double seconds, long requests, long failed, long rssKb, Map<String, Long> perType,
+                          double simWindowRps, double cliCpuSeconds, double simCpuSeconds) {}
+
+    /**
+     * Watches the simulator's answered-request count every millisecond from another thread, so that the
+     * rate can be taken over the window in which the simulator was answering (its own view of the run,
+     * without the CLI's start and end).
+     */
+    private static final class SimWindow implements AutoCloseable {
+        private final LookerSim sim;
+        private final Thread thread;
+        private volatile boolean stop;
+        private long firstNanos = -1;
+        private long firstCount;
+        private long lastNanos;
+        private long lastCount;
+
+        SimWindow(LookerSim sim) {
+            this.sim = sim;
+            this.thread = new Thread(this::poll, "sim-window");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void poll() {
+            long prev = sim.requestsServed();
+            while (!stop) {
+                long c = sim.requestsServed();
+                long t = System.nanoTime();
+                if (c != prev) {
+                    if (firstNanos < 0) {
+                        firstNanos = t;
+                        firstCount = c;
+                    }
+                    lastNanos = t;
+                    lastCount = c;
+                    prev = c;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            }
+        }
+
+        /** Requests per second between the first and the last answer seen (0 when fewer than two). */
+        double rate() {
+            return lastNanos > firstNanos && firstNanos >= 0 ? (lastCount - firstCount) / ((lastNanos - firstNanos) / 1e9) : 0;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            stop = true;
+            thread.join();
+        }
+    }
+
+    private static final Pattern CPU = Pattern.compile("(User|System) time \\(seconds\\): ([\\d.]+)");
+
+    private static double processCpuSeconds() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : 0;
+    }
+
+    /** The simulator's requests by operation so far, most first (where the requests of a run go). */
+    private static void printOperations(LookerSim sim) {
+        var ops = sim.stats().path("requests_by_operation");
+        List<Map.Entry<String, Long>> counts = new ArrayList<>();
+        ops.fields().forEachRemaining(e -> {
+            long n = 0;
+            for (var st : e.getValue()) {
+                n += st.asLong();
+            }
+            counts.add(Map.entry(e.getKey(), n));
+        });
+        counts.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        counts.forEach(e -> System.out.printf(Locale.ROOT, "  %-40s %8d%n", e.getKey(), e.getValue()));
+    }
 
     private static Result runCli(LookerSim sim, Path db, String workers, String clientRate, boolean incremental)
             throws IOException, InterruptedException {
@@ -99,14 +179,22 @@ public final class ExtractBench {
         Path err = Files.createTempFile("bench", ".err");
         pb.redirectError(err.toFile());
         long t0 = System.nanoTime();
+        double simCpu0 = processCpuSeconds();
+        SimWindow window = new SimWindow(sim);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor();
+        window.close();
+        double simCpu = processCpuSeconds() - simCpu0;
         double secs = (System.nanoTime() - t0) / 1e9;
         String stderr = Files.readString(err);
         Files.delete(err);
         Matcher m = RSS.matcher(stderr);
         long rss = m.find() ? Long.parseLong(m.group(1)) : -1;
+        double cliCpu = 0;
+        for (Matcher c = CPU.matcher(stderr); c.find(); ) {
+            cliCpu += Double.parseDouble(c.group(2));
+        }
         // JVM options such as -XX:StartFlightRecording print a line of their own before the CLI's JSON
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.substring(Math.max(0, out.indexOf('{'))));
         long items = 0;
@@ -120,6 +208,7 @@ public final class ExtractBench {
         }
         // the run's own duration excludes JVM start-up; use it for rates
         double runSecs = json.path("duration_seconds").asDouble(secs);
-        return new Result(items, runSecs, json.path("requests").asLong(), failed, rss, perType);
+        return new Result(items, runSecs, json.path("requests").asLong(), failed, rss, perType, window.rate(), cliCpu,
+                simCpu);
     }
 }

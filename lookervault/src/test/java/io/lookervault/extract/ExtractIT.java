@@ -41,6 +41,15 @@ public class ExtractIT {
         try (LookerSim sim = sim(0); LookerClient api = SimHarness.client(sim)) {
             ExtractReport eight = extract(sim, dir.resolve("8.db"), all(8), null);
             assertThat(eight.status()).isEqualTo(RunStatus.COMPLETED);
+            List<RequestLogEntry> log = sim.requestLog();
+            for (ContentType t : ContentType.values()) {
+                String items = "/api/4.0" + t.getPath("ID").replace("ID", "[^/]+");
+                long gets = log.stream().filter(e -> "GET".equals(e.method()) && e.path().matches(items)
+                        && !e.path().endsWith(t.listPath())).count();
+                // where the list row is the item, it is stored without a GET of its own
+                assertThat(gets).as("GETs of single %s", t.key()).isEqualTo(t.listCarriesItem() ? 0 : eight.items()
+                        .get(t.key()).total());
+            }
             try (Vault v = Vault.open(dir.resolve("8.db"))) {
                 for (ContentType t : ContentType.values()) {
                     List<String> ids = SimHarness.sourceIds(api, t);

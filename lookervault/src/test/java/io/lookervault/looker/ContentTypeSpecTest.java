@@ -58,6 +58,24 @@ class ContentTypeSpecTest {
         assertThat(props.contains("updated_at")).as("updated_at of %s", type).isEqualTo(type.hasUpdatedAt());
     }
 
+    @ParameterizedTest
+    @EnumSource(ContentType.class)
+    void aListRowIsStoredAsTheItemOnlyWhereTheListAnswersTheGetSchema(ContentType type) {
+        String template = type.getPath("{id}").replace("%7Bid%7D", "{id}");
+        JsonNode list = spec.path("paths").path(type.listPath()).path("get");
+        String rowRef = list.path("responses").path("200").path("content").path("application/json").path("schema")
+                .path("items").path("$ref").asText();
+        String itemRef = findGet(template).path("responses").path("200").path("content").path("application/json")
+                .path("schema").path("$ref").asText();
+        assertThat(itemRef).as("GET %s answers a named schema", template).isNotEmpty();
+        if (type.listCarriesItem()) {
+            assertThat(rowRef).as("%s list rows are whole items", type).isEqualTo(itemRef);
+        } else if (type == ContentType.LOOKS) {
+            // search_looks answers Look; only the GET answers LookWithQuery, with the query a restore needs
+            assertThat(rowRef).isNotEqualTo(itemRef);
+        }
+    }
+
     @Test
     void keysResolveBackAndIdsStayOneSegment() {
         for (ContentType t : ContentType.values()) {

@@ -18,7 +18,7 @@ class VaultTest {
     Path dir;
 
     private static WriteOp.Fetched item(String id, String json) {
-        return new WriteOp.Fetched("looks", id, json, Hashes.sha256(json), null, null);
+        return WriteOp.Fetched.of("looks", id, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), null, null);
     }
 
     private long run(Vault v, WriteOp... ops) throws Exception {
