@@ -25,10 +25,18 @@ final class ItemFetcher {
     static final String EXTRA = "_lookervault";
     private static final int MEMBER_PAGE = 500;
 
-    private final LookerApi api;
+    /** The {@value #EXTRA} object of an item's last stored version, or a missing node. Thread-safe. */
+    @FunctionalInterface
+    interface PreviousExtras {
+        JsonNode of(ContentType type, String id);
+    }
 
-    ItemFetcher(LookerApi api) {
+    private final LookerApi api;
+    private final PreviousExtras previous;
+
+    ItemFetcher(LookerApi api, PreviousExtras previous) {
         this.api = api;
+        this.previous = previous;
     }
 
     /** Whether items of {@code type} may carry an {@value #EXTRA} object, i.e. need requests of their own. */
@@ -79,7 +87,7 @@ final class ItemFetcher {
             case USER_ATTRIBUTES -> x.set("group_values", api.get("/user_attributes/" + seg + "/group_values",
                     Map.of()));
             case DASHBOARDS -> {
-                if (!mergeQueries(doc.path("dashboard_elements"), x)) {
+                if (!mergeQueries(doc.path("dashboard_elements"), x, () -> previous.of(type, id))) {
                     return null;
                 }
             }
@@ -93,10 +101,14 @@ final class ItemFetcher {
     /**
      * Merged-result tiles name their merge query by id only, and a merge query names its source queries by id
      * only: neither id means anything on another instance, so both documents go into the vault. Source
-     * queries already embedded in an element are not fetched again. A merge query or query that is gone
-     * (404) is left out: the tile cannot be rebuilt, but the dashboard still is. Returns whether any was found.
+     * queries already embedded in an element are not fetched again. Looker has no operation that changes
+     * or deletes a query or a merge query (an edit creates a new one), so those the dashboard's last stored
+     * version holds under the same id are reused rather than fetched: a nightly full run does not ask for
+     * them again. A merge query or query that is gone (404) is left out: the tile cannot be rebuilt, but the
+     * dashboard still is. Returns whether any was found.
      */
-    private boolean mergeQueries(JsonNode elements, ObjectNode x) throws LookerException, InterruptedException {
+    private boolean mergeQueries(JsonNode elements, ObjectNode x, java.util.function.Supplier<JsonNode> before)
+            throws LookerException, InterruptedException {
         Set<String> embedded = new HashSet<>();
         Set<String> mergeIds = new TreeSet<>();
         for (JsonNode e : elements) {
@@ -112,8 +124,10 @@ final class ItemFetcher {
         }
         ObjectNode merges = x.putObject("merge_queries");
         ObjectNode queries = x.putObject("queries");
+        JsonNode old = before.get();
         for (String id : mergeIds) {
-            JsonNode mq = getOrNull("/merge_queries/" + PathSegments.encode(id));
+            JsonNode mq = old.path("merge_queries").has(id) ? old.path("merge_queries").get(id)
+                    : getOrNull("/merge_queries/" + PathSegments.encode(id));
             if (mq == null) {
                 continue;
             }
@@ -121,7 +135,8 @@ final class ItemFetcher {
             for (JsonNode sq : mq.path("source_queries")) {
                 String qid = sq.path("query_id").asText(null);
                 if (qid != null && !embedded.contains(qid) && !queries.has(qid)) {
-                    JsonNode q = getOrNull("/queries/" + PathSegments.encode(qid));
+                    JsonNode q = old.path("queries").has(qid) ? old.path("queries").get(qid)
+                            : getOrNull("/queries/" + PathSegments.encode(qid));
                     if (q != null) {
                         queries.set(qid, q);
                     }

@@ -19,6 +19,8 @@ import java.util.concurrent.CountDownLatch;
  * a list page or an item. Thread-safe: every worker calls it; state lives in thread-safe trackers and queues.
  */
 final class Segment {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     private final long runId;
     private final ExtractOptions options;
     private final LookerApi api;
@@ -43,7 +45,7 @@ final class Segment {
         this.trackers = trackers;
         this.retrying = retrying;
         this.scope = scope;
-        this.fetcher = new ItemFetcher(api);
+        this.fetcher = new ItemFetcher(api, this::previousExtras);
         this.typesLeft = new CountDownLatch(trackers.size());
     }
 
@@ -150,6 +152,16 @@ final class Segment {
     private void store(ContentType type, String id, JsonNode doc, String updatedAt, String listFp)
             throws InterruptedException {
         writer.submit(WriteOp.Fetched.of(type.key(), id, Incremental.bytes(doc), updatedAt, listFp));
+    }
+
+    private JsonNode previousExtras(ContentType type, String id) {
+        return vault.latestJson(type.key(), id).map(json -> {
+            try {
+                return JSON.readTree(json).path(ItemFetcher.EXTRA);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            }
+        }).orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
     }
 
     /** Queues the failures of earlier runs first, so they are retried before anything else. */

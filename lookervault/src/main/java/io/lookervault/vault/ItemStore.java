@@ -123,6 +123,15 @@ final class ItemStore {
         }
     }
 
+    Optional<String> latestJson(String type, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT b.json FROM items i JOIN blobs b ON b.hash=i.hash"
+                + " WHERE i.type=? AND i.id=?")) {
+            ps.setString(1, type);
+            ps.setString(2, id);
+            return Vault.strings(ps).stream().findFirst();
+        }
+    }
+
     List<long[]> history(String type, String id) throws SQLException {
         List<long[]> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT from_run, coalesce(to_run, 0) FROM versions"

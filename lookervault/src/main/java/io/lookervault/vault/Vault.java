@@ -171,6 +171,11 @@ public final class Vault implements AutoCloseable {
         return call(() -> items.json(type, id, runId));
     }
 
+    /** The last stored document of an item (its deleted version if tombstoned), if the vault ever stored it. */
+    public synchronized Optional<String> latestJson(String type, String id) {
+        return call(() -> items.latestJson(type, id));
+    }
+
     /** All versions of one item: content hash → [from_run, to_run or 0], oldest first. */
     public synchronized List<long[]> history(String type, String id) {
         return call(() -> items.history(type, id));

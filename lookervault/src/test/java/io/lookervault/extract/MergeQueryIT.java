@@ -60,6 +60,23 @@ class MergeQueryIT {
         }
     }
 
+    @Test
+    void aLaterFullRunReusesTheStoredMergeAndSourceQueriesInsteadOfAskingAgain() throws Exception {
+        try (LookerSim sim = LookerSim.builder().port(0).scale(150).seed(11).build().start()) {
+            Path db = dir.resolve("v.db");
+            SimHarness.extract(sim, db, SimHarness.all(4), null);
+            long asked = sim.requestLog().stream().filter(e -> e.operationId().equals("merge_query")).count();
+            assertThat(asked).as("merge queries fetched by the first run").isPositive();
+            int mark = sim.requestLog().size();
+            ExtractReport second = SimHarness.extract(sim, db, SimHarness.all(4), null);
+            assertThat(sim.requestLog().subList(mark, sim.requestLog().size()))
+                    .as("queries and merge queries never change under their id")
+                    .noneMatch(e -> e.operationId().equals("merge_query") || e.operationId().equals("query"));
+            var dashboards = second.items().get("dashboards");
+            assertThat(dashboards.unchanged()).isEqualTo(dashboards.total());
+        }
+    }
+
     /** The source query is embedded in an element or stored in the extra key; returns 1 when stored there. */
     private static int checkSource(String qid, JsonNode doc, LookerClient api) throws Exception {
         JsonNode q = api.get("/queries/" + qid, Map.of());
