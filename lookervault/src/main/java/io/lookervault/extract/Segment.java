@@ -31,6 +31,7 @@ final class Segment {
     private final Map<ContentType, Set<String>> retrying;
     private final Set<String> scope;
     private final ItemFetcher fetcher;
+    private final EmbeddedLooks embedded;
     private final CountDownLatch typesLeft;
     private final Set<String> listedRetries = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -46,6 +47,8 @@ final class Segment {
         this.retrying = retrying;
         this.scope = scope;
         this.fetcher = new ItemFetcher(api, this::previousExtras);
+        this.embedded = new EmbeddedLooks(trackers.containsKey(ContentType.LOOKS) ? EmbeddedLooks.Source.LISTING
+                : EmbeddedLooks.Source.NONE);
         this.typesLeft = new CountDownLatch(trackers.size());
     }
 
@@ -81,13 +84,37 @@ final class Segment {
                     e.getMessage(), 1));
             queue.release(reserved);
             stream.pageFailed();
-            finishIfDone(trackers.get(type));
+            afterPage(type);
             return;
         }
         int queued = handOver(type, rows, stream.paged());
         queue.release(reserved - queued);
         stream.pageDone(rows.size(), total);
+        afterPage(type);
+    }
+
+    private void afterPage(ContentType type) throws InterruptedException {
+        if (type == ContentType.LOOKS && trackers.get(type).listingFinished()) {
+            decideWaitingDashboards(embedded.listingFinished());
+        }
         finishIfDone(trackers.get(type));
+    }
+
+    /** Dashboards that waited for the looks listing: seen unchanged, or fetched because a look changed. */
+    private void decideWaitingDashboards(List<EmbeddedLooks.Waiting> waiting) throws InterruptedException {
+        TypeTracker tracker = trackers.get(ContentType.DASHBOARDS);
+        for (EmbeddedLooks.Waiting w : waiting) {
+            if (embedded.fresh(w.deps())) {
+                writer.submit(new WriteOp.Seen(ContentType.DASHBOARDS.key(), w.dashboardId()));
+                tracker.itemHandled(false);
+            } else {
+                queue.addItem(new WorkQueue.ItemTask(ContentType.DASHBOARDS, w.dashboardId(), w.updatedAt(), null,
+                        false, null));
+            }
+        }
+        if (!waiting.isEmpty()) {
+            finishIfDone(tracker);
+        }
     }
 
     /**
@@ -96,6 +123,10 @@ final class Segment {
      */
     private int handOver(ContentType type, List<JsonNode> rows, boolean reserved) throws InterruptedException {
         TypeTracker tracker = trackers.get(type);
+        if (type == ContentType.LOOKS) {
+            // every listed look, in scope or not: dashboards in scope may show looks from elsewhere
+            rows.forEach(r -> embedded.listed(r.path("id").asText(), r.path("updated_at").asText(null)));
+        }
         List<JsonNode> inScope = rows.stream()
                 .filter(r -> scope == null || !type.folderScoped() || FolderScope.contains(scope, type, r)).toList();
         List<String> ids = inScope.stream().map(r -> r.path(type.idField()).asText()).toList();
@@ -103,6 +134,7 @@ final class Segment {
         Set<String> retried = retrying.getOrDefault(type, Set.of());
         List<WorkQueue.ItemTask> tasks = new ArrayList<>();
         long skipped = 0;
+        int waiting = 0;
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
             KnownItem k = known.get(id);
@@ -117,7 +149,16 @@ final class Segment {
             JsonNode row = inScope.get(i);
             String updatedAt = row.path("updated_at").asText(null);
             String fp = Incremental.fingerprint(type, row);
-            if (options.mode() == io.lookervault.job.RunMode.INCREMENTAL && Incremental.unchanged(type, k, updatedAt, fp)) {
+            Boolean fresh = options.mode() == io.lookervault.job.RunMode.INCREMENTAL
+                    && Incremental.unchanged(type, k, updatedAt, fp) ? Boolean.TRUE : Boolean.FALSE;
+            if (fresh && type == ContentType.DASHBOARDS) {
+                fresh = embedded.decideOrWait(new EmbeddedLooks.Waiting(id, updatedAt, k.deps()));
+                if (fresh == null) {
+                    waiting++;
+                    continue;
+                }
+            }
+            if (fresh) {
                 writer.submit(new WriteOp.Seen(type.key(), id));
                 skipped++;
             } else if (type.listCarriesItem() && !ItemFetcher.mayHaveExtras(type)) {
@@ -130,7 +171,7 @@ final class Segment {
         }
         tracker.listed(inScope.size());
         tracker.skipped(skipped);
-        tracker.enqueued(tasks.size());
+        tracker.enqueued(tasks.size() + waiting);
         tasks.forEach(queue::addItem);
         return reserved ? tasks.size() : 0;
     }
@@ -151,7 +192,8 @@ final class Segment {
 
     private void store(ContentType type, String id, JsonNode doc, String updatedAt, String listFp)
             throws InterruptedException {
-        writer.submit(WriteOp.Fetched.of(type.key(), id, Incremental.bytes(doc), updatedAt, listFp));
+        String deps = type == ContentType.DASHBOARDS ? EmbeddedLooks.deps(doc) : null;
+        writer.submit(WriteOp.Fetched.of(type.key(), id, Incremental.bytes(doc), updatedAt, listFp, deps));
     }
 
     private JsonNode previousExtras(ContentType type, String id) {

@@ -26,7 +26,7 @@ final class ItemStore {
         }
         String marks = "?,".repeat(ids.size());
         try (PreparedStatement ps = c.prepareStatement("SELECT id, hash, updated_at, list_fp, last_seen_run,"
-                + " deleted_run FROM items WHERE type=? AND id IN (" + marks.substring(0, marks.length() - 1) + ")")) {
+                + " deleted_run, deps FROM items WHERE type=? AND id IN (" + marks.substring(0, marks.length() - 1) + ")")) {
             ps.setString(1, type);
             for (int i = 0; i < ids.size(); i++) {
                 ps.setString(i + 2, ids.get(i));
@@ -36,7 +36,7 @@ final class ItemStore {
                     rs.getLong(6);
                     boolean deleted = !rs.wasNull();
                     out.put(rs.getString(1), new KnownItem(rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getLong(5), deleted));
+                            rs.getLong(5), deleted, rs.getString(7)));
                 }
             }
         }

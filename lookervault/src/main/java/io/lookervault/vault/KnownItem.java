@@ -8,5 +8,8 @@ package io.lookervault.vault;
  * @param listFp      fingerprint of the item's last list entry, or null
  * @param lastSeenRun the last run that committed this item
  * @param deleted     whether the item is tombstoned
+ * @param deps        what the stored document embeds from other items ({@link WriteOp.Fetched#deps}), or null
+ *                    when not known
  */
-public record KnownItem(String hash, String updatedAt, String listFp, long lastSeenRun, boolean deleted) {}
+public record KnownItem(String hash, String updatedAt, String listFp, long lastSeenRun, boolean deleted,
+                        String deps) {}

@@ -60,6 +60,12 @@ final class Schema {
               source_id TEXT NOT NULL, request TEXT, status INTEGER NOT NULL, response TEXT, error TEXT NOT NULL,
               created_at TEXT NOT NULL, resolved_at TEXT);
             CREATE INDEX restore_dlq_open ON restore_dlq(resolved_at, restore_id);
+            """,
+            // 3: what an item's document embeds from other items, as "id@updated_at" pairs (a dashboard's
+            // looks), so an incremental run sees a dashboard change when only a look it shows changed;
+            // NULL = not known (stored before this column): the next incremental run fetches the item again
+            """
+            ALTER TABLE items ADD COLUMN deps TEXT;
             """);
 
     static int currentVersion(Connection c) throws SQLException {

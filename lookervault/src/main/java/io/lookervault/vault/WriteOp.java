@@ -14,12 +14,15 @@ public sealed interface WriteOp {
      * @param hash      {@link Hashes#sha256} of {@code json}, computed by the worker to spread the cost
      * @param updatedAt the list entry's {@code updated_at}, or null
      * @param listFp    fingerprint of the list entry, or null
+     * @param deps      what the document embeds from other items as comma-separated {@code id@updated_at}
+     *                  (a dashboard's looks; empty when nothing), or null for types that embed nothing
      */
-    record Fetched(String type, String id, byte[] json, String hash, String updatedAt, String listFp)
+    record Fetched(String type, String id, byte[] json, String hash, String updatedAt, String listFp, String deps)
             implements WriteOp {
         /** An item whose hash is computed here from its UTF-8 document. */
-        public static Fetched of(String type, String id, byte[] json, String updatedAt, String listFp) {
-            return new Fetched(type, id, json, Hashes.sha256(json), updatedAt, listFp);
+        public static Fetched of(String type, String id, byte[] json, String updatedAt, String listFp,
+                                 String deps) {
+            return new Fetched(type, id, json, Hashes.sha256(json), updatedAt, listFp, deps);
         }
     }
 

@@ -28,12 +28,12 @@ final class WriteStatements implements AutoCloseable {
         c.setAutoCommit(false);
         insertBlob = c.prepareStatement("INSERT OR IGNORE INTO blobs(hash, json) VALUES (?, ?)");
         findItem = c.prepareStatement("SELECT hash, deleted_run, last_seen_run FROM items WHERE type=? AND id=?");
-        insertItem = c.prepareStatement("INSERT INTO items(type, id, hash, updated_at, list_fp, last_seen_run)"
-                + " VALUES (?, ?, ?, ?, ?, " + run + ")");
-        touchItem = c.prepareStatement("UPDATE items SET updated_at=?, list_fp=?, last_seen_run=" + run
+        insertItem = c.prepareStatement("INSERT INTO items(type, id, hash, updated_at, list_fp, deps,"
+                + " last_seen_run) VALUES (?, ?, ?, ?, ?, ?, " + run + ")");
+        touchItem = c.prepareStatement("UPDATE items SET updated_at=?, list_fp=?, deps=?, last_seen_run=" + run
                 + " WHERE type=? AND id=?");
-        replaceItem = c.prepareStatement("UPDATE items SET hash=?, updated_at=?, list_fp=?, last_seen_run=" + run
-                + ", deleted_run=NULL WHERE type=? AND id=?");
+        replaceItem = c.prepareStatement("UPDATE items SET hash=?, updated_at=?, list_fp=?, deps=?, last_seen_run="
+                + run + ", deleted_run=NULL WHERE type=? AND id=?");
         closeVersion = c.prepareStatement("UPDATE versions SET to_run=" + run
                 + " WHERE type=? AND id=? AND to_run IS NULL");
         insertVersion = c.prepareStatement("INSERT OR REPLACE INTO versions(type, id, hash, from_run, to_run)"
@@ -115,13 +115,15 @@ final class WriteStatements implements AutoCloseable {
             insertItem.setString(3, f.hash());
             insertItem.setString(4, f.updatedAt());
             insertItem.setString(5, f.listFp());
+            insertItem.setString(6, f.deps());
             insertItem.executeUpdate();
             newVersion(f);
         } else if (!deleted && oldHash.equals(f.hash())) {
             touchItem.setString(1, f.updatedAt());
             touchItem.setString(2, f.listFp());
-            touchItem.setString(3, f.type());
-            touchItem.setString(4, f.id());
+            touchItem.setString(3, f.deps());
+            touchItem.setString(4, f.type());
+            touchItem.setString(5, f.id());
             touchItem.executeUpdate();
         } else {
             storeBlob(f);
@@ -131,8 +133,9 @@ final class WriteStatements implements AutoCloseable {
             replaceItem.setString(1, f.hash());
             replaceItem.setString(2, f.updatedAt());
             replaceItem.setString(3, f.listFp());
-            replaceItem.setString(4, f.type());
-            replaceItem.setString(5, f.id());
+            replaceItem.setString(4, f.deps());
+            replaceItem.setString(5, f.type());
+            replaceItem.setString(6, f.id());
             replaceItem.executeUpdate();
             newVersion(f);
         }

@@ -179,13 +179,6 @@ public class ExtractIT {
         }
     }
 
-    static java.util.Set<String> differences(Map<String, String> a, Map<String, String> b) {
-        java.util.Set<String> keys = new java.util.TreeSet<>(a.keySet());
-        keys.addAll(b.keySet());
-        keys.removeIf(k -> java.util.Objects.equals(a.get(k), b.get(k)));
-        return keys;
-    }
-
     public static void assertNoneFetched(List<RequestLogEntry> log, Map<String, String> committed) {
         for (String key : committed.keySet()) {
             String[] tk = key.split("/", 2);
@@ -202,20 +195,23 @@ public class ExtractIT {
             ExtractReport full = extract(sim, db, all(8), null);
             List<String> dashboards = SimHarness.sourceIds(api, ContentType.DASHBOARDS);
             List<String> looks = SimHarness.sourceIds(api, ContentType.LOOKS);
+            // a look that some dashboard shows: editing it changes that dashboard's answer, not its updated_at
+            String shown = shownLook(db, full.runId(), dashboards.subList(3, dashboards.size()), looks.get(0));
             sim.mutate("dashboards", "edit", List.of(dashboards.get(0), dashboards.get(1)));
             sim.mutate("looks", "add", 2);
             sim.mutate("dashboards", "trash", List.of(dashboards.get(2)));
             sim.mutate("looks", "delete", List.of(looks.get(0)));
+            sim.mutate("looks", "edit", List.of(shown));
             ExtractReport inc = extract(sim, db, all(8).withMode(io.lookervault.job.RunMode.INCREMENTAL), null);
             assertThat(inc.status()).isEqualTo(RunStatus.COMPLETED);
             TypeCounts d = inc.items().get("dashboards");
-            assertThat(d.changed()).isEqualTo(2);
+            assertThat(d.changed()).as("2 edited + those showing the edited or the deleted look").isGreaterThan(2);
             assertThat(d.deleted()).as("trashed, not included").isEqualTo(1);
             assertThat(d.newItems()).isZero();
             TypeCounts l = inc.items().get("looks");
             assertThat(l.newItems()).isEqualTo(2);
             assertThat(l.deleted()).isEqualTo(1);
-            assertThat(l.changed()).isZero();
+            assertThat(l.changed()).isEqualTo(1);
             assertThat(inc.requests()).isLessThan(full.requests() / 3);
             try (Vault v = Vault.open(db)) {
                 assertThat(v.json("dashboards", dashboards.get(0), full.runId()))
@@ -224,17 +220,24 @@ public class ExtractIT {
                 assertThat(v.json("looks", looks.get(0), inc.runId())).isEmpty();
             }
             ExtractReport fullAgain = extract(sim, dir.resolve("ref.db"), all(8), null);
-            Map<String, String> got = snapshot(db, inc.runId());
-            Map<String, String> want = snapshot(dir.resolve("ref.db"), fullAgain.runId());
-            // Known limit of change detection by updated_at: a dashboard embeds its tiles' looks, and deleting a
-            // look changes those dashboards' answers without touching their updated_at. Only those may differ.
-            try (Vault ref = Vault.open(dir.resolve("ref.db")); Vault v = Vault.open(db)) {
-                for (String key : differences(got, want)) {
-                    assertThat(key).startsWith("dashboards/");
-                    String before = v.json("dashboards", key.substring(11), full.runId()).orElseThrow();
-                    assertThat(before).as(key).contains("\"look_id\":\"" + looks.get(0) + "\"");
+            assertThat(snapshot(db, inc.runId())).as("incremental vault = a full run's")
+                    .isEqualTo(snapshot(dir.resolve("ref.db"), fullAgain.runId()));
+            assertThat(inc.items().get("dashboards").total()).isEqualTo(fullAgain.items().get("dashboards").total());
+        }
+    }
+
+    /** A look shown by one of {@code dashboards} (as stored in {@code run}) other than {@code except}. */
+    private static String shownLook(Path db, long run, List<String> dashboards, String except) throws Exception {
+        try (Vault v = Vault.open(db)) {
+            for (String id : dashboards) {
+                for (var e : SimHarness.JSON.readTree(v.json("dashboards", id, run).orElseThrow())
+                        .path("dashboard_elements")) {
+                    if (e.hasNonNull("look_id") && !e.get("look_id").asText().equals(except)) {
+                        return e.get("look_id").asText();
+                    }
                 }
             }
         }
+        throw new AssertionError("no dashboard shows a look");
     }
 }

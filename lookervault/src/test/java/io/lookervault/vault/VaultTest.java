@@ -18,7 +18,8 @@ class VaultTest {
     Path dir;
 
     private static WriteOp.Fetched item(String id, String json) {
-        return WriteOp.Fetched.of("looks", id, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), null, null);
+        return WriteOp.Fetched.of("looks", id, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), null, null,
+                null);
     }
 
     private long run(Vault v, WriteOp... ops) throws Exception {
