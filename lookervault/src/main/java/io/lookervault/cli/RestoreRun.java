@@ -36,7 +36,8 @@ final class RestoreRun {
     static int run(CliContext ctx, GlobalOptions global, RestoreOptions o, AppConfig cfg) throws Exception {
         String dest = cfg.looker().baseUrl().orElseThrow();
         // a dry run writes nothing, so it may plan while a backup runs
-        try (VaultLock lock = o.dryRun() ? null : VaultLock.acquire(cfg.db(), "restore", Clock.systemUTC());
+        try (VaultLock lock = o.dryRun() ? null
+                : VaultLock.acquire(cfg.db(), "restore " + o.command(), Clock.systemUTC());
              LookerClient api = LookerClient.create(cfg.looker(), cfg.resilience()); Vault vault = Vault.open(cfg.db());
              RestoreStore store = RestoreStore.open(cfg.db())) {
             RestoreJob job = new RestoreJob(api, vault, store, dest, Clock.systemUTC());
