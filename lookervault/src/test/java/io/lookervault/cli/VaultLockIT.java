@@ -106,6 +106,19 @@ class VaultLockIT {
     }
 
     @Test
+    void aSecondJobInTheSameJvmIsRefusedInOneLineBeforeTheVaultIsOpened() {
+        Path db = dir.resolve("same.db");
+        try (VaultLock held = VaultLock.acquire(db, "extract", Clock.systemUTC())) {
+            CliRun r = CliRun.run(dir, CliRun.UNREACHABLE_LOOKER, "--db", db.toString(), "extract");
+            assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err().strip()).startsWith("lookervault: vault " + db + " is in use by another LookerVault job"
+                    + " (extract, pid " + ProcessHandle.current().pid() + ", since ").doesNotContain("\tat ");
+            assertThat(r.err().strip().lines()).hasSize(1);
+        }
+        assertThat(db).as("never opened, so never created").doesNotExist();
+    }
+
+    @Test
     void theLockIsFreeAfterASuccessfulAFailedAndAnInterruptedRun() throws Exception {
         Path failed = dir.resolve("failed.db");
         Map<String, String> unreachable = new java.util.HashMap<>(CliRun.UNREACHABLE_LOOKER);
