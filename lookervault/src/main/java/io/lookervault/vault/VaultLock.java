@@ -77,7 +77,10 @@ public final class VaultLock implements AutoCloseable {
         this.channel = channel;
     }
 
-    /** The lock file of the vault at {@code vault}: {@code <file name>.lock} beside it. */
+    /**
+     * The lock file of the vault at {@code vault}: {@code <file name>.lock} beside it. A process holding the
+     * lock must not open it (see {@link #HELD}); other processes may read it.
+     */
     public static Path lockFile(Path vault) {
         return vault.resolveSibling(vault.getFileName() + ".lock");
     }
