@@ -7,8 +7,10 @@ import io.lookervault.config.Secret;
 import io.lookervault.extract.ExtractOptions;
 import io.lookervault.looker.LookerClient;
 import io.lookervault.vault.Vault;
+import io.lookervault.vault.VaultLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,7 +54,8 @@ final class DemoCommand implements Callable<Integer> {
             throw new CommandException(ExitCodes.USAGE, e.getMessage());
         }
         boolean reused = Files.exists(db);
-        try (LookerSim sim = LookerSim.builder().port(0).scale(scale).seed(42).latencyMs(latencyMs).build().start()) {
+        try (VaultLock lock = VaultLock.acquire(db, "demo", Clock.systemUTC());
+             LookerSim sim = LookerSim.builder().port(0).scale(scale).seed(42).latencyMs(latencyMs).build().start()) {
             if (!global.quiet()) {
                 ctx.err().printf("demo: simulator with ~%d items at %s (%d ms latency); vault %s%s%n", scale,
                         sim.baseUrl(), latencyMs, db, reused ? " (reused: the run adds only what changed)" : "");

@@ -4,6 +4,7 @@ import io.lookervault.config.ConfigException;
 import io.lookervault.looker.AuthenticationException;
 import io.lookervault.looker.LookerException;
 import io.lookervault.looker.NetworkException;
+import io.lookervault.vault.VaultBusyException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -51,7 +52,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         if (e instanceof CommandException ce) {
             return ce.exitCode();
         }
-        if (e instanceof ConfigException || e instanceof ParameterException) {
+        if (e instanceof ConfigException || e instanceof ParameterException || e instanceof VaultBusyException) {
             return ExitCodes.USAGE;
         }
         if (e instanceof AuthenticationException || e instanceof NetworkException) {
@@ -64,7 +65,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     }
 
     static String message(Throwable e) {
-        if (e instanceof CommandException || e instanceof ConfigException) {
+        if (e instanceof CommandException || e instanceof ConfigException || e instanceof VaultBusyException) {
             return e.getMessage();
         }
         if (e instanceof AuthenticationException) {

@@ -6,6 +6,8 @@ import io.lookervault.job.RunMode;
 import io.lookervault.looker.ContentType;
 import io.lookervault.looker.LookerClient;
 import io.lookervault.vault.Vault;
+import io.lookervault.vault.VaultLock;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Parameters;
                 "  lookervault extract --incremental           # nightly: only new/changed items, deletions",
                 "  lookervault extract --folder-ids 12,40 --recursive --include-deleted",
                 "  lookervault --output json extract -q        # one JSON summary on stdout",
-                "", "Exit codes: 0 ok, 2 usage/config, 3 cannot connect/login, 4 some items failed (listed),"
+                "", "Exit codes: 0 ok, 2 usage/config or vault in use by another job, 3 cannot connect/login, 4 some items failed (listed),"
                         + " 130 interrupted (rerun resumes)."})
 final class ExtractCommand implements Callable<Integer> {
     @Mixin
@@ -87,7 +89,8 @@ final class ExtractCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandException(ExitCodes.USAGE, e.getMessage());
         }
-        try (LookerClient api = LookerClient.create(cfg.looker(), cfg.resilience());
+        try (VaultLock lock = VaultLock.acquire(cfg.db(), "extract", Clock.systemUTC());
+             LookerClient api = LookerClient.create(cfg.looker(), cfg.resilience());
              Vault vault = Vault.open(cfg.db())) {
             return ExtractRun.run(ctx, global, api, vault, cfg.looker().baseUrl().orElseThrow(), options, resume);
         }

@@ -3,6 +3,8 @@ package io.lookervault.cli;
 import io.lookervault.config.AppConfig;
 import io.lookervault.restore.RestoreStore;
 import io.lookervault.vault.Vault;
+import io.lookervault.vault.VaultLock;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,6 +31,15 @@ final class RestoreDlqCommand implements Callable<Integer> {
         AppConfig cfg = g.loadConfig(ctx, Map.of());
         try (Vault vault = Vault.open(cfg.db()); RestoreStore store = RestoreStore.open(cfg.db())) {
             return f.apply(store);
+        }
+    }
+
+    /** As {@link #withStore} for a command that writes: under the vault's job lock. */
+    private static <T> T writingStore(CliContext ctx, GlobalOptions g, String job,
+                                      java.util.function.Function<RestoreStore, T> f) {
+        AppConfig cfg = g.loadConfig(ctx, Map.of());
+        try (VaultLock lock = VaultLock.acquire(cfg.db(), job, Clock.systemUTC())) {
+            return withStore(ctx, g, f);
         }
     }
 
@@ -108,7 +119,7 @@ final class RestoreDlqCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            int n = withStore(ctx, global, RestoreStore::clearDeadLetters);
+            int n = writingStore(ctx, global, "restore dlq clear", RestoreStore::clearDeadLetters);
             ctx.out().println(n + " dead letter(s) cleared");
             return ExitCodes.OK;
         }

@@ -12,6 +12,7 @@ import io.lookervault.restore.RestoreOptions;
 import io.lookervault.restore.RestoreReport;
 import io.lookervault.restore.RestoreStore;
 import io.lookervault.vault.Vault;
+import io.lookervault.vault.VaultLock;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
@@ -34,7 +35,10 @@ final class RestoreRun {
 
     static int run(CliContext ctx, GlobalOptions global, RestoreOptions o, AppConfig cfg) throws Exception {
         String dest = cfg.looker().baseUrl().orElseThrow();
-        try (LookerClient api = LookerClient.create(cfg.looker(), cfg.resilience()); Vault vault = Vault.open(cfg.db());
+        // a dry run writes nothing, so it may plan while a backup runs
+        try (VaultLock lock = o.dryRun() ? null
+                : VaultLock.acquire(cfg.db(), "restore " + o.command(), Clock.systemUTC());
+             LookerClient api = LookerClient.create(cfg.looker(), cfg.resilience()); Vault vault = Vault.open(cfg.db());
              RestoreStore store = RestoreStore.open(cfg.db())) {
             RestoreJob job = new RestoreJob(api, vault, store, dest, Clock.systemUTC());
             RestoreReport report;
@@ -51,7 +55,8 @@ final class RestoreRun {
     static int retry(CliContext ctx, GlobalOptions global, long dlqId) throws Exception {
         AppConfig cfg = global.loadConfig(ctx, Map.of());
         String dest = cfg.looker().baseUrl().orElseThrow();
-        try (LookerClient api = LookerClient.create(cfg.looker(), cfg.resilience()); Vault vault = Vault.open(cfg.db());
+        try (VaultLock lock = VaultLock.acquire(cfg.db(), "restore dlq retry", Clock.systemUTC());
+             LookerClient api = LookerClient.create(cfg.looker(), cfg.resilience()); Vault vault = Vault.open(cfg.db());
              RestoreStore store = RestoreStore.open(cfg.db())) {
             List<RestoreReport> reports = new RestoreJob(api, vault, store, dest, Clock.systemUTC()).retry(dlqId);
             if (global.json()) {
