@@ -23,6 +23,19 @@ public interface LookerApi extends AutoCloseable {
 
     JsonNode post(String path, Map<String, String> query, JsonNode body) throws LookerException, InterruptedException;
 
+    /** Looks for an item that an earlier attempt of a create may have made; null when there is none. */
+    @FunctionalInterface
+    interface Existing {
+        JsonNode find() throws LookerException, InterruptedException;
+    }
+
+    /**
+     * POST that creates one item. Its answer can be lost after Looker committed the item (a reset, a cut
+     * body, a timeout, a 5xx from a proxy), and repeating the POST would then make a second one: so before
+     * each repeat {@code existing} looks for the first, and when it finds it, that is the answer.
+     */
+    JsonNode create(String path, JsonNode body, Existing existing) throws LookerException, InterruptedException;
+
     JsonNode patch(String path, Map<String, String> query, JsonNode body) throws LookerException, InterruptedException;
 
     JsonNode put(String path, Map<String, String> query, JsonNode body) throws LookerException, InterruptedException;

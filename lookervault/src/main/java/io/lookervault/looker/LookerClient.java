@@ -111,6 +111,22 @@ public final class LookerClient implements LookerApi {
     }
 
     @Override
+    public JsonNode create(String path, JsonNode body, Existing existing) throws LookerException, InterruptedException {
+        byte[] bytes = bytes(body);
+        java.util.concurrent.atomic.AtomicBoolean tried = new java.util.concurrent.atomic.AtomicBoolean();
+        return retry.call(LookerException.class, () -> {
+            if (tried.getAndSet(true)) {
+                JsonNode found = existing.find();
+                if (found != null) {
+                    LOG.debug("POST {}: the item an earlier attempt created is there; not creating another", path);
+                    return new Answer(null, found);
+                }
+            }
+            return attempt("POST", path, Map.of(), bytes, "application/json", true);
+        }).json();
+    }
+
+    @Override
     public JsonNode patch(String path, Map<String, String> query, JsonNode body)
             throws LookerException, InterruptedException {
         return exchange("PATCH", path, query, bytes(body), "application/json", true).json();

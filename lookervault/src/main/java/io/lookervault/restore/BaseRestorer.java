@@ -42,7 +42,15 @@ abstract class BaseRestorer implements TypeRestorer {
     }
 
     JsonNode create(JsonNode doc, ObjectNode body, Ctx ctx, List<String> notes) throws LookerException, InterruptedException {
-        return ctx.post(base, body);
+        return ctx.create(base, body, () -> findCreated(doc, body, ctx));
+    }
+
+    /**
+     * The item a create whose answer was lost made, if it is there: by default the item found by natural key.
+     * Types whose natural key is written after the create (a user's email) override this.
+     */
+    JsonNode findCreated(JsonNode doc, ObjectNode body, Ctx ctx) throws LookerException, InterruptedException {
+        return findExisting(doc, ctx);
     }
 
     void update(String destId, ObjectNode changed, ObjectNode full, Ctx ctx, List<String> notes)

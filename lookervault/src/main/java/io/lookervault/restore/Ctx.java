@@ -123,6 +123,13 @@ final class Ctx {
         return api.post(path, Map.of(), body);
     }
 
+    /** Creates one item; see {@link io.lookervault.looker.LookerApi#create}. */
+    JsonNode create(String path, JsonNode body, io.lookervault.looker.LookerApi.Existing existing)
+            throws LookerException, InterruptedException {
+        guard("POST", path, body);
+        return api.create(path, body, existing);
+    }
+
     JsonNode patch(String path, JsonNode body) throws LookerException, InterruptedException {
         guard("PATCH", path, body);
         return api.patch(path, Map.of(), body);

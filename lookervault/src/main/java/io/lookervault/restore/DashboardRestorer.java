@@ -50,7 +50,7 @@ final class DashboardRestorer extends BaseRestorer {
     JsonNode create(JsonNode doc, ObjectNode body, Ctx ctx, List<String> notes)
             throws LookerException, InterruptedException {
         try {
-            return ctx.post(base, body);
+            return ctx.create(base, body, () -> findCreated(doc, body, ctx));
         } catch (ConflictException e) {
             if (!body.hasNonNull("slug")) {
                 throw e;
@@ -58,7 +58,7 @@ final class DashboardRestorer extends BaseRestorer {
             notes.add("slug " + body.get("slug").asText() + " is taken at the destination; created without it");
             ObjectNode noSlug = body.deepCopy();
             noSlug.remove("slug");
-            return ctx.post(base, noSlug);
+            return ctx.create(base, noSlug, () -> findCreated(doc, noSlug, ctx));
         }
     }
 

@@ -39,7 +39,7 @@ final class LookRestorer extends BaseRestorer {
             throws LookerException, InterruptedException {
         ObjectNode withQuery = body.deepCopy();
         withQuery.put("query_id", Queries.ensure(doc.path("query"), null, ctx));
-        return ctx.post(base, withQuery);
+        return ctx.create(base, withQuery, () -> findCreated(doc, withQuery, ctx));
     }
 
     /** The query id is decided against the destination's current query, so it is set once the look is located. */

@@ -26,6 +26,38 @@ final class UserRestorer extends BaseRestorer {
         return email == null ? null : search(ctx, "/users/search", "email", email);
     }
 
+    /**
+     * A user is created without its email (credentials come by their own endpoint), so a user whose create
+     * answer was lost is the newest one with the same names and no email credential yet.
+     */
+    @Override
+    JsonNode findCreated(JsonNode doc, ObjectNode body, Ctx ctx) throws LookerException, InterruptedException {
+        Map<String, String> q = new java.util.HashMap<>();
+        for (String f : new String[] {"first_name", "last_name"}) {
+            if (Ctx.text(body, f) != null) {
+                q.put(f, Ctx.text(body, f)); // LIKE wildcards in a name only widen the search; matched exactly below
+            }
+        }
+        JsonNode newest = null;
+        for (JsonNode u : ctx.get("/users/search", q)) {
+            boolean sameNames = java.util.Objects.equals(Ctx.text(u, "first_name"), Ctx.text(body, "first_name"))
+                    && java.util.Objects.equals(Ctx.text(u, "last_name"), Ctx.text(body, "last_name"));
+            boolean noEmail = u.path("credentials_email").isNull() || u.path("credentials_email").isMissingNode();
+            if (sameNames && noEmail && (newest == null || idOrder(u) > idOrder(newest))) {
+                newest = u;
+            }
+        }
+        return newest;
+    }
+
+    private static long idOrder(JsonNode user) {
+        try {
+            return Long.parseLong(user.path("id").asText());
+        } catch (NumberFormatException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
     private static String email(JsonNode doc) {
         String e = Ctx.text(doc.path("credentials_email"), "email");
         return e != null ? e : Ctx.text(doc, "email");

@@ -116,6 +116,11 @@ final class FakeLookerApi implements LookerApi {
     }
 
     @Override
+    public JsonNode create(String path, JsonNode body, Existing existing) {
+        throw new UnsupportedOperationException("extraction never writes");
+    }
+
+    @Override
     public JsonNode patch(String path, Map<String, String> query, JsonNode body) {
         throw new UnsupportedOperationException();
     }
