@@ -17,6 +17,9 @@ final class ExtractRun {
 
     static int run(CliContext ctx, GlobalOptions global, LookerApi api, Vault vault, String baseUrl,
                    ExtractOptions options, boolean resume) throws LookerException, InterruptedException {
+        // one cheap call first: an unreachable Looker or a refused login is exit 3 with its own message,
+        // not a recorded run in which every listing failed
+        api.get("/user", java.util.Map.of("fields", "id"));
         ExtractJob job = new ExtractJob(api, vault, baseUrl, Clock.systemUTC(), null);
         ctx.shutdown().onShutdown(job::cancel);
         job.unfinished().filter(r -> resume && !global.quiet()).ifPresent(r -> ctx.err().println(

@@ -107,6 +107,25 @@ class CliSimIT {
     }
 
     @Test
+    void extractWithAWrongSecretOrNothingListeningExits3AndRecordsNoRun() throws Exception {
+        Map<String, String> env = env();
+        env.put("LOOKERSDK_CLIENT_SECRET", "wrong-secret");
+        Path db = dir.resolve("refused.db");
+        CliRun r = run(env, "--db", db.toString(), "extract");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.CONNECT);
+        assertThat(r.err()).contains("login").doesNotContain("wrong-secret").doesNotContain("\tat ");
+        env = env();
+        env.put("LOOKERSDK_BASE_URL", "http://127.0.0.1:" + freePort());
+        env.put("LOOKERVAULT_MAX_RETRIES", "0");
+        r = run(env, "--db", db.toString(), "extract");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.CONNECT);
+        assertThat(r.err()).contains("connection refused");
+        try (io.lookervault.vault.Vault v = io.lookervault.vault.Vault.open(db)) {
+            assertThat(v.runs()).isEmpty();
+        }
+    }
+
+    @Test
     void checkWithAnUnwritableVaultFolderExits2() {
         CliRun r = run(env(), "check", "--db", dir.resolve("no/such/folder/looker.db").toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
