@@ -2,6 +2,9 @@
 # Extraction benchmarks: the real CLI (child JVM under /usr/bin/time -v) against the simulator started in the
 # driver JVM with a stated capacity. Results go to stdout; BENCHMARKS.md ("Extraction") quotes medians.
 # Usage: bench/extract.sh [workers|ratelimit|local|memory|incremental|all] [REPEAT]
+# The CLI's JVM gets bin/lookervault's default options unless BENCH_JVM_OPTS says otherwise; BIG=1 adds the
+# 500,000-item memory run (about 10 minutes). Each scenario but memory/incremental starts with one unmeasured
+# warm-up run, so that the simulator is a warm server like a real Looker.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
@@ -15,11 +18,11 @@ case "$what" in workers|all)
   run scale=1000 latency=50 concurrent=16 workers=1,2,4,8,16,32 repeat="$repeat" ;; esac
 case "$what" in ratelimit|all)
   # the simulator answers 429 beyond 20 req/s; the client is capped at 20 req/s too
-  run scale=500 latency=0 simrate=20 clientrate=20 workers=8 repeat=1 ;; esac
+  run scale=500 latency=0 simrate=20 clientrate=20 workers=8 repeat=1 warmup=false ;; esac
 case "$what" in local|all)
   run scale=20000 latency=0 concurrent=0 workers=8 repeat="$repeat" ;; esac
 case "$what" in memory|all)
-  run scale=50000 latency=0 concurrent=0 workers=8 repeat=1
-  [ "${BIG:-0}" = 1 ] && run scale=500000 latency=0 concurrent=0 workers=8 repeat=1 ;; esac
+  run scale=50000 latency=0 concurrent=0 workers=8 repeat=1 warmup=false
+  if [ "${BIG:-0}" = 1 ]; then run scale=500000 latency=0 concurrent=0 workers=8 repeat=1 warmup=false; fi ;; esac
 case "$what" in incremental|all)
-  run scale=50000 latency=0 concurrent=0 workers=8 incremental=true repeat=1 ;; esac
+  run scale=50000 latency=0 concurrent=0 workers=8 incremental=true repeat=1 warmup=false ;; esac

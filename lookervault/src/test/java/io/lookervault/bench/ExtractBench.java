@@ -17,12 +17,16 @@ import java.util.regex.Pattern;
  * CLI as a child process under {@code /usr/bin/time -v}, so items/s, requests/s and the child's peak RSS are
  * measured on the real path. Prints one result line per run. Used by bench/extract.sh.
  *
- * <p>Args (key=value): scale, latency, concurrent, simrate, workers (comma list), repeat, clientrate, ops,
+ * <p>Args (key=value): scale, latency, concurrent, simrate, workers (comma list), repeat, clientrate, ops, warmup,
  * incremental (true: full run, 1% edits, then the incremental run is measured), seed.
  */
 public final class ExtractBench {
-    /** Extra options of the CLI's JVM (e.g. -Xmx256m), from the BENCH_JVM_OPTS environment variable. */
-    private static final String JVM_OPTS = System.getenv().getOrDefault("BENCH_JVM_OPTS", "");
+    /**
+     * Options of the CLI's JVM, from the BENCH_JVM_OPTS environment variable; by default what bin/lookervault
+     * passes when LOOKERVAULT_JAVA_OPTS is unset.
+     */
+    private static final String JVM_OPTS = System.getenv().getOrDefault("BENCH_JVM_OPTS",
+            "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
     private static final Pattern RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
 
     private ExtractBench() {}
@@ -46,6 +50,13 @@ public final class ExtractBench {
             b.rateLimitPerSecond(simRate);
         }
         try (LookerSim sim = b.build().start()) {
+            if (Boolean.parseBoolean(a.getOrDefault("warmup", "true"))) {
+                // a real Looker is a warm server: one unmeasured run compiles the simulator's hot paths first
+                Path db = Files.createTempFile("bench-warmup", ".db");
+                Files.delete(db);
+                runCli(sim, db, "8", clientRate, false);
+                Files.deleteIfExists(db);
+            }
             for (String w : a.getOrDefault("workers", "8").split(",")) {
                 for (int r = 0; r < repeat; r++) {
                     Path db = Files.createTempFile("bench", ".db");
