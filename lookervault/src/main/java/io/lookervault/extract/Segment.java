@@ -32,6 +32,8 @@ final class Segment {
     private final Set<String> scope;
     private final ItemFetcher fetcher;
     private final EmbeddedLooks embedded;
+    /** Only an incremental run decides by change markers, so only it keeps the looks' updated_at. */
+    private final boolean incremental;
     private final CountDownLatch typesLeft;
     private final Set<String> listedRetries = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -49,6 +51,7 @@ final class Segment {
         this.fetcher = new ItemFetcher(api, this::previousExtras);
         this.embedded = new EmbeddedLooks(trackers.containsKey(ContentType.LOOKS) ? EmbeddedLooks.Source.LISTING
                 : EmbeddedLooks.Source.NONE);
+        this.incremental = options.mode() == io.lookervault.job.RunMode.INCREMENTAL;
         this.typesLeft = new CountDownLatch(trackers.size());
     }
 
@@ -123,7 +126,7 @@ final class Segment {
      */
     private int handOver(ContentType type, List<JsonNode> rows, boolean reserved) throws InterruptedException {
         TypeTracker tracker = trackers.get(type);
-        if (type == ContentType.LOOKS) {
+        if (type == ContentType.LOOKS && incremental) {
             // every listed look, in scope or not: dashboards in scope may show looks from elsewhere
             rows.forEach(r -> embedded.listed(r.path("id").asText(), r.path("updated_at").asText(null)));
         }
@@ -149,8 +152,7 @@ final class Segment {
             JsonNode row = inScope.get(i);
             String updatedAt = row.path("updated_at").asText(null);
             String fp = Incremental.fingerprint(type, row);
-            Boolean fresh = options.mode() == io.lookervault.job.RunMode.INCREMENTAL
-                    && Incremental.unchanged(type, k, updatedAt, fp) ? Boolean.TRUE : Boolean.FALSE;
+            Boolean fresh = incremental && Incremental.unchanged(type, k, updatedAt, fp) ? Boolean.TRUE : Boolean.FALSE;
             if (fresh && type == ContentType.DASHBOARDS) {
                 fresh = embedded.decideOrWait(new EmbeddedLooks.Waiting(id, updatedAt, k.deps()));
                 if (fresh == null) {

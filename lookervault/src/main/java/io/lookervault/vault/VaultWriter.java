@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,6 +29,11 @@ public final class VaultWriter implements AutoCloseable {
     }
 
     private static final int MAX_BATCH = 4000;
+    /**
+     * Documents waiting for the writer hold at most this many bytes: the op count alone would let 2,048
+     * huge dashboards (a megabyte each is possible) fill the heap. A bigger single document still passes.
+     */
+    static final int MAX_QUEUED_BYTES = 32 << 20;
     private static final Object POISON = new Object();
 
     private final Connection conn;
@@ -37,6 +43,7 @@ public final class VaultWriter implements AutoCloseable {
     private final CommitHook hook;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicLong committed = new AtomicLong();
+    private final Semaphore queuedBytes = new Semaphore(MAX_QUEUED_BYTES);
 
     VaultWriter(Connection conn, long runId, int capacity, CommitHook hook) throws SQLException {
         this.conn = conn;
@@ -48,12 +55,20 @@ public final class VaultWriter implements AutoCloseable {
         thread.start();
     }
 
-    /** Hands an op to the writer, blocking while the queue is full (backpressure). */
+    /** Hands an op to the writer, blocking while the queue is full, by count or by bytes (backpressure). */
     public void submit(WriteOp op) throws InterruptedException {
+        int bytes = bytes(op);
+        while (!queuedBytes.tryAcquire(bytes, 100, TimeUnit.MILLISECONDS)) {
+            rethrowIfFailed();
+        }
         while (!queue.offer(op, 100, TimeUnit.MILLISECONDS)) {
             rethrowIfFailed();
         }
         rethrowIfFailed();
+    }
+
+    private static int bytes(Object op) {
+        return op instanceof WriteOp.Fetched f ? Math.min(f.json().length, MAX_QUEUED_BYTES) : 0;
     }
 
     /** Items committed so far (fetched or seen). */
@@ -99,6 +114,12 @@ public final class VaultWriter implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             conn.rollback();
             throw e;
+        } finally {
+            int written = 0;
+            for (Object o : batch) {
+                written += bytes(o);
+            }
+            queuedBytes.release(written);
         }
         long total = committed.addAndGet(items);
         if (hook != null) {

@@ -26,7 +26,7 @@ public final class ExtractBench {
      * passes when LOOKERVAULT_JAVA_OPTS is unset.
      */
     private static final String JVM_OPTS = System.getenv().getOrDefault("BENCH_JVM_OPTS",
-            "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+            "-Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
     private static final Pattern RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
 
     private ExtractBench() {}

@@ -57,6 +57,44 @@ class VaultTest {
     }
 
     @Test
+    void documentsWaitingForTheWriterAreBoundedByBytesNotOnlyByCount() throws Exception {
+        java.util.concurrent.CountDownLatch inHook = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        String big = "{\"t\":\"" + "x".repeat(VaultWriter.MAX_QUEUED_BYTES * 2 / 3) + "\"}";
+        try (Vault v = Vault.open(dir.resolve("v.db"))) {
+            long run = v.startRun("http://x", RunMode.FULL, "{}", "t").runId();
+            try (VaultWriter w = v.writer(run, 2048, n -> {
+                inHook.countDown();
+                try {
+                    release.await(); // the writer is stuck here, as behind a slow disk
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            })) {
+                w.submit(item("0", "{}"));
+                inHook.await();
+                w.submit(item("1", big)); // two thirds of the budget: queued at once
+                Thread second = new Thread(() -> {
+                    try {
+                        w.submit(item("2", big));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                second.start();
+                while (second.isAlive() && second.getState() != Thread.State.TIMED_WAITING) {
+                    Thread.onSpinWait();
+                }
+                assertThat(second.getState()).as("waits for room, though the queue holds 2 of its 2,048 ops")
+                        .isEqualTo(Thread.State.TIMED_WAITING);
+                release.countDown();
+                second.join();
+            }
+            assertThat(v.json("looks", "2", run)).contains(big);
+        }
+    }
+
+    @Test
     void versionsAreStoredOnceAndAnUnchangedRunAddsNoRows() throws Exception {
         try (Vault v = Vault.open(dir.resolve("v.db"))) {
             long r1 = run(v, item("1", "{\"a\":1}"), item("2", "{\"a\":1}"), new WriteOp.TypeDone("looks", true, true));
