@@ -11,7 +11,7 @@ import java.time.Clock;
 
 /** Runs an extraction for {@code extract} and {@code demo}: progress, Ctrl-C, summary, exit code. */
 final class ExtractRun {
-    private static final long PLAIN_PROGRESS_MILLIS = 10_000;
+    static final long PLAIN_PROGRESS_MILLIS = 10_000;
 
     private ExtractRun() {}
 
@@ -29,7 +29,7 @@ final class ExtractRun {
         if (global.quiet()) {
             report = job.run(options, resume);
         } else {
-            try (ProgressPrinter p = new ProgressPrinter(job.engine()::snapshot, ctx.err(), terminal,
+            try (ProgressPrinter p = new ProgressPrinter("extract", job.engine()::snapshot, ctx.err(), terminal,
                     PLAIN_PROGRESS_MILLIS)) {
                 report = job.run(options, resume);
             }

@@ -1,16 +1,18 @@
 package io.lookervault.cli;
 
-import io.lookervault.extract.ProgressSnapshot;
+import io.lookervault.job.ProgressSnapshot;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * Live progress of an extraction on stderr: on a terminal a display redrawn in place (one line per type with
- * done/total, items/s and ETA, and a line with busy workers, requests, retries and 429s); otherwise a plain
- * line every {@code plainEveryMillis}. Runs on its own daemon thread; {@link #close()} stops it.
+ * Live progress of an extraction or a restore on stderr: on a terminal a display redrawn in place (one line
+ * per type or restore step with done/total, items/s and ETA, and a line with busy workers, requests, retries
+ * and 429s); otherwise a plain line every {@code plainEveryMillis}. Runs on its own daemon thread;
+ * {@link #close()} stops it.
  */
 final class ProgressPrinter implements AutoCloseable {
+    private final String job;
     private final Supplier<ProgressSnapshot> source;
     private final PrintStream err;
     private final boolean terminal;
@@ -19,12 +21,15 @@ final class ProgressPrinter implements AutoCloseable {
     private volatile boolean running = true;
     private int drawnLines;
 
-    ProgressPrinter(Supplier<ProgressSnapshot> source, PrintStream err, boolean terminal, long plainEveryMillis) {
+    /** @param job what runs, e.g. "extract" or "restore": the plain lines start with it */
+    ProgressPrinter(String job, Supplier<ProgressSnapshot> source, PrintStream err, boolean terminal,
+                    long plainEveryMillis) {
+        this.job = job;
         this.source = source;
         this.err = err;
         this.terminal = terminal;
         this.everyMillis = terminal ? 500 : plainEveryMillis;
-        this.thread = new Thread(this::loop, "extract-progress");
+        this.thread = new Thread(this::loop, job + "-progress");
         thread.setDaemon(true);
         thread.start();
     }
@@ -46,13 +51,13 @@ final class ProgressPrinter implements AutoCloseable {
         if (terminal) {
             redraw(s);
         } else {
-            err.println(plain(s));
+            err.println(plain(job, s));
         }
     }
 
-    static String plain(ProgressSnapshot s) {
+    static String plain(String job, ProgressSnapshot s) {
         long done = s.types().stream().mapToLong(ProgressSnapshot.TypeProgress::done).sum();
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "extract: %d items, %.0f items/s;", done,
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s: %d items, %.0f items/s;", job, done,
                 rate(done, s.elapsedMillis())));
         for (ProgressSnapshot.TypeProgress t : s.types()) {
             b.append(' ').append(t.type()).append(' ').append(t.done()).append('/')

@@ -43,12 +43,25 @@ final class RestoreRun {
             RestoreJob job = new RestoreJob(api, vault, store, dest, Clock.systemUTC());
             RestoreReport report;
             try {
-                report = job.run(o);
+                report = runWithProgress(ctx, global, job, o);
             } catch (RestoreException e) {
                 throw new CommandException(ExitCodes.USAGE, e.getMessage());
             }
             print(ctx.out(), global, report);
             return ExtractRun.exitCode(report.status());
+        }
+    }
+
+    /** Live progress on stderr as extract shows it (redrawn on a terminal, a line every 10 s otherwise; none with -q). */
+    private static RestoreReport runWithProgress(CliContext ctx, GlobalOptions global, RestoreJob job, RestoreOptions o)
+            throws InterruptedException {
+        if (global.quiet()) {
+            return job.run(o);
+        }
+        boolean terminal = System.console() != null && ctx.err() == System.err;
+        try (ProgressPrinter p = new ProgressPrinter("restore", job::snapshot, ctx.err(), terminal,
+                ExtractRun.PLAIN_PROGRESS_MILLIS)) {
+            return job.run(o);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.lookervault.extract;
 
+import io.lookervault.job.ProgressSnapshot;
 import io.lookervault.looker.ApiStats;
 import io.lookervault.looker.ContentType;
 import io.lookervault.looker.LookerApi;

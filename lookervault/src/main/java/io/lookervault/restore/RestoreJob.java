@@ -1,6 +1,7 @@
 package io.lookervault.restore;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lookervault.job.ProgressSnapshot;
 import io.lookervault.job.RunStatus;
 import io.lookervault.looker.ApiStats;
 import io.lookervault.looker.LookerApi;
@@ -35,6 +36,8 @@ public final class RestoreJob {
     private final String destUrl;
     private final Clock clock;
     private Consumer<Outcome> onCheckpoint = o -> { };
+    private volatile Run current;
+    private volatile long startedMillis;
 
     public RestoreJob(LookerApi api, Vault vault, RestoreStore store, String destUrl, Clock clock) {
         this.api = api;
@@ -50,13 +53,36 @@ public final class RestoreJob {
         return this;
     }
 
+    /** The running restore's progress (per plan step: items done of its total); empty before it starts. Thread-safe. */
+    public ProgressSnapshot snapshot() {
+        Run r = current;
+        ApiStats s = api.stats();
+        List<ProgressSnapshot.TypeProgress> steps = new ArrayList<>();
+        int busy = 0;
+        int workers = 0;
+        if (r != null) {
+            r.totals.forEach((step, total) -> {
+                Map<String, AtomicInteger> c = r.counts.getOrDefault(step, Map.of());
+                long done = c.values().stream().mapToLong(AtomicInteger::get).sum();
+                long failed = c.containsKey("failed") ? c.get("failed").get() : 0;
+                steps.add(new ProgressSnapshot.TypeProgress(step, done, total, failed, done >= total));
+            });
+            busy = r.busy.get();
+            workers = r.workers;
+        }
+        return new ProgressSnapshot(steps, busy, workers, s.requests(), s.retries(), s.rateLimited(),
+                clock.millis() - startedMillis);
+    }
+
     public RestoreReport run(RestoreOptions o) throws InterruptedException {
         long started = clock.millis();
+        startedMillis = started;
         ApiStats before = api.stats();
         Source source = Source.of(vault, o.run(), o.asOf());
         long restoreId = o.dryRun() ? 0 : startOrResume(o, source);
         Ctx ctx = new Ctx(api, source, store, destUrl, o.dryRun(), restoreId, Plan.restorers());
         Run run = new Run(ctx, o.workers());
+        current = run;
         RunStatus status = RunStatus.COMPLETED;
         try {
             if ("single".equals(o.command())) {
@@ -120,10 +146,15 @@ public final class RestoreJob {
         final List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         final List<Long> deadLetters = Collections.synchronizedList(new ArrayList<>());
         final Map<String, Map<String, AtomicInteger>> counts = new ConcurrentHashMap<>();
+        /** Items per plan step of a bulk restore, in plan order (for progress); filled before the first step. */
+        final Map<String, Long> totals = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+        final AtomicInteger busy = new AtomicInteger();
+        final int workers;
         final Scope scope;
 
         Run(Ctx ctx, int workers) {
             this.ctx = ctx;
+            this.workers = workers;
             this.pool = Executors.newFixedThreadPool(workers, r -> {
                 Thread t = new Thread(r, "restore-worker");
                 t.setDaemon(true);
@@ -144,6 +175,12 @@ public final class RestoreJob {
         }
 
         void bulk(RestoreOptions o) throws InterruptedException {
+            for (Plan.Step step : Plan.steps()) {
+                int n = scope.ids(step, o).size();
+                if (n > 0) {
+                    totals.put(step.name(), (long) n);
+                }
+            }
             for (Plan.Step step : Plan.steps()) {
                 List<String> ids = scope.ids(step, o);
                 if (ids.isEmpty()) {
@@ -168,7 +205,12 @@ public final class RestoreJob {
                     continue;
                 }
                 futures.add(pool.submit(() -> {
-                    item(step, id);
+                    busy.incrementAndGet();
+                    try {
+                        item(step, id);
+                    } finally {
+                        busy.decrementAndGet();
+                    }
                     return null;
                 }));
             }

@@ -1,9 +1,9 @@
-package io.lookervault.extract;
+package io.lookervault.job;
 
 import java.util.List;
 
 /**
- * A moment of a run, for live progress.
+ * A moment of a running job (an extraction or a restore), for live progress.
  *
  * @param types       per type: items handled, total when known (-1 otherwise), failures
  * @param busyWorkers workers inside a request right now
