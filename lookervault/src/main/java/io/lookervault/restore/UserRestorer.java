@@ -135,14 +135,20 @@ final class UserRestorer extends BaseRestorer {
         return List.of("role_ids");
     }
 
+    /**
+     * Makes the user's groups those of the backup: joins the missing ones, and leaves groups the backup knows
+     * but did not list the user in (an undo of "added to the wrong group"). Groups the backup does not know
+     * (made at the destination, or after the backup) and groups managed by LDAP/SAML are left alone.
+     */
     private List<String> groups(JsonNode doc, String destId, JsonNode dest, Ctx ctx, List<String> notes)
             throws LookerException, InterruptedException {
         Set<String> have = new HashSet<>();
         if (dest != null) {
             dest.path("group_ids").forEach(r -> have.add(r.asText()));
         }
+        Set<String> want = translated(doc.path("group_ids"), "groups", ctx, notes);
         boolean changed = false;
-        for (String g : translated(doc.path("group_ids"), "groups", ctx, notes)) {
+        for (String g : want) {
             if (!have.contains(g)) {
                 changed = true;
                 if (!ctx.dryRun) {
@@ -150,7 +156,32 @@ final class UserRestorer extends BaseRestorer {
                 }
             }
         }
+        Set<String> known = ctx.memo("users: groups the backup manages", () -> managedGroups(ctx));
+        for (String g : have) {
+            if (!want.contains(g) && known.contains(g)) {
+                changed = true;
+                if (!ctx.dryRun) {
+                    ctx.delete("/groups/" + g + "/users/" + destId);
+                }
+            }
+        }
         return changed ? List.of("group_ids") : List.of();
+    }
+
+    /** Destination ids of the backup's groups whose members the API may change (not externally managed). */
+    private static Set<String> managedGroups(Ctx ctx) throws LookerException, InterruptedException {
+        Set<String> out = new HashSet<>();
+        for (String id : ctx.source.ids("groups")) {
+            JsonNode g = ctx.source.doc("groups", id).orElse(null);
+            if (g == null || g.path("externally_managed").asBoolean(false)) {
+                continue;
+            }
+            String d = ctx.ref("groups", id);
+            if (d != null) {
+                out.add(d);
+            }
+        }
+        return Set.copyOf(out);
     }
 
     private List<String> attributeValues(JsonNode doc, String destId, Ctx ctx, List<String> notes)

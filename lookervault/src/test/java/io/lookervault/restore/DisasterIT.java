@@ -72,6 +72,47 @@ class DisasterIT {
     }
 
     @Test
+    void aUserAddedToTheWrongGroupLeavesItButKeepsGroupsTheBackupNeverKnew() throws Exception {
+        try (LookerSim sim = RestoreHarness.sim(80); LookerClient api = RestoreHarness.client(sim)) {
+            Path db = dir.resolve("v.db");
+            ExtractReport run1 = RestoreHarness.extract(sim, db);
+            String user = null;
+            String wrong = null;
+            try (Vault v = Vault.open(db)) {
+                for (String g : v.snapshot("groups", run1.runId()).keySet()) {
+                    JsonNode group = Canon.JSON.readTree(v.json("groups", g, run1.runId()).orElseThrow());
+                    if (group.path("externally_managed").asBoolean(false)) {
+                        continue;
+                    }
+                    for (String u : v.snapshot("users", run1.runId()).keySet()) {
+                        JsonNode doc = Canon.JSON.readTree(v.json("users", u, run1.runId()).orElseThrow());
+                        boolean member = false;
+                        for (JsonNode id : doc.path("group_ids")) {
+                            member |= id.asText().equals(g);
+                        }
+                        if (!member && user == null) {
+                            user = u;
+                            wrong = g;
+                        }
+                    }
+                }
+            }
+            assertThat(user).as("a user outside some group of the backup").isNotNull();
+            String fresh = api.post("/groups", Map.of(), Canon.JSON.createObjectNode().put("name", "made later"))
+                    .path("id").asText();
+            api.post("/groups/" + wrong + "/users", Map.of(), Canon.JSON.createObjectNode().put("user_id", user));
+            api.post("/groups/" + fresh + "/users", Map.of(), Canon.JSON.createObjectNode().put("user_id", user));
+
+            RestoreReport r = RestoreHarness.restore(sim, db, RestoreOptions.single("users", user, null, null, false));
+            assertThat(r.status()).as(r.outcomes().toString()).isEqualTo(RunStatus.COMPLETED);
+            Set<String> groups = new HashSet<>();
+            api.get("/users/" + user, Map.of()).path("group_ids").forEach(g -> groups.add(g.asText()));
+            assertThat(groups).as("the backup's group the user was wrongly added to").doesNotContain(wrong)
+                    .as("a group made after the backup").contains(fresh);
+        }
+    }
+
+    @Test
     void restoringABackupOntoItsOwnUnchangedInstanceWritesNothing() throws Exception {
         try (LookerSim sim = RestoreHarness.sim(80)) {
             Path db = dir.resolve("v.db");
