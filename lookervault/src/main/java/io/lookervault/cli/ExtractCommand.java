@@ -92,8 +92,32 @@ final class ExtractCommand implements Callable<Integer> {
         try (VaultLock lock = VaultLock.acquire(cfg.db(), "extract", Clock.systemUTC());
              LookerClient api = LookerClient.create(cfg.looker(), cfg.resilience());
              Vault vault = Vault.open(cfg.db())) {
-            return ExtractRun.run(ctx, global, api, vault, cfg.looker().baseUrl().orElseThrow(), options, resume);
+            String url = cfg.looker().baseUrl().orElseThrow();
+            requireSameInstance(vault, cfg.db(), url);
+            return ExtractRun.run(ctx, global, api, vault, url, options, resume);
         }
+    }
+
+    /**
+     * One vault backs up one Looker: items are keyed by their Looker ids, so a second instance's run would
+     * mark the first one's items deleted and interleave their histories.
+     */
+    static void requireSameInstance(Vault vault, java.nio.file.Path db, String url) {
+        for (var run : vault.runs()) {
+            if (!normal(run.baseUrl()).equals(normal(url))) {
+                throw new CommandException(ExitCodes.USAGE, "vault " + db + " holds backups of " + run.baseUrl()
+                        + ", not of " + url + ": one vault backs up one Looker (items are keyed by their Looker"
+                        + " ids); give this one its own vault with --db");
+            }
+        }
+    }
+
+    private static String normal(String url) {
+        String u = url.strip().toLowerCase(java.util.Locale.ROOT);
+        while (u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        return u.endsWith("/api/4.0") ? u.substring(0, u.length() - "/api/4.0".length()) : u;
     }
 
     private Map<String, String> flags() {

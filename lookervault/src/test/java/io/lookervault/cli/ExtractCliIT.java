@@ -48,6 +48,23 @@ class ExtractCliIT {
     }
 
     @Test
+    void aVaultOfOneLookerRefusesAnotherLookersRunAndStaysAsItWas() throws Exception {
+        Path db = dir.resolve("a.db");
+        try (LookerSim a = LookerSim.builder().port(0).scale(40).seed(3).build().start();
+             LookerSim b = LookerSim.builder().port(0).scale(40).seed(4).build().start()) {
+            assertThat(inProcess(a, new ByteArrayOutputStream(), args(db, "-q"))).isZero();
+            CliRun r = CliRun.run(dir, env(b), args(db, "-q"));
+            assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).contains("holds backups of " + a.baseUrl()).contains("--db").doesNotContain("\tat ");
+            assertThat(b.requestLog()).as("refused before asking the other Looker anything").isEmpty();
+            try (io.lookervault.vault.Vault v = io.lookervault.vault.Vault.open(db)) {
+                assertThat(v.runs()).hasSize(1);
+            }
+            assertThat(inProcess(a, new ByteArrayOutputStream(), args(db, "-q"))).as("its own Looker still").isZero();
+        }
+    }
+
+    @Test
     void aPermanent404ExitsWith4AndTheJsonSummaryListsTheItem() throws Exception {
         try (LookerSim sim = LookerSim.builder().port(0).scale(200).seed(3).build().start()) {
             sim.faults().add(FaultRule.status("dashboard", 404).on("dashboard_id", "2"));
