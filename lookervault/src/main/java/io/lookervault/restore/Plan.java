@@ -29,6 +29,8 @@ final class Plan {
 
     static List<Step> steps() {
         List<Step> out = new ArrayList<>();
+        // model configurations first: model sets, looks and dashboards name models
+        add(out, new ModelRestorer());
         add(out, AdminRestorers.permissionSets());
         add(out, AdminRestorers.modelSets());
         add(out, AdminRestorers.roles());

@@ -113,6 +113,37 @@ class DisasterIT {
     }
 
     @Test
+    void aDeletedAndAChangedModelConfigurationArePutBack() throws Exception {
+        try (LookerSim sim = RestoreHarness.sim(40); LookerClient api = RestoreHarness.client(sim)) {
+            Path db = dir.resolve("v.db");
+            RestoreHarness.extract(sim, db);
+            JsonNode models = api.get("/lookml_models", Map.of());
+            JsonNode gone = models.get(0);
+            JsonNode changed = models.get(1);
+            api.delete("/lookml_models/" + gone.path("name").asText(), Map.of());
+            api.patch("/lookml_models/" + changed.path("name").asText(), Map.of(), Canon.JSON.createObjectNode()
+                    .put("unlimited_db_connections", !changed.path("unlimited_db_connections").asBoolean())
+                    .set("allowed_db_connection_names", Canon.JSON.createArrayNode().add("elsewhere")));
+            RestoreOptions models4 = new RestoreOptions("bulk", List.of("lookml_models"), List.of(), List.of(), false,
+                    null, null, 4, false);
+            RestoreReport r = RestoreHarness.restore(sim, db, models4);
+            assertThat(r.status()).as(r.outcomes().toString()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(r.count("create")).isEqualTo(1);
+            assertThat(r.count("update")).isEqualTo(1);
+            for (JsonNode want : List.of(gone, changed)) {
+                JsonNode now = api.get("/lookml_models/" + want.path("name").asText(), Map.of());
+                for (String f : List.of("name", "project_name", "allowed_db_connection_names",
+                        "unlimited_db_connections")) {
+                    assertThat(now.path(f)).as(want.path("name").asText() + " " + f).isEqualTo(want.path(f));
+                }
+            }
+            int mark = sim.requestLog().size();
+            RestoreHarness.restore(sim, db, models4);
+            assertThat(RestoreHarness.writes(sim.requestLog().subList(mark, sim.requestLog().size()))).isZero();
+        }
+    }
+
+    @Test
     void restoringABackupOntoItsOwnUnchangedInstanceWritesNothing() throws Exception {
         try (LookerSim sim = RestoreHarness.sim(80)) {
             Path db = dir.resolve("v.db");

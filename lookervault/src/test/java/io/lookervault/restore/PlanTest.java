@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class PlanTest {
     @Test
     void stepsFollowTheDependencyOrderOfTheIssue() {
-        assertThat(Plan.stepNames()).containsExactly("permission_sets", "model_sets", "roles", "groups",
+        // NOTES §10.2, preceded by LookML model configurations, which model sets, looks and dashboards name
+        assertThat(Plan.stepNames()).containsExactly("lookml_models", "permission_sets", "model_sets", "roles", "groups",
                 "group_groups", "role_groups", "user_attributes", "users", "folders", "user_home_folders", "looks", "dashboards",
                 "content_access", "boards", "scheduled_plans", "alerts");
     }

@@ -25,7 +25,7 @@ class WritableFieldsSpecTest {
     static final List<String> ROOTS = List.of("Dashboard", "DashboardElement", "CreateDashboardFilter",
             "DashboardFilter", "DashboardLayout", "DashboardLayoutComponent", "LookWithQuery", "Query", "MergeQuery",
             "CreateFolder", "UpdateFolder", "User", "CredentialsEmail", "Group", "Role", "PermissionSet", "ModelSet",
-            "UserAttribute", "Board", "BoardSection", "BoardItem", "ScheduledPlan", "Alert");
+            "UserAttribute", "Board", "BoardSection", "BoardItem", "ScheduledPlan", "Alert", "LookmlModel");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SPEC = Path.of("..", "..", "shared", "looker-api", "Looker.4.0.oas.json");
     private static final Path RESOURCE = Path.of("src", "main", "resources", "io", "lookervault", "restore",

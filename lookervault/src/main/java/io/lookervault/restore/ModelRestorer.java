@@ -1,0 +1,55 @@
+package io.lookervault.restore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lookervault.looker.LookerException;
+import io.lookervault.looker.PathSegments;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * LookML model configurations (which project a model comes from and which connections it may use): without
+ * one, the looks and dashboards of that model cannot run at the destination. A model is identified by its
+ * name, on every instance, so it is matched by name, created when missing, and only differing writable fields
+ * are updated. The LookML itself lives in the project's git repository, not in the API.
+ */
+final class ModelRestorer implements TypeRestorer {
+    private static final String BASE = "/lookml_models";
+
+    @Override
+    public String type() {
+        return "lookml_models";
+    }
+
+    @Override
+    public JsonNode findExisting(JsonNode doc, Ctx ctx) throws LookerException, InterruptedException {
+        String name = Ctx.text(doc, "name");
+        return name == null ? null : ctx.getOrNull(BASE + "/" + PathSegments.encode(name));
+    }
+
+    @Override
+    public Outcome restore(String sourceId, JsonNode doc, Ctx ctx) throws LookerException, InterruptedException {
+        ObjectNode body = ctx.write.body("LookmlModel", doc);
+        List<String> notes = new ArrayList<>();
+        JsonNode dest = findExisting(doc, ctx);
+        if (dest == null) {
+            List<String> fields = new ArrayList<>();
+            body.fieldNames().forEachRemaining(fields::add);
+            if (!ctx.dryRun) {
+                ctx.create(BASE, body, () -> findExisting(doc, ctx));
+                ctx.map(type(), sourceId, sourceId);
+            }
+            notes.add("its project " + Ctx.text(doc, "project_name") + " must be deployed at the destination");
+            return new Outcome(type(), sourceId, sourceId, Outcome.Action.CREATE, fields, notes);
+        }
+        ctx.map(type(), sourceId, sourceId);
+        List<String> fields = Ctx.diff(body, dest);
+        if (!fields.isEmpty() && !ctx.dryRun) {
+            ObjectNode changed = body.objectNode();
+            fields.forEach(f -> changed.set(f, body.get(f)));
+            ctx.patch(BASE + "/" + PathSegments.encode(sourceId), changed);
+        }
+        return new Outcome(type(), sourceId, sourceId, fields.isEmpty() ? Outcome.Action.UNCHANGED
+                : Outcome.Action.UPDATE, fields, notes);
+    }
+}
