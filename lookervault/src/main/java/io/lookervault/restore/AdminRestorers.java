@@ -95,8 +95,8 @@ final class AdminRestorers {
         return new BaseRestorer("user_attributes", "/user_attributes") {
             @Override
             public JsonNode findExisting(JsonNode doc, Ctx ctx) throws LookerException, InterruptedException {
-                return exact(ctx.memo("user_attributes", () -> ctx.get("/user_attributes", Map.of())), "name",
-                        Ctx.text(doc, "name"));
+                // asked each time, not remembered: a create whose answer was lost must find its attribute
+                return exact(ctx.get("/user_attributes", Map.of()), "name", Ctx.text(doc, "name"));
             }
 
             @Override

@@ -140,6 +140,7 @@ abstract class BaseRestorer implements TypeRestorer {
         try {
             return create(doc, body, ctx, notes);
         } catch (ConflictException e) {
+            // by natural key, as the restore that follows finds it (a user's lost create is caught before: LookerApi.create)
             if (findExisting(doc, ctx) == null) {
                 throw e;
             }
