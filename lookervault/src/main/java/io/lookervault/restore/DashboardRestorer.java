@@ -22,8 +22,10 @@ final class DashboardRestorer extends BaseRestorer {
     @Override
     public JsonNode findExisting(JsonNode doc, Ctx ctx) throws LookerException, InterruptedException {
         String slug = Ctx.text(doc, "slug");
+        // search leaves the trash out unless asked: a trashed dashboard is looked for among trashed ones
+        String deleted = Boolean.toString(doc.path("deleted").asBoolean(false));
         if (slug != null) {
-            JsonNode hit = exact(ctx.get("/dashboards/search", Map.of("slug", slug)), "slug", slug);
+            JsonNode hit = exact(ctx.get("/dashboards/search", Map.of("slug", slug, "deleted", deleted)), "slug", slug);
             if (hit != null) {
                 return ctx.getOrNull("/dashboards/" + hit.path("id").asText());
             }
@@ -33,7 +35,8 @@ final class DashboardRestorer extends BaseRestorer {
             return null;
         }
         String title = Ctx.text(doc, "title");
-        JsonNode hit = exact(ctx.get("/dashboards/search", Map.of("title", title, "folder_id", folder)), "title", title);
+        JsonNode hit = exact(ctx.get("/dashboards/search", Map.of("title", title, "folder_id", folder, "deleted",
+                deleted)), "title", title);
         return hit == null ? null : ctx.getOrNull("/dashboards/" + hit.path("id").asText());
     }
 

@@ -18,8 +18,9 @@ final class LookRestorer extends BaseRestorer {
         if (folder == null) {
             return null;
         }
-        JsonNode hit = exact(ctx.get("/looks/search", Map.of("title", Ctx.text(doc, "title"), "folder_id", folder)),
-                "title", Ctx.text(doc, "title"));
+        // search leaves the trash out unless asked: a trashed look is looked for among trashed ones
+        JsonNode hit = exact(ctx.get("/looks/search", Map.of("title", Ctx.text(doc, "title"), "folder_id", folder,
+                "deleted", Boolean.toString(doc.path("deleted").asBoolean(false)))), "title", Ctx.text(doc, "title"));
         return hit == null ? null : ctx.getOrNull("/looks/" + hit.path("id").asText());
     }
 

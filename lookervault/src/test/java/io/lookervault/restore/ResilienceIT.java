@@ -71,12 +71,18 @@ class ResilienceIT {
 
     @Test
     void aCreateWhoseAnswerIsLostIsNotMadeTwice() throws Exception {
-        try (LookerSim a = RestoreHarness.sim(60); LookerSim b = RestoreHarness.sim(0)) {
+        try (LookerSim a = RestoreHarness.sim(60); LookerSim b = RestoreHarness.sim(0);
+             io.lookervault.looker.LookerClient apiA = RestoreHarness.client(a)) {
             // the destination commits each of these creates, then drops the connection half-way through its answer
-            for (String op : List.of("create_user", "create_user_attribute", "create_folder", "create_group", "create_look", "create_dashboard",
-                    "create_board", "create_scheduled_plan")) {
+            for (String op : List.of("create_user", "create_user_attribute", "create_folder", "create_group",
+                    "create_dashboard", "create_board", "create_scheduled_plan")) {
                 b.faults().add(FaultRule.truncate(op).times(2));
             }
+            // every look's answer is lost, a trashed one's too (search leaves the trash out unless asked)
+            b.faults().add(FaultRule.truncate("create_look").times(100_000));
+            String trashed = apiA.get("/looks/search", java.util.Map.of("limit", "1", "sorts", "id")).get(0)
+                    .path("id").asText();
+            apiA.patch("/looks/" + trashed, java.util.Map.of(), Canon.JSON.createObjectNode().put("deleted", true));
             Path db = dir.resolve("a.db");
             ExtractReport ea = RestoreHarness.extract(a, db);
             RestoreReport r = RestoreHarness.restore(b, db, RestoreHarness.bulk(4));
