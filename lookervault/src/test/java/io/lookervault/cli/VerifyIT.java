@@ -75,23 +75,31 @@ class VerifyIT {
 
     @Test
     void bytesOverwrittenInsideAStoredDocumentAreCaughtByItsHash() throws Exception {
-        Path db = copy("flipped.db");
         String title;
         try (LookerClient api = InspectHarness.client(sim)) {
             title = api.get("/looks/3", java.util.Map.of()).path("title").asText();
         }
-        byte[] bytes = Files.readAllBytes(db);
+        byte[] sound = Files.readAllBytes(VerifyIT.sound);
         byte[] needle = ("\"title\":\"" + title + "\"").getBytes(StandardCharsets.UTF_8);
-        int at = indexOf(bytes, needle);
-        assertThat(at).as("the look's title is stored as text in the file").isPositive();
-        int pos = at + 9;
-        bytes[pos] = (byte) (bytes[pos] == 'X' ? 'Y' : 'X');
-        Files.write(db, bytes);
-        InspectHarness.Result r = verify(db);
-        assertThat(r.code()).isEqualTo(ExitCodes.PARTIAL);
-        // the title may first occur in a dashboard that shows the look: whichever document it is, it is named
-        assertThat(problems(r.json(), "hashes")).singleElement().asString().contains("content altered")
-                .containsPattern("used by [a-z_]+ \\d+");
+        // SQLite leaves stale copies of moved cells in free space (page splits), where a changed byte harms
+        // nothing: try the copies in file order until one is a live document, and require that one be caught
+        for (int at = indexOf(sound, needle, 0); at >= 0; at = indexOf(sound, needle, at + 1)) {
+            Path db = copy("flipped.db");
+            byte[] bytes = sound.clone();
+            int pos = at + 9;
+            bytes[pos] = (byte) (bytes[pos] == 'X' ? 'Y' : 'X');
+            Files.write(db, bytes);
+            InspectHarness.Result r = verify(db);
+            if (r.code() == ExitCodes.OK) {
+                continue;
+            }
+            assertThat(r.code()).isEqualTo(ExitCodes.PARTIAL);
+            // the title may first occur in a dashboard that shows the look: whichever document it is, it is named
+            assertThat(problems(r.json(), "hashes")).singleElement().asString().contains("content altered")
+                    .containsPattern("used by [a-z_]+ \\d+");
+            return;
+        }
+        throw new AssertionError("no stored copy of look 3's title is a live document");
     }
 
     @Test
@@ -169,9 +177,9 @@ class VerifyIT {
         assertThat(r.err()).contains("not a LookerVault vault").doesNotContain("Exception");
     }
 
-    private static int indexOf(byte[] hay, byte[] needle) {
+    private static int indexOf(byte[] hay, byte[] needle, int from) {
         outer:
-        for (int i = 0; i <= hay.length - needle.length; i++) {
+        for (int i = from; i <= hay.length - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (hay[i + j] != needle[j]) {
                     continue outer;
