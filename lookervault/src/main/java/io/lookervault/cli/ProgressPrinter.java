@@ -73,7 +73,7 @@ final class ProgressPrinter implements AutoCloseable {
             b.append("\033[").append(drawnLines).append('A');
         }
         for (ProgressSnapshot.TypeProgress t : s.types()) {
-            double r = rate(t.done(), s.elapsedMillis());
+            double r = rate(t.done(), t.activeMillis() >= 0 ? t.activeMillis() : s.elapsedMillis());
             String total = t.total() < 0 ? "?" : Long.toString(t.total());
             String eta = t.finished() ? "done" : t.total() < 0 || r <= 0 ? "" : String.format(Locale.ROOT, "ETA %ds",
                     (long) Math.max(0, (t.total() - t.done()) / r));

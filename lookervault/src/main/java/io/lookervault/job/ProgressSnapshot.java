@@ -14,6 +14,13 @@ public record ProgressSnapshot(List<TypeProgress> types, int busyWorkers, int wo
         types = List.copyOf(types);
     }
 
-    /** One type's progress; {@code total} is -1 until known. */
-    public record TypeProgress(String type, long done, long total, long failed, boolean finished) {}
+    /**
+     * One type's (or restore step's) progress; {@code total} is -1 until known. {@code activeMillis}: how long
+     * it has been worked on, for its rate and ETA; -1 when it runs for the whole job (every extract type).
+     */
+    public record TypeProgress(String type, long done, long total, long failed, boolean finished, long activeMillis) {
+        public TypeProgress(String type, long done, long total, long failed, boolean finished) {
+            this(type, done, total, failed, finished, -1);
+        }
+    }
 }

@@ -65,7 +65,9 @@ public final class RestoreJob {
                 Map<String, AtomicInteger> c = r.counts.getOrDefault(step, Map.of());
                 long done = c.values().stream().mapToLong(AtomicInteger::get).sum();
                 long failed = c.containsKey("failed") ? c.get("failed").get() : 0;
-                steps.add(new ProgressSnapshot.TypeProgress(step, done, total, failed, done >= total));
+                long[] span = r.spans.get(step);
+                long active = span == null ? 0 : (span[1] > 0 ? span[1] : clock.millis()) - span[0];
+                steps.add(new ProgressSnapshot.TypeProgress(step, done, total, failed, done >= total, active));
             });
             busy = r.busy.get();
             workers = r.workers;
@@ -149,6 +151,8 @@ public final class RestoreJob {
         /** Items per plan step of a bulk restore, in plan order (for progress); filled before the first step. */
         final Map<String, Long> totals = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
         final AtomicInteger busy = new AtomicInteger();
+        /** Per step: [start, end or 0] in clock millis, for per-step rates (steps run one after another). */
+        final Map<String, long[]> spans = new ConcurrentHashMap<>();
         final int workers;
         final Scope scope;
 
@@ -188,9 +192,12 @@ public final class RestoreJob {
                 }
                 List<List<String>> levels = step.name().equals("folders") ? FolderRestorer.byDepth(ids, ctx.source)
                         : List.of(ids);
+                long start = clock.millis();
+                spans.put(step.name(), new long[] {start, 0}); // replaced, never changed: the map publishes it
                 for (List<String> level : levels) {
                     level(step, level);
                 }
+                spans.put(step.name(), new long[] {start, clock.millis()});
             }
         }
 
