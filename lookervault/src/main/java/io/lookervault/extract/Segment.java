@@ -134,41 +134,14 @@ final class Segment {
                 .filter(r -> scope == null || !type.folderScoped() || FolderScope.contains(scope, type, r)).toList();
         List<String> ids = inScope.stream().map(r -> r.path(type.idField()).asText()).toList();
         Map<String, KnownItem> known = vault.known(type.key(), ids);
-        Set<String> retried = retrying.getOrDefault(type, Set.of());
         List<WorkQueue.ItemTask> tasks = new ArrayList<>();
         long skipped = 0;
         int waiting = 0;
         for (int i = 0; i < ids.size(); i++) {
-            String id = ids.get(i);
-            KnownItem k = known.get(id);
-            if (retried.contains(id)) {
-                listedRetries.add(type.key() + "/" + id);
-                continue;
-            }
-            if ((k != null && k.lastSeenRun() == runId && !k.deleted())) {
-                skipped++;
-                continue;
-            }
-            JsonNode row = inScope.get(i);
-            String updatedAt = row.path("updated_at").asText(null);
-            String fp = Incremental.fingerprint(type, row);
-            Boolean fresh = incremental && Incremental.unchanged(type, k, updatedAt, fp) ? Boolean.TRUE : Boolean.FALSE;
-            if (fresh && type == ContentType.DASHBOARDS) {
-                fresh = embedded.decideOrWait(new EmbeddedLooks.Waiting(id, updatedAt, k.deps()));
-                if (fresh == null) {
-                    waiting++;
-                    continue;
-                }
-            }
-            if (fresh) {
-                writer.submit(new WriteOp.Seen(type.key(), id));
-                skipped++;
-            } else if (type.listCarriesItem() && !ItemFetcher.mayHaveExtras(type)) {
-                store(type, id, row, updatedAt, fp);
-                skipped++;
-            } else {
-                tasks.add(new WorkQueue.ItemTask(type, id, updatedAt, fp, reserved,
-                        type.listCarriesItem() ? row : null));
+            switch (handOne(type, ids.get(i), known.get(ids.get(i)), inScope.get(i), reserved, tasks)) {
+                case DONE -> skipped++;
+                case WAITING -> waiting++;
+                default -> { }
             }
         }
         tracker.listed(inScope.size());
@@ -176,6 +149,48 @@ final class Segment {
         tracker.enqueued(tasks.size() + waiting);
         tasks.forEach(queue::addItem);
         return reserved ? tasks.size() : 0;
+    }
+
+    /** What became of one listed row. */
+    private enum Handled {
+        /** Queued at the start as a retry of an earlier failure: handled by that task. */
+        RETRY,
+        /** Committed already, seen unchanged, or stored from the row: no task. */
+        DONE,
+        /** A dashboard waiting for the looks listing ({@link EmbeddedLooks}). */
+        WAITING,
+        /** An item task was added to {@code tasks}. */
+        TASK
+    }
+
+    private Handled handOne(ContentType type, String id, KnownItem k, JsonNode row, boolean reserved,
+                            List<WorkQueue.ItemTask> tasks) throws InterruptedException {
+        if (retrying.getOrDefault(type, Set.of()).contains(id)) {
+            listedRetries.add(type.key() + "/" + id);
+            return Handled.RETRY;
+        }
+        if (k != null && k.lastSeenRun() == runId && !k.deleted()) {
+            return Handled.DONE;
+        }
+        String updatedAt = row.path("updated_at").asText(null);
+        String fp = Incremental.fingerprint(type, row);
+        if (incremental && Incremental.unchanged(type, k, updatedAt, fp)) {
+            Boolean fresh = type != ContentType.DASHBOARDS ? Boolean.TRUE
+                    : embedded.decideOrWait(new EmbeddedLooks.Waiting(id, updatedAt, k.deps()));
+            if (fresh == null) {
+                return Handled.WAITING;
+            }
+            if (fresh) {
+                writer.submit(new WriteOp.Seen(type.key(), id));
+                return Handled.DONE;
+            }
+        }
+        if (type.listCarriesItem() && !ItemFetcher.mayHaveExtras(type)) {
+            store(type, id, row, updatedAt, fp);
+            return Handled.DONE;
+        }
+        tasks.add(new WorkQueue.ItemTask(type, id, updatedAt, fp, reserved, type.listCarriesItem() ? row : null));
+        return Handled.TASK;
     }
 
     private void item(WorkQueue.ItemTask task) throws InterruptedException {
