@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
                 "  lookervault extract --incremental           # nightly: only new/changed items, deletions",
                 "  lookervault extract --folder-ids 12,40 --recursive --include-deleted",
                 "  lookervault --output json extract -q        # one JSON summary on stdout",
-                "", "Exit codes: 0 ok, 2 usage/config or vault in use by another job, 3 cannot connect/login, 4 some items failed (listed),"
+                "", "Exit codes: 0 ok, 2 usage/config, vault in use by another job or backing up another Looker, 3 cannot connect/login, 4 some items failed (listed),"
                         + " 130 interrupted (rerun resumes)."})
 final class ExtractCommand implements Callable<Integer> {
     @Mixin
@@ -62,7 +62,9 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--include-deleted", description = "Also back up trashed dashboards and looks.")
     boolean includeDeleted;
 
-    @Option(names = "--incremental", description = "Fetch only items new or changed since the last run.")
+    @Option(names = "--incremental", description = "Fetch only items new or changed since the last run (by"
+            + " updated_at or list row). Changes made only to a user's attribute values or a folder's access list"
+            + " need a full run.")
     boolean incremental;
 
     @Option(names = "--resume", negatable = true, defaultValue = "true", fallbackValue = "true",
