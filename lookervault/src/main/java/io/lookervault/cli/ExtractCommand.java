@@ -1,6 +1,7 @@
 package io.lookervault.cli;
 
 import io.lookervault.config.AppConfig;
+import io.lookervault.config.LookerSettings;
 import io.lookervault.extract.ExtractOptions;
 import io.lookervault.job.RunMode;
 import io.lookervault.looker.ContentType;
@@ -106,20 +107,12 @@ final class ExtractCommand implements Callable<Integer> {
      */
     static void requireSameInstance(Vault vault, java.nio.file.Path db, String url) {
         for (var run : vault.runs()) {
-            if (!normal(run.baseUrl()).equals(normal(url))) {
+            if (!LookerSettings.sameInstance(run.baseUrl(), url)) {
                 throw new CommandException(ExitCodes.USAGE, "vault " + db + " holds backups of " + run.baseUrl()
                         + ", not of " + url + ": one vault backs up one Looker (items are keyed by their Looker"
                         + " ids); give this one its own vault with --db");
             }
         }
-    }
-
-    private static String normal(String url) {
-        String u = url.strip().toLowerCase(java.util.Locale.ROOT);
-        while (u.endsWith("/")) {
-            u = u.substring(0, u.length() - 1);
-        }
-        return u.endsWith("/api/4.0") ? u.substring(0, u.length() - "/api/4.0".length()) : u;
     }
 
     private Map<String, String> flags() {

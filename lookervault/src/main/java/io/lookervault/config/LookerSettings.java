@@ -16,6 +16,15 @@ public record LookerSettings(Optional<String> baseUrl, Optional<String> clientId
                              boolean verifySsl, Duration timeout) {
 
     /** Settings for a known instance, e.g. the simulator. */
+    /** Whether two instance URLs (as settings hold them, or as runs recorded them) name the same Looker. */
+    public static boolean sameInstance(String a, String b) {
+        return normalise(a).equals(normalise(b));
+    }
+
+    private static String normalise(String url) {
+        return url.strip().replaceAll("/+$", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
     public static LookerSettings of(String baseUrl, String clientId, Secret clientSecret, boolean verifySsl,
                                     Duration timeout) {
         return new LookerSettings(Optional.of(baseUrl), Optional.of(clientId), Optional.of(clientSecret), verifySsl,

@@ -36,14 +36,10 @@ final class Ctx {
         this.source = source;
         this.store = store;
         this.destUrl = destUrl;
-        this.sameInstance = normalise(destUrl).equals(normalise(source.url()));
+        this.sameInstance = io.lookervault.config.LookerSettings.sameInstance(destUrl, source.url());
         this.dryRun = dryRun;
         this.restoreId = restoreId;
         this.restorers = restorers;
-    }
-
-    private static String normalise(String url) {
-        return url.replaceAll("/+$", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
