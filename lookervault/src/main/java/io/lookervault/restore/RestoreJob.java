@@ -179,6 +179,8 @@ public final class RestoreJob {
         }
 
         void bulk(RestoreOptions o) throws InterruptedException {
+            // the totals are counted up front for progress, and each step's ids are read again when it runs:
+            // a second vault query per step, rather than holding every id of a large vault for the whole restore
             for (Plan.Step step : Plan.steps()) {
                 int n = scope.ids(step, o).size();
                 if (n > 0) {

@@ -32,11 +32,7 @@ public final class ExtractBench {
     private ExtractBench() {}
 
     public static void main(String[] argv) throws Exception {
-        Map<String, String> a = new HashMap<>();
-        for (String s : argv) {
-            String[] kv = s.split("=", 2);
-            a.put(kv[0], kv[1]);
-        }
+        Map<String, String> a = BenchArgs.parse(argv);
         int scale = Integer.parseInt(a.getOrDefault("scale", "5000"));
         int latency = Integer.parseInt(a.getOrDefault("latency", "50"));
         int concurrent = Integer.parseInt(a.getOrDefault("concurrent", "16"));

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,11 +25,7 @@ public final class RestoreBench {
     private RestoreBench() {}
 
     public static void main(String[] argv) throws Exception {
-        Map<String, String> a = new HashMap<>();
-        for (String s : argv) {
-            String[] kv = s.split("=", 2);
-            a.put(kv[0], kv[1]);
-        }
+        Map<String, String> a = BenchArgs.parse(argv);
         int scale = Integer.parseInt(a.getOrDefault("scale", "300"));
         int latency = Integer.parseInt(a.getOrDefault("latency", "20"));
         int concurrent = Integer.parseInt(a.getOrDefault("concurrent", "8"));
