@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The rows of shared/looker-api/looker-4.0-backup-subset-operations.tsv: the operations the simulator must serve. */
+/** The rows of spec/looker-api/looker-4.0-backup-subset-operations.tsv: the operations the simulator must serve. */
 public final class OperationTable {
     private static final String PREFIX = "/api/4.0";
 

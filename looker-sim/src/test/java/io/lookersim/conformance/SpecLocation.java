@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /**
- * Finds the official Looker spec. The repository does not carry it: CI lays a copy of {@code shared/} beside the
- * clone, so it lives at {@code <project root>/../shared/looker-api/}. System property {@value #PROPERTY} overrides.
+ * Finds the official Looker spec, vendored in the repository at {@code <project root>/spec/looker-api/} (see the
+ * README there for its source and licence). System property {@value #PROPERTY} overrides.
  */
 public final class SpecLocation {
     public static final String PROPERTY = "lookersim.spec";
@@ -29,7 +29,16 @@ public final class SpecLocation {
         return sharedFile(FULL_SPEC);
     }
 
-    /** A file of {@code shared/looker-api}: beside the overridden spec, else searched upward from the working dir. */
+    /** The simulator's bundled copy of the backup subset (its runtime routing table), as a location for parsers. */
+    public static String subsetSpec() {
+        java.net.URL url = SpecLocation.class.getResource("/io/lookersim/" + SUBSET_SPEC);
+        if (url == null) {
+            throw new IllegalStateException(SUBSET_SPEC + " missing from the simulator's resources");
+        }
+        return url.toString();
+    }
+
+    /** A file of {@code spec/looker-api}: beside the overridden spec, else searched upward from the working dir. */
     public static Path sharedFile(String name) {
         String override = System.getProperty(PROPERTY);
         if (override != null && !override.isBlank() && Paths.get(override).getParent() != null) {
@@ -40,13 +49,13 @@ public final class SpecLocation {
         }
         Path start = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
         for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("looker-api").resolve(name);
+            Path candidate = dir.resolve("spec").resolve("looker-api").resolve(name);
             if (Files.isRegularFile(candidate)) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("Looker spec file " + name + " not found: expected at <project root>/../shared/"
-                + "looker-api/" + name + " (searched upward from " + start + "). Lay shared/ beside the clone or pass -D"
+        throw new IllegalStateException("Looker spec file " + name + " not found: expected at <project root>/spec/"
+                + "looker-api/" + name + " (searched upward from " + start + "). Run the tests from the project, or pass -D"
                 + PROPERTY + "=/path/to/" + FULL_SPEC);
     }
 }

@@ -21,7 +21,7 @@ class SpecValidatorTest {
         ParseOptions opts = new ParseOptions();
         opts.setResolve(true);
         SwaggerParseResult parsed = new OpenAPIParser().readLocation(
-                SpecLocation.sharedFile(SpecLocation.SUBSET_SPEC).toString(), null, opts);
+                SpecLocation.subsetSpec(), null, opts);
         assertThat(parsed.getMessages()).as("subset parses cleanly").isEmpty();
         OpenAPI api = parsed.getOpenAPI();
         List<String> subset = new ArrayList<>();

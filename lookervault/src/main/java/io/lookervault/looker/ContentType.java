@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * The catalogue of content types LookerVault backs up: for each, how Looker lists it, how one item is
  * fetched, and what identifies it. The paths and parameters follow the official API 4.0 spec in
- * {@code shared/looker-api}; {@code ContentTypeSpecTest} checks them against it.
+ * {@code spec/looker-api}; {@code ContentTypeSpecTest} checks them against it.
  */
 public enum ContentType {
     DASHBOARDS("dashboards", "/dashboards/search", Map.of(), Paging.OFFSET_LIMIT, "/dashboards/{id}", "id",

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lookervault.testing.SharedFiles;
+import io.lookervault.testing.SpecFiles;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -20,7 +20,7 @@ class ContentTypeSpecTest {
 
     @BeforeAll
     static void loadSpec() throws IOException {
-        spec = new ObjectMapper().readTree(SharedFiles.lookerSpec().toFile());
+        spec = new ObjectMapper().readTree(SpecFiles.lookerSpec().toFile());
     }
 
     @ParameterizedTest

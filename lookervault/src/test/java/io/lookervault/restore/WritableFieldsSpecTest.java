@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lookervault.testing.SpecFiles;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The write-body resource is derived from the official spec, not kept by hand: this test derives it again
- * from {@code shared/looker-api/Looker.4.0.oas.json} and requires the bundled resource to be identical.
+ * from {@code spec/looker-api/Looker.4.0.oas.json} and requires the bundled resource to be identical.
  * Run with {@code -Dregenerate=true} to rewrite the resource after a spec update.
  */
 class WritableFieldsSpecTest {
@@ -27,7 +28,7 @@ class WritableFieldsSpecTest {
             "CreateFolder", "UpdateFolder", "User", "CredentialsEmail", "Group", "Role", "PermissionSet", "ModelSet",
             "UserAttribute", "Board", "BoardSection", "BoardItem", "ScheduledPlan", "Alert", "LookmlModel");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path SPEC = Path.of("..", "..", "shared", "looker-api", "Looker.4.0.oas.json");
+    private static final Path SPEC = SpecFiles.lookerSpec();
     private static final Path RESOURCE = Path.of("src", "main", "resources", "io", "lookervault", "restore",
             "writable-fields.json");
 
