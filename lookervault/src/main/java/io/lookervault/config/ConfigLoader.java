@@ -30,7 +30,10 @@ public final class ConfigLoader {
                 optional(raw, Setting.CLIENT_ID).map(RawValue::text),
                 optional(raw, Setting.CLIENT_SECRET).map(v -> Secret.of(v.text())),
                 bool(raw, Setting.VERIFY_SSL),
-                duration(raw, Setting.TIMEOUT));
+                duration(raw, Setting.TIMEOUT),
+                optional(raw, Setting.CA_FILE).map(v -> caFile(sources.workingDir(), v)),
+                bool(raw, Setting.REQUIRE_TLS),
+                integer(raw, Setting.MAX_RESPONSE_MB, 1, 4096));
         ResilienceSettings defaults = ResilienceSettings.defaults();
         ResilienceSettings resilience = new ResilienceSettings(
                 decimal(raw, Setting.RATE_LIMIT_PER_SECOND, 0.01, 100_000),
@@ -73,7 +76,8 @@ public final class ConfigLoader {
         List<SettingValue> out = new ArrayList<>();
         for (Setting s : Setting.values()) {
             RawValue v = raw.get(s);
-            String display = v == null ? "unset" : s.isSecret() ? "set" : v.text();
+            String display = v == null ? "unset" : s.isSecret() ? "set"
+                    : s == Setting.BASE_URL ? stripUserInfo(v.text()) : v.text();
             out.add(new SettingValue(s.key(), display, v == null ? Source.DEFAULT : v.source(),
                     v == null ? "" : v.origin()));
         }
@@ -84,8 +88,21 @@ public final class ConfigLoader {
         return Optional.ofNullable(raw.get(s)).filter(v -> !v.text().isEmpty());
     }
 
+    private static Path caFile(Path dir, RawValue v) {
+        Path p = dir.resolve(v.text().strip());
+        if (!java.nio.file.Files.isReadable(p)) {
+            throw invalid(Setting.CA_FILE, v, "must be a readable PEM file of CA certificates");
+        }
+        return p;
+    }
+
+    /**
+     * The instance URL without a trailing slash, {@code /api/4.0} or user info: Looker logs in with client_id
+     * and secret, never with {@code user:password@} in the URL, and the URL is shown in errors and stored in
+     * the vault's runs, where such a password must never appear.
+     */
     static String baseUrl(RawValue v) {
-        String url = v.text().strip();
+        String url = stripUserInfo(v.text().strip());
         while (url.endsWith("/")) {
             url = url.substring(0, url.length() - 1);
         }
@@ -102,6 +119,23 @@ public final class ConfigLoader {
             throw invalid(Setting.BASE_URL, v, "must be an http(s) URL such as https://acme.cloud.looker.com");
         }
         return url;
+    }
+
+    private static String stripUserInfo(String url) {
+        int scheme = url.indexOf("://");
+        if (scheme < 0) {
+            return url;
+        }
+        int hostStart = scheme + 3;
+        int end = url.length();
+        for (char c : new char[] {'/', '?', '#'}) {
+            int i = url.indexOf(c, hostStart);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        int at = url.lastIndexOf('@', end - 1);
+        return at >= hostStart ? url.substring(0, hostStart) + url.substring(at + 1) : url;
     }
 
     private static boolean bool(Map<Setting, RawValue> raw, Setting s) {
@@ -167,7 +201,7 @@ public final class ConfigLoader {
     }
 
     private static ConfigException invalid(Setting s, RawValue v, String rule) {
-        String shown = s.isSecret() ? "" : " '" + v.text() + "'";
+        String shown = s.isSecret() ? "" : " '" + (s == Setting.BASE_URL ? stripUserInfo(v.text()) : v.text()) + "'";
         return new ConfigException(s.key(), "invalid " + s.key() + shown + " from " + v.describe() + ": " + rule);
     }
 }

@@ -11,9 +11,32 @@ import java.util.Optional;
  * @param clientSecret API3 client secret; empty if unset
  * @param verifySsl    whether TLS certificates and host names are verified
  * @param timeout      request timeout (also bounds the connect timeout)
+ * @param caFile       PEM file of certificate authorities trusted besides the system's (a private CA); empty if unset
+ * @param requireTls   refuse an {@code http://} base_url instead of warning
+ * @param maxResponseMb the largest answer body read, in MB; a bigger one fails its request
  */
 public record LookerSettings(Optional<String> baseUrl, Optional<String> clientId, Optional<Secret> clientSecret,
-                             boolean verifySsl, Duration timeout) {
+                             boolean verifySsl, Duration timeout, Optional<java.nio.file.Path> caFile,
+                             boolean requireTls, int maxResponseMb) {
+    public static final int DEFAULT_MAX_RESPONSE_MB = 64;
+
+    public LookerSettings(Optional<String> baseUrl, Optional<String> clientId, Optional<Secret> clientSecret,
+                          boolean verifySsl, Duration timeout) {
+        this(baseUrl, clientId, clientSecret, verifySsl, timeout, Optional.empty(), false, DEFAULT_MAX_RESPONSE_MB);
+    }
+
+    public LookerSettings withCaFile(java.nio.file.Path file) {
+        return new LookerSettings(baseUrl, clientId, clientSecret, verifySsl, timeout, Optional.of(file), requireTls,
+                maxResponseMb);
+    }
+
+    public LookerSettings withRequireTls(boolean require) {
+        return new LookerSettings(baseUrl, clientId, clientSecret, verifySsl, timeout, caFile, require, maxResponseMb);
+    }
+
+    public LookerSettings withMaxResponseMb(int mb) {
+        return new LookerSettings(baseUrl, clientId, clientSecret, verifySsl, timeout, caFile, requireTls, mb);
+    }
 
     /** Settings for a known instance, e.g. the simulator. */
     /** Whether two instance URLs (as settings hold them, or as runs recorded them) name the same Looker. */
@@ -35,6 +58,10 @@ public record LookerSettings(Optional<String> baseUrl, Optional<String> clientId
     public LookerSettings requireComplete() {
         if (baseUrl.isEmpty()) {
             throw missing("base_url", "LOOKERSDK_BASE_URL");
+        }
+        if (requireTls && !baseUrl.get().regionMatches(true, 0, "https://", 0, 8)) {
+            throw new ConfigException("base_url", "base_url " + baseUrl.get() + " is not https:// and require_tls is"
+                    + " set: credentials and content would cross the network unencrypted; use the https URL");
         }
         if (clientId.isEmpty()) {
             throw missing("client_id", "LOOKERSDK_CLIENT_ID");

@@ -28,23 +28,38 @@ final class DeadlineBody {
 
     private DeadlineBody() {}
 
-    /** Reads the body as bytes, failing if it is not complete by {@code deadlineNanos} (System.nanoTime). */
-    static HttpResponse.BodyHandler<byte[]> bytesBy(long deadlineNanos) {
-        return info -> new Subscriber(HttpResponse.BodySubscribers.ofByteArray(), deadlineNanos);
+    /** The body passed the size cap; the exchange was cancelled. */
+    static final class TooLarge extends java.io.IOException {
+        TooLarge(long cap) {
+            super("answer body larger than " + cap + " bytes");
+        }
+    }
+
+    /**
+     * Reads the body as bytes, failing if it is not complete by {@code deadlineNanos} (System.nanoTime), or
+     * with {@link TooLarge} as soon as it passes {@code maxBytes}.
+     */
+    static HttpResponse.BodyHandler<byte[]> bytesBy(long deadlineNanos, long maxBytes) {
+        return info -> new Subscriber(HttpResponse.BodySubscribers.ofByteArray(), deadlineNanos, maxBytes);
     }
 
     private static final class Subscriber implements HttpResponse.BodySubscriber<byte[]> {
         private final HttpResponse.BodySubscriber<byte[]> inner;
         private final long deadlineNanos;
+        private final long maxBytes;
         private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+        private long received;
 
-        Subscriber(HttpResponse.BodySubscriber<byte[]> inner, long deadlineNanos) {
+        Subscriber(HttpResponse.BodySubscriber<byte[]> inner, long deadlineNanos, long maxBytes) {
             this.inner = inner;
             this.deadlineNanos = deadlineNanos;
+            this.maxBytes = maxBytes;
         }
 
         @Override
         public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
             ScheduledFuture<?> timer = TIMER.schedule(() -> {
                 if (body.completeExceptionally(new HttpTimeoutException("answer body not complete by the deadline"))) {
                     subscription.cancel();
@@ -63,6 +78,16 @@ final class DeadlineBody {
 
         @Override
         public void onNext(List<ByteBuffer> item) {
+            // onNext calls are serial (Flow rules), so the running count needs no lock
+            for (ByteBuffer b : item) {
+                received += b.remaining();
+            }
+            if (received > maxBytes) {
+                if (body.completeExceptionally(new TooLarge(maxBytes))) {
+                    subscription.cancel();
+                }
+                return;
+            }
             inner.onNext(item);
         }
 

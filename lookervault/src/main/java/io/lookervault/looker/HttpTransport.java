@@ -33,17 +33,26 @@ final class HttpTransport {
     private final String baseUrl;
     private final Duration timeout;
     private final AdaptiveRateLimiter limiter;
+    private final long maxBodyBytes;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong rateLimited = new AtomicLong();
 
+    /** The default cap on one answer's body (64 MB): a bigger one fails its request instead of the heap. */
+    static final long DEFAULT_MAX_BODY_BYTES = 64L << 20;
+
     HttpTransport(String baseUrl, Duration timeout, boolean verifySsl, AdaptiveRateLimiter limiter) {
+        this(baseUrl, timeout, verifySsl ? null : InsecureTls.context(), limiter, DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /** @param tls the TLS context, or null for the system's (verify against the system's CAs) */
+    HttpTransport(String baseUrl, Duration timeout, SSLContext tls, AdaptiveRateLimiter limiter, long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
         HttpClient.Builder b = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(timeout.compareTo(Duration.ofSeconds(30)) < 0 ? timeout : Duration.ofSeconds(30));
-        if (!verifySsl) {
-            SSLContext ctx = InsecureTls.context();
-            b.sslContext(ctx);
+        if (tls != null) {
+            b.sslContext(tls);
         }
         this.http = b.build();
         this.baseUrl = baseUrl;
@@ -58,7 +67,7 @@ final class HttpTransport {
      * @param token       access token, or null for unauthenticated calls
      */
     Response send(String method, String path, Map<String, String> query, byte[] body, String contentType,
-                  String token) throws NetworkException, InterruptedException {
+                  String token) throws LookerException, InterruptedException {
         HttpRequest.Builder rb = HttpRequest.newBuilder(uri(path, query))
                 .timeout(timeout)
                 .header("Accept", "application/json")
@@ -91,14 +100,19 @@ final class HttpTransport {
     }
 
     private HttpResponse<byte[]> exchange(String method, String path, HttpRequest request)
-            throws NetworkException, InterruptedException {
+            throws LookerException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout.toMillis() + DEADLINE_SLACK_MS);
         try {
             // an interrupt (Ctrl-C) cancels the exchange and surfaces here as InterruptedException
-            return http.send(request, DeadlineBody.bytesBy(deadline));
+            return http.send(request, DeadlineBody.bytesBy(deadline, maxBodyBytes));
         } catch (HttpTimeoutException e) {
             throw timedOut(method, path, e);
         } catch (IOException io) {
+            for (Throwable c = io; c != null; c = c.getCause()) {
+                if (c instanceof DeadlineBody.TooLarge) {
+                    throw new ResponseTooLargeException(method, path, maxBodyBytes);
+                }
+            }
             throw new NetworkException(method, path, method + " " + path + ": " + describe(io) + " talking to "
                     + baseUrl, io);
         }

@@ -42,13 +42,11 @@ public final class LookerClient implements LookerApi {
 
     private LookerClient(LookerSettings settings, ResilienceSettings resilience, Ticker ticker, Sleeper sleeper) {
         settings.requireComplete();
-        if (!settings.verifySsl()) {
-            LOG.warn("TLS certificate verification is OFF (verify_ssl=false): use only for a trusted Looker");
-        }
+        warnIfPlainHttp(settings.baseUrl().orElseThrow());
         AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(resilience.ratePerSecond(), resilience.ratePerMinute(),
                 ticker, sleeper);
-        this.transport = new HttpTransport(settings.baseUrl().orElseThrow(), settings.timeout(), settings.verifySsl(),
-                limiter);
+        this.transport = new HttpTransport(settings.baseUrl().orElseThrow(), settings.timeout(), tls(settings),
+                limiter, (long) settings.maxResponseMb() << 20);
         this.retry = new RetryExecutor(resilience.maxRetries(), resilience.initialBackoff(), resilience.maxBackoff(),
                 t -> t instanceof LookerException le && le.isTransient(),
                 t -> t instanceof RateLimitedException rl ? rl.retryAfter() : Optional.empty(),
@@ -56,6 +54,28 @@ public final class LookerClient implements LookerApi {
         this.tokens = new TokenManager(settings.clientId().orElseThrow(), settings.clientSecret().orElseThrow(),
                 ticker, form -> exchange("POST", "/login", Map.of(),
                         form.getBytes(StandardCharsets.UTF_8), FORM, false).json());
+    }
+
+    private static javax.net.ssl.SSLContext tls(LookerSettings settings) {
+        if (!settings.verifySsl()) {
+            LOG.warn("TLS certificate verification is OFF (verify_ssl=false): use only for a trusted Looker;"
+                    + " for a private CA set ca_file instead");
+            return InsecureTls.context();
+        }
+        return settings.caFile().map(CustomCaTls::context).orElse(null);
+    }
+
+    /** Plain http sends the client secret and every token in clear; loopback (the simulator) is spared the noise. */
+    private static void warnIfPlainHttp(String baseUrl) {
+        java.net.URI uri = java.net.URI.create(baseUrl);
+        if ("http".equalsIgnoreCase(uri.getScheme()) && !isLoopback(uri.getHost())) {
+            LOG.warn("base_url {} is plain http: the client secret, tokens and all content cross the network"
+                    + " unencrypted. Use https (require_tls=true / LOOKERVAULT_REQUIRE_TLS=true refuses http)", baseUrl);
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
     }
 
     /** A client on the real clock. Throws ConfigException when base_url or credentials are missing. */
@@ -95,13 +115,11 @@ public final class LookerClient implements LookerApi {
             if (!attempt.json().isArray()) {
                 throw ErrorMapper.malformed("GET", path, attempt.response().status(), "expected a JSON array of items");
             }
+            AnswerCheck.rows("GET", path, q, attempt.response().status(), toList(attempt.json()));
             return attempt;
         });
-        JsonNode body = a.json();
         Response r = a.response();
-        List<JsonNode> items = new ArrayList<>(body.size());
-        body.forEach(items::add);
-        return new Page(items, totalCount(r), LinkHeader.rel(r.link(), "next"));
+        return new Page(toList(a.json()), totalCount(r), LinkHeader.rel(r.link(), "next"));
     }
 
     @Override
@@ -177,7 +195,7 @@ public final class LookerClient implements LookerApi {
         try {
             Response r = transport.send("DELETE", "/logout", Map.of(), null, null, token);
             LOG.debug("logout → {}", r.status());
-        } catch (NetworkException e) {
+        } catch (LookerException e) {
             LOG.debug("logout failed: {}", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -208,10 +226,21 @@ public final class LookerClient implements LookerApi {
                         + " → 401 even after a fresh login: the API user's credentials or session are rejected", null);
             }
         }
+        if (auth && r.status() < 400) {
+            tokens.succeeded();
+        }
         if (r.status() >= 400) {
             throw ErrorMapper.map(method, path, r.status(), r.contentType(), r.retryAfter(), r.body(), Instant.now());
         }
-        return new Answer(r, parse(method, path, r));
+        JsonNode json = parse(method, path, r);
+        AnswerCheck.check(method, path, query, r.status(), json);
+        return new Answer(r, json);
+    }
+
+    private static List<JsonNode> toList(JsonNode array) {
+        List<JsonNode> out = new ArrayList<>(array.size());
+        array.forEach(out::add);
+        return out;
     }
 
     private JsonNode parse(String method, String path, Response r) throws MalformedResponseException {

@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 final class TokenManager {
     private static final Logger LOG = LoggerFactory.getLogger(TokenManager.class);
     private static final Duration LAG = Duration.ofSeconds(10);
+    /** Fresh logins in a row that Looker still answered with 401: after these, every request fails at once. */
+    static final int MAX_RELOGINS = 3;
 
     /** Performs the login exchange (with retries) and returns Looker's AccessToken JSON; called under the lock. */
     @FunctionalInterface
@@ -29,6 +31,10 @@ final class TokenManager {
     private String token;
     private long refreshAt;
     private long logins;
+    /** 401s on a current token since the last success; reset by {@link #succeeded()}. */
+    private final java.util.concurrent.atomic.AtomicInteger rejections = new java.util.concurrent.atomic.AtomicInteger();
+    /** Set once logging in is pointless (a refused login, or Looker rejecting fresh tokens): thrown by token(). */
+    private AuthenticationException refused;
 
     TokenManager(String clientId, Secret clientSecret, Ticker ticker, Login login) {
         this.clientId = clientId;
@@ -39,16 +45,41 @@ final class TokenManager {
 
     /** A token valid for at least the lag, logging in first if needed. */
     synchronized String token() throws LookerException, InterruptedException {
+        if (refused != null) {
+            throw new AuthenticationException(refused.method(), refused.path(), refused.status(),
+                    refused.getMessage(), refused);
+        }
         if (token == null || ticker.nanos() - refreshAt >= 0) {
-            logIn();
+            try {
+                logIn();
+            } catch (AuthenticationException e) {
+                refused = e;
+                throw e;
+            }
         }
         return token;
     }
 
-    /** The caller got a 401 with {@code rejected}: forget it unless another worker already replaced it. */
+    /**
+     * The caller got a 401 with {@code rejected}: forget it unless another worker already replaced it (so
+     * that many workers rejected at once make one login). After {@link #MAX_RELOGINS} fresh logins in a row
+     * without a success, Looker is taken to reject this API user, and no more logins are made.
+     */
     synchronized void invalidate(String rejected) {
         if (rejected != null && rejected.equals(token)) {
             token = null;
+            if (rejections.incrementAndGet() > MAX_RELOGINS) {
+                refused = new AuthenticationException("POST", "/login", 401, "Looker answered 401 to every request"
+                        + " even after " + MAX_RELOGINS + " fresh logins in a row: the API user's credentials or"
+                        + " session are rejected (check the API user and its keys, then run again)", null);
+            }
+        }
+    }
+
+    /** A request with a token succeeded: the 401s before it were expiries, not a rejection. Lock-free. */
+    void succeeded() {
+        if (rejections.get() != 0) {
+            rejections.set(0);
         }
     }
 

@@ -89,6 +89,41 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void userInfoInBaseUrlIsStrippedSoItIsNeverShownOrStored() {
+        AppConfig c = load(Map.of("LOOKERSDK_BASE_URL", "https://bob:hunter2@acme.cloud.looker.com:19999/api/4.0"),
+                Map.of());
+        assertThat(c.looker().baseUrl()).contains("https://acme.cloud.looker.com:19999");
+        assertThat(c.provenance().toString()).doesNotContain("hunter2");
+        assertThat(load(Map.of("LOOKERSDK_BASE_URL", "https://acme.example/a@b"), Map.of()).looker().baseUrl())
+                .contains("https://acme.example/a@b");
+    }
+
+    @Test
+    void requireTlsRefusesAPlainHttpBaseUrl() {
+        AppConfig c = load(Map.of("LOOKERSDK_BASE_URL", "http://acme.example", "LOOKERSDK_CLIENT_ID", "i",
+                "LOOKERSDK_CLIENT_SECRET", "s", "LOOKERVAULT_REQUIRE_TLS", "true"), Map.of());
+        assertThatThrownBy(() -> c.looker().requireComplete()).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not https://").hasMessageContaining("require_tls");
+        AppConfig plain = load(Map.of("LOOKERSDK_BASE_URL", "http://acme.example", "LOOKERSDK_CLIENT_ID", "i",
+                "LOOKERSDK_CLIENT_SECRET", "s"), Map.of());
+        assertThat(plain.looker().requireComplete().requireTls()).isFalse();
+    }
+
+    @Test
+    void caFileAndResponseCapAreSettings() throws IOException {
+        write("looker.ini", "[Looker]\nbase_url=https://acme.example\nca_file=corp-ca.pem\n");
+        assertThatThrownBy(() -> load(Map.of(), Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ca_file").hasMessageContaining("readable PEM");
+        write("corp-ca.pem", "x");
+        AppConfig c = load(Map.of("LOOKERVAULT_MAX_RESPONSE_MB", "8"), Map.of());
+        assertThat(c.looker().caFile()).contains(dir.resolve("corp-ca.pem"));
+        assertThat(c.looker().maxResponseMb()).isEqualTo(8);
+        assertThat(load(Map.of("LOOKERSDK_CA_FILE", dir.resolve("corp-ca.pem").toString()), Map.of()).looker()
+                .caFile()).isPresent();
+        assertThat(load(Map.of(), Map.of()).looker().maxResponseMb()).isEqualTo(64);
+    }
+
+    @Test
     void baseUrlLosesTrailingSlashAndApiSuffix() {
         AppConfig c = load(Map.of("LOOKERSDK_BASE_URL", "https://acme.cloud.looker.com/api/4.0/"), Map.of());
         assertThat(c.looker().baseUrl()).contains("https://acme.cloud.looker.com");

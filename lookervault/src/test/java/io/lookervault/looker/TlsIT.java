@@ -37,4 +37,31 @@ class TlsIT {
             assertThat(client.versions().path("looker_release_version").asText()).isEqualTo("26.12.3");
         }
     }
+
+    private LookerClient client(StubLooker stub, java.nio.file.Path caFile) {
+        return LookerClient.create(LookerSettings.of(stub.baseUrl(), "id", Secret.of("s"), true,
+                Duration.ofSeconds(3)).withCaFile(caFile), ResilienceSettings.defaults().withMaxRetries(0), time, time);
+    }
+
+    @Test
+    void aPrivateCaInCaFileIsTrustedWithVerificationOn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path pem = dir.resolve("ca.pem");
+        StubLooker.writePem("/stub-tls.p12", pem);
+        try (StubLooker stub = new StubLooker(true); LookerClient client = client(stub, pem)) {
+            stub.on("GET /versions", Reply.json(200, "{\"looker_release_version\":\"26.12.3\"}"));
+            assertThat(client.versions().path("looker_release_version").asText()).isEqualTo("26.12.3");
+        }
+    }
+
+    @Test
+    void aTrustedCertificateForAnotherHostNameIsStillRejected(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path pem = dir.resolve("ca.pem");
+        StubLooker.writePem("/stub-tls-wrong-host.p12", pem);
+        try (StubLooker stub = new StubLooker("/stub-tls-wrong-host.p12"); LookerClient client = client(stub, pem)) {
+            assertThatThrownBy(client::versions).isInstanceOf(NetworkException.class).hasMessageContaining("TLS");
+            assertThat(stub.seen()).isEmpty();
+        }
+    }
 }

@@ -54,6 +54,7 @@ public final class StubLooker implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Deque<Reply>> script = new ConcurrentHashMap<>();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private final Map<String, java.util.function.Function<Seen, Reply>> routes = new ConcurrentHashMap<>();
 
     private final boolean tls;
 
@@ -63,11 +64,16 @@ public final class StubLooker implements AutoCloseable {
 
     /** With {@code tls}, serves HTTPS with the self-signed certificate in stub-tls.p12 (test resources). */
     public StubLooker(boolean tls) throws IOException {
-        this.tls = tls;
+        this(tls ? "/stub-tls.p12" : null);
+    }
+
+    /** HTTPS with the certificate in the given PKCS#12 test resource (password changeit), or HTTP when null. */
+    public StubLooker(String p12Resource) throws IOException {
+        this.tls = p12Resource != null;
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         if (tls) {
             HttpsServer https = HttpsServer.create(address, 0);
-            https.setHttpsConfigurator(new HttpsConfigurator(selfSigned()));
+            https.setHttpsConfigurator(new HttpsConfigurator(selfSigned(p12Resource)));
             server = https;
         } else {
             server = HttpServer.create(address, 0);
@@ -82,8 +88,22 @@ public final class StubLooker implements AutoCloseable {
         server.start();
     }
 
-    private static SSLContext selfSigned() throws IOException {
-        try (InputStream in = StubLooker.class.getResourceAsStream("/stub-tls.p12")) {
+    /** Writes the certificate of a PKCS#12 test resource as PEM (for ca_file tests). */
+    public static void writePem(String p12Resource, java.nio.file.Path to) throws IOException {
+        try (InputStream in = StubLooker.class.getResourceAsStream(p12Resource)) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, "changeit".toCharArray());
+            byte[] der = ks.getCertificate(ks.aliases().nextElement()).getEncoded();
+            java.nio.file.Files.writeString(to, "-----BEGIN CERTIFICATE-----\n"
+                    + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                    + "\n-----END CERTIFICATE-----\n");
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot read the stub's test certificate", e);
+        }
+    }
+
+    private static SSLContext selfSigned(String p12Resource) throws IOException {
+        try (InputStream in = StubLooker.class.getResourceAsStream(p12Resource)) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(in, "changeit".toCharArray());
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
@@ -105,6 +125,26 @@ public final class StubLooker implements AutoCloseable {
         return this;
     }
 
+    /** Answers every "METHOD /path" request by {@code answer} (it sees the query and headers); beats {@link #on}. */
+    public StubLooker route(String methodAndPath, java.util.function.Function<Seen, Reply> answer) {
+        routes.put(methodAndPath, answer);
+        return this;
+    }
+
+    /** The query parameter {@code name} of a request, or null. */
+    public static String param(Seen s, String name) {
+        if (s.query() == null) {
+            return null;
+        }
+        for (String kv : s.query().split("&")) {
+            String[] p = kv.split("=", 2);
+            if (p[0].equals(name)) {
+                return p.length > 1 ? java.net.URLDecoder.decode(p[1], StandardCharsets.UTF_8) : "";
+            }
+        }
+        return null;
+    }
+
     public List<Seen> seen() {
         return List.copyOf(seen);
     }
@@ -112,10 +152,12 @@ public final class StubLooker implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath().replaceFirst("^/api/4\\.0", "");
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        seen.add(new Seen(ex.getRequestMethod(), path, ex.getRequestURI().getRawQuery(),
+        Seen request = new Seen(ex.getRequestMethod(), path, ex.getRequestURI().getRawQuery(),
                 ex.getRequestHeaders().getFirst("Authorization"), ex.getRequestHeaders().getFirst("x-looker-appid"),
-                ex.getRequestHeaders().getFirst("Content-Type"), body));
-        Reply r = next(ex.getRequestMethod() + " " + path);
+                ex.getRequestHeaders().getFirst("Content-Type"), body);
+        seen.add(request);
+        var route = routes.get(ex.getRequestMethod() + " " + path);
+        Reply r = route != null ? route.apply(request) : next(ex.getRequestMethod() + " " + path);
         byte[] bytes = r.body().getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", r.contentType());
         r.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));

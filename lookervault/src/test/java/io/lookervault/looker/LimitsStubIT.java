@@ -1,0 +1,75 @@
+package io.lookervault.looker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lookervault.config.LookerSettings;
+import io.lookervault.config.ResilienceSettings;
+import io.lookervault.config.Secret;
+import io.lookervault.resilience.FakeTime;
+import io.lookervault.testing.StubLooker;
+import io.lookervault.testing.StubLooker.Reply;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The size cap on answers and the shape a successful answer must have, over real HTTP. */
+class LimitsStubIT {
+    private final FakeTime time = new FakeTime();
+    private StubLooker stub;
+    private LookerClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        stub = new StubLooker();
+        client = LookerClient.create(LookerSettings.of(stub.baseUrl(), "id", Secret.of("s"), true,
+                Duration.ofSeconds(5)).withMaxResponseMb(1),
+                ResilienceSettings.defaults().withMaxRetries(2).withRates(1000, 0), time, time);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        stub.close();
+    }
+
+    private static String dashboard(String id, int bytes) {
+        return "{\"id\":\"" + id + "\",\"title\":\"" + "x".repeat(bytes) + "\"}";
+    }
+
+    @Test
+    void anAnswerOverTheCapFailsOnceAndIsNotRetried() throws Exception {
+        stub.on("GET /dashboards/1", Reply.json(200, dashboard("1", 3 << 20)));
+        assertThatThrownBy(() -> client.get("/dashboards/1", Map.of()))
+                .isInstanceOf(ResponseTooLargeException.class).hasMessageContaining("larger than 1 MB")
+                .hasMessageContaining("max_response_mb");
+        assertThat(stub.seen().stream().filter(s -> s.path().equals("/dashboards/1")).count()).isEqualTo(1);
+
+        stub.on("GET /dashboards/2", Reply.json(200, dashboard("2", 900_000)));
+        assertThat(client.get("/dashboards/2", Map.of()).path("title").asText()).hasSize(900_000);
+    }
+
+    @Test
+    void emptyNullEmptyObjectAndAnotherItemAreMalformedAndRetried() throws Exception {
+        for (String bad : new String[] {"", "null", "{}", "{\"id\":\"8\"}", "[]"}) {
+            stub.on("GET /looks/7", Reply.json(200, bad), Reply.json(200, "{\"id\":7,\"title\":\"ok\"}"));
+            assertThat(client.get("/looks/7", Map.of()).path("title").asText()).as(bad).isEqualTo("ok");
+        }
+        stub.on("GET /looks/9", Reply.json(200, "{}"));
+        assertThatThrownBy(() -> client.get("/looks/9", Map.of())).isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("not the item asked for");
+        // an answer that leaves the id out because the caller asked for other fields is fine
+        stub.on("GET /looks/10", Reply.json(200, "{\"title\":\"t\"}"));
+        assertThat(client.get("/looks/10", Map.of("fields", "title")).path("title").asText()).isEqualTo("t");
+    }
+
+    @Test
+    void aRedirectIsMalformedNotFollowed() throws Exception {
+        stub.on("GET /looks/7", new Reply(301, "text/plain", "", -1, Map.of("Location", "http://evil.example/")));
+        assertThatThrownBy(() -> client.get("/looks/7", Map.of())).isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("redirect");
+        assertThat(stub.seen().stream().filter(s -> s.path().equals("/looks/7")).count()).isEqualTo(3);
+    }
+}
