@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
                 "  lookervault extract --incremental           # nightly: only new/changed items, deletions",
                 "  lookervault extract --folder-ids 12,40 --recursive --include-deleted",
                 "  lookervault --output json extract -q        # one JSON summary on stdout",
-                "", "Exit codes: 0 ok, 2 usage/config, vault in use by another job or backing up another Looker, 3 cannot connect/login, 4 some items failed (listed),"
+                "  lookervault extract users --allow-mass-deletion  # after really deleting many users",
+                "", "Exit codes: 0 ok, 2 usage/config, vault in use by another job or backing up another Looker, 3 cannot connect/login, 4 some items failed or a listing was refused (listed),"
                         + " 130 interrupted (rerun resumes)."})
 final class ExtractCommand implements Callable<Integer> {
     @Mixin
@@ -68,6 +69,11 @@ final class ExtractCommand implements Callable<Integer> {
             + " need a full run.")
     boolean incremental;
 
+    @Option(names = "--allow-mass-deletion", description = "Record deletions even when a listing would mark more"
+            + " than 20%% (and at least 10) of a type's stored items deleted; without it such a type ends incomplete"
+            + " (exit 4) and nothing is marked deleted.")
+    boolean allowMassDeletion;
+
     @Option(names = "--resume", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Resume an unfinished run (default); --no-resume starts a new run.")
     boolean resume = true;
@@ -88,7 +94,7 @@ final class ExtractCommand implements Callable<Integer> {
         ExtractOptions options;
         try {
             options = new ExtractOptions(selected, cfg.extract().workers(), cfg.extract().batchSize(), folderIds,
-                    recursive, includeDeleted, incremental ? RunMode.INCREMENTAL : RunMode.FULL);
+                    recursive, includeDeleted, incremental ? RunMode.INCREMENTAL : RunMode.FULL, allowMassDeletion);
         } catch (IllegalArgumentException e) {
             throw new CommandException(ExitCodes.USAGE, e.getMessage());
         }

@@ -113,7 +113,7 @@ public final class ExtractEngine {
         }
     }
 
-    private Outcome runWorkers(Segment segment, WorkQueue queue, int n) throws InterruptedException {
+    private Outcome runWorkers(Segment segment, WorkQueue queue, int n) throws LookerException, InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
             Thread th = new Thread(r, "extract-worker");
             th.setDaemon(true);
@@ -141,6 +141,9 @@ public final class ExtractEngine {
         }
         awaitQuietly(pool);
         Throwable t = failure.get();
+        if (t instanceof RunStopped stop) {
+            throw stop.looker();
+        }
         if (t != null) {
             throw t instanceof RuntimeException re ? re : new IllegalStateException(t.getMessage(), t);
         }

@@ -62,7 +62,8 @@ public final class ExtractJob {
         ExtractOptions options;
         if (decision.resumeRunId().isPresent()) {
             run = vault.run(decision.resumeRunId().get()).orElseThrow();
-            options = fromJson(run.options(), requested.workers(), run.mode());
+            options = fromJson(run.options(), requested.workers(), run.mode())
+                    .withMassDeletion(requested.allowMassDeletion());
             vault.setStatus(run.runId(), RunStatus.RUNNING);
         } else {
             options = requested;

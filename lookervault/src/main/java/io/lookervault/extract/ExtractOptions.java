@@ -15,9 +15,11 @@ import java.util.List;
  * @param recursive      with {@code folderIds}: include their whole subtrees
  * @param includeDeleted also back up trashed dashboards and looks
  * @param mode           full or incremental
+ * @param allowMassDeletion record deletions even when a listing would delete more than the guard allows
+ *                       ({@code --allow-mass-deletion}; per invocation, not stored with the run)
  */
 public record ExtractOptions(List<ContentType> types, int workers, int batchSize, List<String> folderIds,
-                             boolean recursive, boolean includeDeleted, RunMode mode) {
+                             boolean recursive, boolean includeDeleted, RunMode mode, boolean allowMassDeletion) {
     public static final int MIN_WORKERS = 1;
     public static final int MAX_WORKERS = 50;
     public static final int DEFAULT_WORKERS = 8;
@@ -39,21 +41,30 @@ public record ExtractOptions(List<ContentType> types, int workers, int batchSize
         }
     }
 
+    public ExtractOptions(List<ContentType> types, int workers, int batchSize, List<String> folderIds,
+                          boolean recursive, boolean includeDeleted, RunMode mode) {
+        this(types, workers, batchSize, folderIds, recursive, includeDeleted, mode, false);
+    }
+
+    public ExtractOptions withMassDeletion(boolean allow) {
+        return new ExtractOptions(types, workers, batchSize, folderIds, recursive, includeDeleted, mode, allow);
+    }
+
     public static ExtractOptions defaults() {
         return new ExtractOptions(List.of(), DEFAULT_WORKERS, DEFAULT_BATCH_SIZE, List.of(), false, false,
                 RunMode.FULL);
     }
 
     public ExtractOptions withWorkers(int n) {
-        return new ExtractOptions(types, n, batchSize, folderIds, recursive, includeDeleted, mode);
+        return new ExtractOptions(types, n, batchSize, folderIds, recursive, includeDeleted, mode, allowMassDeletion);
     }
 
     public ExtractOptions withMode(RunMode m) {
-        return new ExtractOptions(types, workers, batchSize, folderIds, recursive, includeDeleted, m);
+        return new ExtractOptions(types, workers, batchSize, folderIds, recursive, includeDeleted, m, allowMassDeletion);
     }
 
     public ExtractOptions withTypes(List<ContentType> t) {
-        return new ExtractOptions(t, workers, batchSize, folderIds, recursive, includeDeleted, mode);
+        return new ExtractOptions(t, workers, batchSize, folderIds, recursive, includeDeleted, mode, allowMassDeletion);
     }
 
     /** A scoped run sees only part of the source, so it must not record anything as deleted. */

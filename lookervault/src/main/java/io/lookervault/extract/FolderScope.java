@@ -3,7 +3,7 @@ package io.lookervault.extract;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lookervault.looker.LookerApi;
 import io.lookervault.looker.LookerException;
-import io.lookervault.looker.Page;
+import io.lookervault.looker.Pages;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -22,16 +22,11 @@ final class FolderScope {
             return Set.copyOf(roots);
         }
         Map<String, List<String>> children = new HashMap<>();
-        for (long offset = 0; ; offset += limit) {
-            Page page = api.page("/folders/search", Map.of("fields", "id,parent_id", "sorts", "id"), offset, limit);
-            for (JsonNode f : page.items()) {
-                JsonNode parent = f.path("parent_id");
-                if (!parent.isNull() && !parent.isMissingNode()) {
-                    children.computeIfAbsent(parent.asText(), k -> new java.util.ArrayList<>()).add(f.path("id").asText());
-                }
-            }
-            if (page.isLast(limit)) {
-                break;
+        for (JsonNode f : Pages.all(api, "/folders/search", Map.of("fields", "id,parent_id", "sorts", "id"), limit,
+                "id")) {
+            JsonNode parent = f.path("parent_id");
+            if (!parent.isNull() && !parent.isMissingNode()) {
+                children.computeIfAbsent(parent.asText(), k -> new java.util.ArrayList<>()).add(f.path("id").asText());
             }
         }
         Set<String> scope = new HashSet<>(roots);

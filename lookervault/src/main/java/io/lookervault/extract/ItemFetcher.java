@@ -8,7 +8,7 @@ import io.lookervault.looker.ContentType;
 import io.lookervault.looker.LookerApi;
 import io.lookervault.looker.LookerException;
 import io.lookervault.looker.NotFoundException;
-import io.lookervault.looker.Page;
+import io.lookervault.looker.Pages;
 import io.lookervault.looker.PathSegments;
 import java.util.HashSet;
 import java.util.Map;
@@ -157,13 +157,9 @@ final class ItemFetcher {
     /** all_group_users pages; members are many on big instances. */
     private ArrayNode memberIds(String path) throws LookerException, InterruptedException {
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
-        for (long offset = 0; ; offset += MEMBER_PAGE) {
-            Page page = api.page(path, Map.of("fields", "id", "sorts", "id"), offset, MEMBER_PAGE);
-            page.items().forEach(u -> out.add(u.path("id").asText()));
-            if (page.isLast(MEMBER_PAGE)) {
-                return out;
-            }
-        }
+        Pages.all(api, path, Map.of("fields", "id", "sorts", "id"), MEMBER_PAGE, "id")
+                .forEach(u -> out.add(u.path("id").asText()));
+        return out;
     }
 
     private static ArrayNode ids(JsonNode list) {

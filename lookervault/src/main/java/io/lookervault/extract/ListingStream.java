@@ -1,6 +1,7 @@
 package io.lookervault.extract;
 
 import io.lookervault.looker.ContentType;
+import io.lookervault.looker.PageGuard;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -20,12 +21,25 @@ final class ListingStream {
     private boolean sawFullPage;
     private boolean ended;
     private boolean failed;
+    /** Cleared for good once a page goes past the server's X-Total-Count: a short total must not end the list. */
+    private boolean trustTotal = true;
+    private final PageGuard guard;
 
     ListingStream(ContentType type, Map<String, String> query, int limit, int parallel) {
+        this(type, query, limit, parallel, PageGuard.MAX_ITEMS);
+    }
+
+    ListingStream(ContentType type, Map<String, String> query, int limit, int parallel, long maxItems) {
         this.type = type;
         this.query = Map.copyOf(query);
         this.limit = limit;
         this.parallel = Math.max(1, parallel);
+        this.guard = new PageGuard(type.listPath(), maxItems);
+    }
+
+    /** Rejects a page that repeats an earlier one, or a list longer than any Looker's. */
+    PageGuard guard() {
+        return guard;
     }
 
     ContentType type() {
@@ -67,10 +81,20 @@ final class ListingStream {
         return OptionalLong.of(offset);
     }
 
-    /** Records a fetched page of {@code count} items. */
-    synchronized void pageDone(int count, OptionalLong totalCount) {
+    /**
+     * Records a fetched page of {@code count} items at {@code offset}. A page that reaches past the server's
+     * X-Total-Count shows the total is wrong; from then on only a short page ends the list.
+     */
+    synchronized void pageDone(long offset, int count, OptionalLong totalCount) {
         inFlight--;
-        totalCount.ifPresent(t -> total = t);
+        if (trustTotal && totalCount.isPresent()) {
+            if (offset + count > totalCount.getAsLong()) {
+                trustTotal = false;
+                total = -1;
+            } else {
+                total = totalCount.getAsLong();
+            }
+        }
         if (!paged() || count < limit) {
             ended = true;
         } else {
@@ -88,6 +112,13 @@ final class ListingStream {
         if (total < 0 || !paged()) {
             ended = true;
         }
+    }
+
+    /** Records a page after which the list cannot be trusted to end ({@link PageGuard}): no more pages. */
+    synchronized void abandon() {
+        inFlight--;
+        failed = true;
+        ended = true;
     }
 
     synchronized boolean finished() {

@@ -78,21 +78,27 @@ final class Segment {
                 var page = api.page(type.listPath(), stream.query(), task.offset(), stream.limit());
                 rows = page.items();
                 total = page.totalCount();
+                stream.guard().check(task.offset(), rows, type.idField());
             } else {
                 rows = new ArrayList<>();
                 api.get(type.listPath(), stream.query()).forEach(rows::add);
             }
         } catch (LookerException e) {
+            RunStopped.ifFatal(e);
             writer.submit(new WriteOp.Failed(type.key(), "list@" + task.offset(), "list", e.status(),
                     e.getMessage(), 1));
             queue.release(reserved);
-            stream.pageFailed();
+            if (e instanceof io.lookervault.looker.ListingException) {
+                stream.abandon();
+            } else {
+                stream.pageFailed();
+            }
             afterPage(type);
             return;
         }
         int queued = handOver(type, rows, stream.paged());
         queue.release(reserved - queued);
-        stream.pageDone(rows.size(), total);
+        stream.pageDone(task.offset(), rows.size(), total);
         afterPage(type);
     }
 
@@ -200,6 +206,7 @@ final class Segment {
         try {
             store(type, task.id(), fetcher.fetch(type, task.id(), task.row()), task.updatedAt(), task.listFp());
         } catch (LookerException e) {
+            RunStopped.ifFatal(e);
             failed = true;
             writer.submit(new WriteOp.Failed(type.key(), task.id(), "fetch", e.status(), e.getMessage(), 1));
         }
@@ -242,7 +249,8 @@ final class Segment {
                 }
             }
             writer.submit(new WriteOp.TypeDone(tracker.type().key(), complete,
-                    complete && !options.scoped(tracker.type())));
+                    complete && !options.scoped(tracker.type()),
+                    options.allowMassDeletion() ? null : WriteOp.DeletionLimit.DEFAULT));
             typesLeft.countDown();
         }
     }

@@ -3,7 +3,7 @@ package io.lookervault.inspect;
 import io.lookervault.looker.ContentType;
 import io.lookervault.looker.LookerApi;
 import io.lookervault.looker.LookerException;
-import io.lookervault.looker.Page;
+import io.lookervault.looker.Pages;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,12 +36,7 @@ public final class SourceIds {
         }
         // an empty sorts tells the client to send none (the operation takes no sorts parameter)
         q.put("sorts", type.listSort().orElse(""));
-        for (long offset = 0; ; offset += PAGE) {
-            Page p = api.page(type.listPath(), q, offset, PAGE);
-            p.items().forEach(n -> out.add(n.path(type.idField()).asText()));
-            if (p.isLast(PAGE)) {
-                return out;
-            }
-        }
+        Pages.all(api, type.listPath(), q, PAGE, type.idField()).forEach(n -> out.add(n.path(type.idField()).asText()));
+        return out;
     }
 }

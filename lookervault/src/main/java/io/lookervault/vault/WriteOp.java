@@ -38,7 +38,28 @@ public sealed interface WriteOp {
 
     /**
      * Every item of the type is handled. With {@code tombstones}, items of the type not seen in this run
-     * (and not failed in it) are recorded as deleted in this run.
+     * (and not failed in it) are recorded as deleted in this run, unless they are more than {@code limit}
+     * allows: then none is, a failure says why, and the type ends incomplete.
+     *
+     * @param limit how many deletions one listing may record, or null for any number
      */
-    record TypeDone(String type, boolean complete, boolean tombstones) implements WriteOp {}
+    record TypeDone(String type, boolean complete, boolean tombstones, DeletionLimit limit) implements WriteOp {
+        public TypeDone(String type, boolean complete, boolean tombstones) {
+            this(type, complete, tombstones, null);
+        }
+    }
+
+    /**
+     * The mass-deletion guard: a listing that would mark more than {@code percent} % of a type's stored items
+     * deleted, and at least {@code minItems} of them, is taken for a wrong listing (a short total, an empty
+     * answer, an API user that lost permissions) rather than a real mass deletion.
+     */
+    record DeletionLimit(int percent, int minItems) {
+        public static final DeletionLimit DEFAULT = new DeletionLimit(20, 10);
+
+        /** Whether deleting {@code deleting} of {@code live} stored items passes the limit. */
+        public boolean exceeded(long deleting, long live) {
+            return deleting >= minItems && deleting * 100 > live * percent;
+        }
+    }
 }

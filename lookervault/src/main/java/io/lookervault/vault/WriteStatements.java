@@ -22,6 +22,8 @@ final class WriteStatements implements AutoCloseable {
     private final PreparedStatement tombstoneItems;
     private final PreparedStatement checkpoint;
     private final PreparedStatement resolveLists;
+    private final PreparedStatement countUnseen;
+    private final PreparedStatement countLive;
 
     WriteStatements(Connection c, long run) throws SQLException {
         this.run = run;
@@ -52,6 +54,8 @@ final class WriteStatements implements AutoCloseable {
         tombstoneVersions = c.prepareStatement("UPDATE versions SET to_run=" + run + " WHERE to_run IS NULL AND"
                 + " type=? AND id IN (SELECT id FROM items WHERE" + unseen + ")");
         tombstoneItems = c.prepareStatement("UPDATE items SET deleted_run=" + run + " WHERE" + unseen);
+        countUnseen = c.prepareStatement("SELECT COUNT(*) FROM items WHERE" + unseen);
+        countLive = c.prepareStatement("SELECT COUNT(*) FROM items WHERE type=? AND deleted_run IS NULL");
         checkpoint = c.prepareStatement("INSERT OR REPLACE INTO checkpoints(run_id, type, state, complete)"
                 + " VALUES (" + run + ", ?, 'done', ?)");
         resolveLists = c.prepareStatement("UPDATE failures SET resolved_run=" + run
@@ -155,6 +159,9 @@ final class WriteStatements implements AutoCloseable {
     }
 
     private void typeDone(WriteOp.TypeDone d) throws SQLException {
+        if (d.tombstones() && d.limit() != null && tooManyDeletions(d)) {
+            d = new WriteOp.TypeDone(d.type(), false, false, null);
+        }
         if (d.tombstones()) {
             for (int i = 1; i <= 3; i++) {
                 tombstoneVersions.setString(i, d.type());
@@ -173,11 +180,34 @@ final class WriteStatements implements AutoCloseable {
         checkpoint.executeUpdate();
     }
 
+    /** Records why the guard refused the listing's deletions, as a failed listing of the type. */
+    private boolean tooManyDeletions(WriteOp.TypeDone d) throws SQLException {
+        long deleting = count(countUnseen, d.type(), 2);
+        long live = count(countLive, d.type(), 1);
+        if (!d.limit().exceeded(deleting, live)) {
+            return false;
+        }
+        apply(new WriteOp.Failed(d.type(), "deletions", "list", 0, "the listing of " + d.type() + " would mark "
+                + deleting + " of " + live + " stored items deleted (more than " + d.limit().percent()
+                + "%): none marked deleted, as a short or empty listing (or an API user that lost permissions)"
+                + " looks the same; if they really were deleted, run again with --allow-mass-deletion", 1));
+        return true;
+    }
+
+    private static long count(PreparedStatement ps, String type, int params) throws SQLException {
+        for (int i = 1; i <= params; i++) {
+            ps.setString(i, type);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
     @Override
     public void close() {
         for (PreparedStatement ps : new PreparedStatement[] {insertBlob, findItem, insertItem, touchItem,
                 replaceItem, closeVersion, insertVersion, seen, failure, resolve, tombstoneVersions,
-                tombstoneItems, checkpoint, resolveLists}) {
+                tombstoneItems, checkpoint, resolveLists, countUnseen, countLive}) {
             try {
                 ps.close();
             } catch (SQLException ignored) {
