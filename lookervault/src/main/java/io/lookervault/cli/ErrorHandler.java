@@ -52,7 +52,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         if (e instanceof CommandException ce) {
             return ce.exitCode();
         }
-        if (e instanceof ConfigException || e instanceof ParameterException || e instanceof VaultBusyException) {
+        if (e instanceof ConfigException || e instanceof ParameterException || e instanceof VaultBusyException
+                || e instanceof io.lookervault.vault.VaultUnreadableException) {
             return ExitCodes.USAGE;
         }
         if (e instanceof AuthenticationException || e instanceof NetworkException) {
@@ -67,6 +68,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     static String message(Throwable e) {
         if (e instanceof CommandException || e instanceof ConfigException || e instanceof VaultBusyException) {
             return e.getMessage();
+        }
+        if (e instanceof io.lookervault.vault.VaultUnreadableException) {
+            return e.getMessage() + "; point --db at a LookerVault vault (or a new file)";
         }
         if (e instanceof AuthenticationException) {
             return "cannot log in to Looker: " + e.getMessage();

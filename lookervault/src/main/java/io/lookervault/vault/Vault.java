@@ -40,15 +40,42 @@ public final class Vault implements AutoCloseable {
         this.items = new ItemStore(conn);
     }
 
-    /** Opens (or creates, owner-only) the vault at {@code path} and applies pending migrations. */
+    /**
+     * Opens (or creates, owner-only) the vault at {@code path} and applies pending migrations. An existing
+     * file must be a LookerVault vault (or an empty SQLite file): a text file, another program's SQLite
+     * database or a vault of a newer schema is refused untouched with a {@link VaultUnreadableException}.
+     */
     public static Vault open(Path path) {
+        Connection c = null;
         try {
+            boolean existed = Files.exists(path) && Files.size(path) > 0;
             createOwnerOnly(path);
-            Connection c = connect(path);
+            try {
+                c = connect(path);
+                if (existed && VaultReader.hasTables(c)) {
+                    VaultReader.checkIsVault(c, path);
+                }
+            } catch (SQLException e) {
+                throw new VaultUnreadableException(path.toAbsolutePath() + VaultReader.describe(e), e);
+            }
             Schema.migrate(c);
             return new Vault(path, c);
         } catch (SQLException | IOException e) {
+            closeQuietly(c);
             throw new VaultException("cannot open vault " + path + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            if (c != null) {
+                c.close();
+            }
+        } catch (SQLException ignored) {
+            // the open already failed; that failure is the one to report
         }
     }
 
@@ -69,7 +96,7 @@ public final class Vault implements AutoCloseable {
     }
 
     private static Connection connect(Path path) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath());
+        Connection c = DriverManager.getConnection(jdbcUrl(path));
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MS);
             s.execute("PRAGMA journal_mode=WAL");
@@ -81,6 +108,16 @@ public final class Vault implements AutoCloseable {
 
     public Path path() {
         return path;
+    }
+
+    /**
+     * The JDBC URL of a vault file as an escaped {@code file:} URI. sqlite-jdbc reads {@code ?} and {@code &}
+     * in a plain path as its own parameters, so {@code a?b.db} would open (and create, world-readable) a file
+     * named {@code a}; percent-encoded, every character of the name reaches SQLite as the file name.
+     */
+    static String jdbcUrl(Path path) {
+        String raw = path.toAbsolutePath().toUri().getRawPath();
+        return "jdbc:sqlite:file:" + raw.replace("?", "%3F").replace("&", "%26").replace("#", "%23");
     }
 
     /** Starts the single writer of {@code runId}; {@code hook} may be null. */

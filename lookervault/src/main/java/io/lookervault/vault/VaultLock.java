@@ -93,7 +93,7 @@ public final class VaultLock implements AutoCloseable {
      */
     public static synchronized VaultLock acquire(Path vault, String job, Clock clock) {
         // synchronized: creating the file opens and closes it, which must not overlap another thread's lock
-        Path file = lockFile(vault.toAbsolutePath().normalize());
+        Path file = lockFile(canonical(vault));
         Holder me = new Holder(job, ProcessHandle.current().pid(), clock.instant().truncatedTo(ChronoUnit.SECONDS));
         Object key = identity(vault, file);
         Holder inJvm = HELD.putIfAbsent(key, me);
@@ -105,6 +105,30 @@ public final class VaultLock implements AutoCloseable {
         } catch (RuntimeException e) {
             HELD.remove(key);
             throw e;
+        }
+    }
+
+    /**
+     * The vault's one true path: symbolic links (of the file or of a folder on its way) resolved, so that
+     * every name of the vault leads to the same lock file. A hard link has no such name, so a vault with
+     * more than one is refused: two jobs could otherwise write it under two locks.
+     */
+    static Path canonical(Path vault) {
+        Path abs = vault.toAbsolutePath().normalize();
+        try {
+            if (Files.exists(abs)) {
+                Object links = Files.getFileStore(abs).supportsFileAttributeView("unix")
+                        ? Files.getAttribute(abs, "unix:nlink") : 1;
+                if (links instanceof Integer n && n > 1) {
+                    throw new VaultException("vault " + vault + " has " + n + " hard links, so one lock cannot"
+                            + " guard it: remove the other links (or copy the file) and use one name", null);
+                }
+                return abs.toRealPath();
+            }
+            Path parent = abs.getParent();
+            return parent != null && Files.isDirectory(parent) ? parent.toRealPath().resolve(abs.getFileName()) : abs;
+        } catch (IOException e) {
+            return abs;
         }
     }
 

@@ -50,7 +50,7 @@ public final class VaultReader implements AutoCloseable {
             cfg.setReadOnly(true);
             cfg.setOpenMode(SQLiteOpenMode.READONLY);
             cfg.setBusyTimeout(60_000);
-            conn = DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath(), cfg.toProperties());
+            conn = DriverManager.getConnection(Vault.jdbcUrl(path), cfg.toProperties());
             checkIsVault(conn, path);
             return new VaultReader(path, conn);
         } catch (SQLException | RuntimeException e) {
@@ -62,7 +62,12 @@ public final class VaultReader implements AutoCloseable {
         }
     }
 
-    private static void checkIsVault(Connection conn, Path path) throws SQLException {
+    /** Whether the database has any table (an empty SQLite file may become a vault). */
+    static boolean hasTables(Connection conn) throws SQLException {
+        return single(conn, "SELECT count(*) FROM sqlite_master WHERE type='table'") > 0;
+    }
+
+    static void checkIsVault(Connection conn, Path path) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Statement s = conn.createStatement();
              ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type='table'")) {
@@ -89,7 +94,7 @@ public final class VaultReader implements AutoCloseable {
         }
     }
 
-    private static String describe(Exception e) {
+    static String describe(Exception e) {
         String m = String.valueOf(e.getMessage());
         if (m.contains("SQLITE_NOTADB")) {
             return " is not a LookerVault vault: it is not an SQLite database (or its header is damaged)";
