@@ -217,7 +217,8 @@ final class Segment {
     private void store(ContentType type, String id, JsonNode doc, String updatedAt, String listFp)
             throws InterruptedException {
         String deps = type == ContentType.DASHBOARDS ? EmbeddedLooks.deps(doc) : null;
-        writer.submit(WriteOp.Fetched.of(type.key(), id, Incremental.bytes(doc), updatedAt, listFp, deps));
+        writer.submit(WriteOp.Fetched.of(type.key(), id, Incremental.bytes(Secrets.strip(doc)), updatedAt, listFp,
+                deps));
     }
 
     private JsonNode previousExtras(ContentType type, String id) {

@@ -39,6 +39,7 @@ public final class LookerClient implements LookerApi {
     private final RetryExecutor retry;
     private final TokenManager tokens;
     private final AtomicLong retries = new AtomicLong();
+    private volatile boolean readOnly;
 
     private LookerClient(LookerSettings settings, ResilienceSettings resilience, Ticker ticker, Sleeper sleeper) {
         settings.requireComplete();
@@ -161,6 +162,15 @@ public final class LookerClient implements LookerApi {
         exchange("DELETE", path, query, null, null, true);
     }
 
+    /**
+     * From now on every request but a GET (and the login) throws {@link IllegalStateException} before it is
+     * sent: a dry run cannot write to Looker whichever branch (create, update, delete) its code takes.
+     */
+    public LookerClient readOnly() {
+        readOnly = true;
+        return this;
+    }
+
     /** GET /versions without logging in: the release, API versions and server URLs (a reachability check). */
     public JsonNode versions() throws LookerException, InterruptedException {
         return exchange("GET", "/versions", Map.of(), null, null, false).json();
@@ -213,6 +223,10 @@ public final class LookerClient implements LookerApi {
     /** One try, 401 re-login included; parsing is part of it so a truncated body is retried. */
     private Answer attempt(String method, String path, Map<String, String> query, byte[] body,
                              String contentType, boolean auth) throws LookerException, InterruptedException {
+        if (readOnly && !"GET".equals(method) && !"/login".equals(path)) {
+            throw new IllegalStateException("dry run: " + method + " " + path + " was about to be sent; a dry run"
+                    + " writes nothing to Looker (this is a bug in LookerVault, please report it)");
+        }
         transport.acquire();
         String token = auth ? tokens.token() : null;
         Response r = transport.send(method, path, query, body, contentType, token);

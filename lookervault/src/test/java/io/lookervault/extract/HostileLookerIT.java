@@ -198,4 +198,15 @@ class HostileLookerIT {
         assertThat(client.logins()).isLessThanOrEqualTo(4);
         assertThat(vault.runs()).last().extracting(io.lookervault.vault.RunRecord::status).isEqualTo(RunStatus.FAILED);
     }
+
+    @Test
+    void writeOnlySecretsAServerReturnsAreNeverStored() throws Exception {
+        stub.on("GET /scheduled_plans", Reply.json(200, "[{\"id\":\"3\",\"name\":\"Daily\","
+                + "\"scheduled_plan_destination\":[{\"id\":\"9\",\"type\":\"webhook\","
+                + "\"secret_parameters\":\"{\\\"token\\\":\\\"hook-s3cr3t\\\"}\",\"format\":\"csv\"}]}]"));
+        ExtractReport r = extract(ContentType.SCHEDULED_PLANS, 100, false);
+        assertThat(r.status()).isEqualTo(RunStatus.COMPLETED);
+        String stored = vault.latestJson("scheduled_plans", "3").orElseThrow();
+        assertThat(stored).doesNotContain("hook-s3cr3t").doesNotContain("secret_parameters").contains("\"csv\"");
+    }
 }

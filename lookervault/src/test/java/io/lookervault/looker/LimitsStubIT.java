@@ -72,4 +72,23 @@ class LimitsStubIT {
                 .hasMessageContaining("redirect");
         assertThat(stub.seen().stream().filter(s -> s.path().equals("/looks/7")).count()).isEqualTo(3);
     }
+
+    @Test
+    void aReadOnlyClientSendsNoWriteWhateverTheMethod() throws Exception {
+        stub.on("GET /looks/7", Reply.json(200, "{\"id\":\"7\"}"));
+        client.readOnly();
+        var body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("title", "t");
+        for (org.assertj.core.api.ThrowableAssert.ThrowingCallable write : java.util.List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
+                () -> client.post("/looks", Map.of(), body),
+                () -> client.create("/looks", body, () -> null),
+                () -> client.patch("/looks/7", Map.of(), body),
+                () -> client.put("/looks/7", Map.of(), body),
+                () -> client.delete("/looks/7", Map.of()))) {
+            assertThatThrownBy(write).isInstanceOf(IllegalStateException.class).hasMessageContaining("dry run");
+        }
+        assertThat(client.get("/looks/7", Map.of()).path("id").asText()).isEqualTo("7");
+        assertThat(stub.seen()).extracting(StubLooker.Seen::method).containsOnly("POST", "GET");
+        assertThat(stub.seen()).filteredOn(s -> s.method().equals("POST")).extracting(StubLooker.Seen::path)
+                .containsExactly("/login");
+    }
 }
