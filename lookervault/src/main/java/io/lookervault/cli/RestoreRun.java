@@ -40,6 +40,9 @@ final class RestoreRun {
                 : VaultLock.acquire(cfg.db(), "restore " + o.command(), Clock.systemUTC());
              LookerClient api = LookerClient.create(cfg.looker(), cfg.resilience()); Vault vault = Vault.open(cfg.db());
              RestoreStore store = RestoreStore.open(cfg.db())) {
+            if (o.dryRun()) {
+                api.readOnly();
+            }
             RestoreJob job = new RestoreJob(api, vault, store, dest, Clock.systemUTC());
             RestoreReport report;
             try {
