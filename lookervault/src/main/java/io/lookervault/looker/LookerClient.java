@@ -129,20 +129,41 @@ public final class LookerClient implements LookerApi {
         return exchange("POST", path, query, bytes(body), "application/json", true).json();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The lookup runs only after an attempt whose answer was truly lost once the request was sent (a reset,
+     * a timeout, a 2xx body cut short): a 429 or 503 never reached Looker, so nothing can have been created. A
+     * found item is adopted only when it carries every field this create sent with the same value; anything
+     * else is someone else's item, and the create is sent again.
+     */
     @Override
     public JsonNode create(String path, JsonNode body, Existing existing) throws LookerException, InterruptedException {
         byte[] bytes = bytes(body);
-        java.util.concurrent.atomic.AtomicBoolean tried = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean lost = new java.util.concurrent.atomic.AtomicBoolean();
         return retry.call(LookerException.class, () -> {
-            if (tried.getAndSet(true)) {
+            if (lost.getAndSet(false)) {
                 JsonNode found = existing.find();
-                if (found != null) {
+                if (found != null && SameFields.carries(found, body)) {
                     LOG.debug("POST {}: the item an earlier attempt created is there; not creating another", path);
                     return new Answer(null, found);
                 }
             }
-            return attempt("POST", path, Map.of(), bytes, "application/json", true);
+            try {
+                return attempt("POST", path, Map.of(), bytes, "application/json", true);
+            } catch (LookerException e) {
+                lost.set(answerLost(e));
+                throw e;
+            }
         }).json();
+    }
+
+    /** Whether the request may have reached Looker and only its answer went missing. */
+    private static boolean answerLost(LookerException e) {
+        if (e instanceof NetworkException) {
+            return !(e.getCause() instanceof java.net.ConnectException);
+        }
+        return e instanceof MalformedResponseException && e.status() >= 200 && e.status() < 300;
     }
 
     @Override

@@ -38,6 +38,11 @@ final class UserRestorer extends BaseRestorer {
                 q.put(f, Ctx.text(body, f)); // LIKE wildcards in a name only widen the search; matched exactly below
             }
         }
+        if (q.isEmpty()) {
+            // a user without names has nothing of its own to be found by: adopting "any user without an email
+            // login" could take over someone else's account, so the create is sent again instead
+            return null;
+        }
         JsonNode newest = null;
         for (JsonNode u : ctx.get("/users/search", q)) {
             boolean sameNames = java.util.Objects.equals(Ctx.text(u, "first_name"), Ctx.text(body, "first_name"))
