@@ -10,7 +10,7 @@ import io.lookervault.restore.RestoreException;
 import io.lookervault.restore.RestoreJob;
 import io.lookervault.restore.RestoreOptions;
 import io.lookervault.restore.RestoreReport;
-import io.lookervault.restore.RestoreStore;
+import io.lookervault.vault.RestoreStore;
 import io.lookervault.vault.Vault;
 import io.lookervault.vault.VaultLock;
 import java.io.PrintStream;

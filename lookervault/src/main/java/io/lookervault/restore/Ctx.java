@@ -1,5 +1,6 @@
 package io.lookervault.restore;
 
+import io.lookervault.vault.RestoreStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookervault.looker.LookerApi;

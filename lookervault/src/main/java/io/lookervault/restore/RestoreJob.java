@@ -1,5 +1,6 @@
 package io.lookervault.restore;
 
+import io.lookervault.vault.RestoreStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lookervault.job.ProgressSnapshot;
 import io.lookervault.job.RunStatus;

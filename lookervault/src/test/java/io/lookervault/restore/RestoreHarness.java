@@ -1,5 +1,6 @@
 package io.lookervault.restore;
 
+import io.lookervault.vault.RestoreStore;
 import io.lookersim.LookerSim;
 import io.lookersim.RequestLogEntry;
 import io.lookervault.config.LookerSettings;

@@ -1,8 +1,7 @@
-package io.lookervault.restore;
+package io.lookervault.vault;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The restore tables of the vault (migration 2 of the vault schema): id map, restore runs, per-item
- * checkpoints and the dead-letter queue. Thread-safe: every method is synchronized over one connection;
+ * The restore tables of the vault (migration 2 of {@link Schema}): id map, restore runs, per-item checkpoints
+ * and the dead-letter queue. Their SQL lives here, in the vault, like all SQL of the project. Thread-safe: every method is synchronized over one connection;
  * restore writes are few (one per restored item), so one connection never limits throughput. The vault
  * must have been opened (migrated) with {@code Vault.open} first.
  */
@@ -28,15 +27,9 @@ public final class RestoreStore implements AutoCloseable {
 
     public static RestoreStore open(Path vault) {
         try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + vault.toAbsolutePath());
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA busy_timeout=60000");
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=NORMAL");
-            }
-            return new RestoreStore(c);
+            return new RestoreStore(SqliteFiles.openWritable(vault));
         } catch (SQLException e) {
-            throw new RestoreException("cannot open the vault's restore tables: " + e.getMessage(), e);
+            throw new VaultException("cannot open the vault's restore tables: " + e.getMessage(), e);
         }
     }
 
@@ -200,7 +193,7 @@ public final class RestoreStore implements AutoCloseable {
         try {
             c.close();
         } catch (SQLException e) {
-            throw new RestoreException("cannot close the restore tables: " + e.getMessage(), e);
+            throw new VaultException("cannot close the restore tables: " + e.getMessage(), e);
         }
     }
 
@@ -242,23 +235,10 @@ public final class RestoreStore implements AutoCloseable {
     }
 
     private PreparedStatement prepare(String q, Object... params) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(q);
-        for (int i = 0; i < params.length; i++) {
-            ps.setObject(i + 1, params[i]);
-        }
-        return ps;
+        return Sql.prepare(c, q, java.util.Arrays.asList(params));
     }
 
-    @FunctionalInterface
-    private interface SqlCall<T> {
-        T run() throws SQLException;
-    }
-
-    private static <T> T sql(SqlCall<T> body) {
-        try {
-            return body.run();
-        } catch (SQLException e) {
-            throw new RestoreException("vault error: " + e.getMessage(), e);
-        }
+    private static <T> T sql(Sql.Call<T> body) {
+        return Sql.call(body);
     }
 }
