@@ -34,8 +34,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--latency-ms", paramLabel = "MS", description = "Simulated latency per request (default 5).")
     int latencyMs = 5;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Parallel workers, 1-50 (default 8).")
-    int workers = ExtractOptions.DEFAULT_WORKERS;
+    @Mixin
+    WorkersOption workers = new WorkersOption();
 
     private final CliContext ctx;
 
@@ -48,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
         Path db = ctx.workingDir().resolve(global.db().orElse(Path.of("demo.db")));
         ExtractOptions options;
         try {
-            options = new ExtractOptions(List.of(), workers, ExtractOptions.DEFAULT_BATCH_SIZE, List.of(), false, false,
+            options = new ExtractOptions(List.of(), workers.orDefault(), ExtractOptions.DEFAULT_BATCH_SIZE, List.of(), false, false,
                     io.lookervault.job.RunMode.FULL);
         } catch (IllegalArgumentException e) {
             throw new CommandException(ExitCodes.USAGE, e.getMessage());

@@ -88,9 +88,9 @@ public final class RestoreJob {
         current = run;
         RunStatus status = RunStatus.COMPLETED;
         try {
-            if ("single".equals(o.command())) {
+            if (o.command() == RestoreOptions.Command.SINGLE) {
                 run.single(o.types().get(0), o.ids().get(0));
-            } else if ("retry".equals(o.command())) {
+            } else if (o.command() == RestoreOptions.Command.RETRY) {
                 run.item(Plan.steps().stream().filter(s -> s.name().equals(o.types().get(0))).findFirst()
                         .orElseThrow(), o.ids().get(0));
             } else {
@@ -128,13 +128,13 @@ public final class RestoreJob {
 
     private long startOrResume(RestoreOptions o, Source source) {
         String key = o.key(source.runId());
-        return store.unfinished(destUrl, o.command(), key).map(RestoreStore.RestoreRun::restoreId)
-                .orElseGet(() -> store.startRun(source.runId(), source.url(), destUrl, o.command(), key, now()));
+        return store.unfinished(destUrl, o.command().key(), key).map(RestoreStore.RestoreRun::restoreId)
+                .orElseGet(() -> store.startRun(source.runId(), source.url(), destUrl, o.command().key(), key, now()));
     }
 
     private void finish(long restoreId, RunStatus status) {
         if (restoreId > 0) {
-            store.finishRun(restoreId, status.key(), now());
+            store.finishRun(restoreId, status, now());
         }
     }
 

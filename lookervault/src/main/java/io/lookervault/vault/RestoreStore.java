@@ -1,5 +1,6 @@
 package io.lookervault.vault;
 
+import io.lookervault.job.RunStatus;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,13 +49,14 @@ public final class RestoreStore implements AutoCloseable {
                                       String options, String now) {
         return sql(() -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO restore_runs(source_run, source_url,"
-                    + " dest_url, command, options, status, started_at) VALUES (?,?,?,?,?,'running',?)")) {
+                    + " dest_url, command, options, status, started_at) VALUES (?,?,?,?,?,?,?)")) {
                 ps.setLong(1, sourceRun);
                 ps.setString(2, sourceUrl);
                 ps.setString(3, destUrl);
                 ps.setString(4, command);
                 ps.setString(5, options);
-                ps.setString(6, now);
+                ps.setString(6, RunStatus.RUNNING.key());
+                ps.setString(7, now);
                 ps.executeUpdate();
             }
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
@@ -64,15 +66,15 @@ public final class RestoreStore implements AutoCloseable {
         });
     }
 
-    public synchronized void finishRun(long restoreId, String status, String now) {
-        update("UPDATE restore_runs SET status=?, finished_at=? WHERE restore_id=?", status, now, restoreId);
+    public synchronized void finishRun(long restoreId, RunStatus status, String now) {
+        update("UPDATE restore_runs SET status=?, finished_at=? WHERE restore_id=?", status.key(), now, restoreId);
     }
 
     /** The newest unfinished run of the same command and options against the same destination. */
     public synchronized Optional<RestoreRun> unfinished(String destUrl, String command, String options) {
-        return runs("SELECT * FROM restore_runs WHERE dest_url=? AND command=? AND options=? AND status IN"
-                + " ('running','interrupted','failed') ORDER BY restore_id DESC LIMIT 1", destUrl, command, options)
-                .stream().findFirst();
+        return runs("SELECT * FROM restore_runs WHERE dest_url=? AND command=? AND options=? ORDER BY restore_id DESC",
+                destUrl, command, options).stream()
+                .filter(r -> RunStatus.fromKey(r.status()).resumable()).findFirst();
     }
 
     public synchronized List<RestoreRun> runs() {
