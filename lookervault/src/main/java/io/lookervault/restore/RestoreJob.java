@@ -83,7 +83,7 @@ public final class RestoreJob {
         ApiStats before = api.stats();
         Source source = Source.of(vault, o.run(), o.asOf());
         long restoreId = o.dryRun() ? 0 : startOrResume(o, source);
-        Ctx ctx = new Ctx(api, source, store, destUrl, o.dryRun(), restoreId, Plan.restorers());
+        RestoreContext ctx = new RestoreContext(api, source, store, destUrl, o.dryRun(), restoreId, Plan.restorers());
         Run run = new Run(ctx, o.workers());
         current = run;
         RunStatus status = RunStatus.COMPLETED;
@@ -144,7 +144,7 @@ public final class RestoreJob {
 
     /** The state of one run: its workers, counts and dead letters. */
     private final class Run {
-        final Ctx ctx;
+        final RestoreContext ctx;
         final ExecutorService pool;
         final List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         final List<Long> deadLetters = Collections.synchronizedList(new ArrayList<>());
@@ -157,7 +157,7 @@ public final class RestoreJob {
         final int workers;
         final Scope scope;
 
-        Run(Ctx ctx, int workers) {
+        Run(RestoreContext ctx, int workers) {
             this.ctx = ctx;
             this.workers = workers;
             this.pool = Executors.newFixedThreadPool(workers, r -> {
@@ -250,7 +250,7 @@ public final class RestoreJob {
             if (doc == null) {
                 return;
             }
-            ctx.clearLastRequest();
+            ctx.dest.clearLastRequest();
             Outcome out;
             try {
                 out = step.restorer().restore(id, doc, ctx);
@@ -261,7 +261,7 @@ public final class RestoreJob {
                 out = new Outcome(step.name(), id, null, Outcome.Action.FAILED, List.of(), List.of(String.valueOf(
                         e.getMessage())));
                 if (ctx.restoreId > 0) {
-                    deadLetters.add(store.deadLetter(ctx.restoreId, step.name(), id, ctx.lastRequest(), status,
+                    deadLetters.add(store.deadLetter(ctx.restoreId, step.name(), id, ctx.dest.lastRequest(), status,
                             e.getMessage(), e.getClass().getSimpleName() + ": " + e.getMessage(), now()));
                 }
                 record(out);
