@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lookersim.LookerSim;
-import io.lookersim.RequestLogEntry;
+import io.lookersim.http.RequestLogEntry;
 import io.lookervault.extract.ExtractReport;
 import io.lookervault.job.RunStatus;
 import io.lookervault.looker.LookerClient;

@@ -4,7 +4,7 @@ import io.lookervault.vault.RestoreStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lookersim.FaultRule;
+import io.lookersim.fault.FaultRule;
 import io.lookersim.LookerSim;
 import io.lookervault.extract.ExtractReport;
 import io.lookervault.job.RunStatus;

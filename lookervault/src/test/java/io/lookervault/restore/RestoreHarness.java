@@ -2,7 +2,7 @@ package io.lookervault.restore;
 
 import io.lookervault.vault.RestoreStore;
 import io.lookersim.LookerSim;
-import io.lookersim.RequestLogEntry;
+import io.lookersim.http.RequestLogEntry;
 import io.lookervault.config.LookerSettings;
 import io.lookervault.config.ResilienceSettings;
 import io.lookervault.config.Secret;

@@ -1,7 +1,6 @@
-package io.lookersim.http;
+package io.lookersim.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lookersim.Fields;
 import java.util.List;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.lookersim;
+package io.lookersim.fault;
 
 /**
  * One programmed fault. Matches requests by operationId (and optionally one path parameter value); fires on the

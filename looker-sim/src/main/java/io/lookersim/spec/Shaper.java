@@ -1,9 +1,10 @@
-package io.lookersim;
+package io.lookersim.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lookersim.json.JsonNodes;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ public final class Shaper {
 
     public static ObjectNode shape(String schemaName, JsonNode raw) {
         Schemas.Schema s = Schemas.get().schema(schemaName);
-        ObjectNode out = Json.obj();
+        ObjectNode out = JsonNodes.obj();
         for (Schemas.Prop p : s.props()) {
             if (p.writeOnly()) continue; // accepted on write, never returned
             JsonNode v = raw == null ? null : raw.get(p.name());
@@ -26,7 +27,7 @@ public final class Shaper {
     }
 
     public static ArrayNode shapeAll(String schemaName, Iterable<? extends JsonNode> items) {
-        ArrayNode a = Json.arr();
+        ArrayNode a = JsonNodes.arr();
         for (JsonNode n : items) a.add(shape(schemaName, n));
         return a;
     }
@@ -35,7 +36,7 @@ public final class Shaper {
         if (v == null || v.isNull() || v.isMissingNode()) return absent(p);
         if (p.array()) {
             if (!v.isArray()) return absent(p);
-            ArrayNode a = Json.arr();
+            ArrayNode a = JsonNodes.arr();
             for (JsonNode e : v) a.add(p.ref() != null ? shape(p.ref(), e) : scalar(p.type(), e));
             return a;
         }
@@ -46,22 +47,22 @@ public final class Shaper {
     /** Looker sends null for unset nested objects; only never-null scalars get a zero value. */
     private static JsonNode absent(Schemas.Prop p) {
         if (p.nullable() || p.ref() != null && !p.array()) return NullNode.instance;
-        if (p.array()) return Json.arr();
+        if (p.array()) return JsonNodes.arr();
         return switch (p.type()) {
-            case "boolean" -> Json.F.booleanNode(false);
-            case "integer", "number" -> Json.F.numberNode(0);
-            case "object" -> Json.obj();
-            case "string" -> Json.F.textNode(p.enumValues() == null ? "" : p.enumValues().get(0));
+            case "boolean" -> JsonNodes.F.booleanNode(false);
+            case "integer", "number" -> JsonNodes.F.numberNode(0);
+            case "object" -> JsonNodes.obj();
+            case "string" -> JsonNodes.F.textNode(p.enumValues() == null ? "" : p.enumValues().get(0));
             default -> NullNode.instance;
         };
     }
 
     private static JsonNode scalar(String type, JsonNode v) {
         return switch (type) {
-            case "string" -> v.isTextual() ? v : v.isValueNode() ? Json.F.textNode(v.asText()) : Json.F.textNode(v.toString());
-            case "integer" -> v.isIntegralNumber() ? v : Json.F.numberNode(v.asLong());
-            case "number" -> v.isNumber() ? v : Json.F.numberNode(v.asDouble());
-            case "boolean" -> v.isBoolean() ? v : Json.F.booleanNode(v.asBoolean());
+            case "string" -> v.isTextual() ? v : v.isValueNode() ? JsonNodes.F.textNode(v.asText()) : JsonNodes.F.textNode(v.toString());
+            case "integer" -> v.isIntegralNumber() ? v : JsonNodes.F.numberNode(v.asLong());
+            case "number" -> v.isNumber() ? v : JsonNodes.F.numberNode(v.asDouble());
+            case "boolean" -> v.isBoolean() ? v : JsonNodes.F.booleanNode(v.asBoolean());
             default -> v;
         };
     }
@@ -76,7 +77,7 @@ public final class Shaper {
             if (p == null || p.readOnly()) continue;
             JsonNode v = e.getValue();
             if (p.enumValues() != null && !p.array() && v.isTextual() && !p.enumValues().contains(v.asText())) {
-                throw io.lookersim.http.ApiError.validation(e.getKey(), "invalid", "Must be one of " + p.enumValues());
+                throw io.lookersim.api.ApiError.validation(e.getKey(), "invalid", "Must be one of " + p.enumValues());
             }
             target.set(e.getKey(), v);
         }

@@ -1,4 +1,4 @@
-package io.lookersim.http;
+package io.lookersim.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;

@@ -1,8 +1,9 @@
-package io.lookersim;
+package io.lookersim.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lookersim.json.JsonNodes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -62,12 +63,12 @@ public final class Fields {
     public JsonNode apply(JsonNode n) {
         if (n == null) return null;
         if (n.isArray()) {
-            ArrayNode a = Json.arr();
+            ArrayNode a = JsonNodes.arr();
             n.forEach(e -> a.add(apply(e)));
             return a;
         }
         if (!n.isObject() || all) return n;
-        ObjectNode out = Json.obj();
+        ObjectNode out = JsonNodes.obj();
         n.fields().forEachRemaining(e -> {
             if (!children.containsKey(e.getKey())) return;
             Fields sub = children.get(e.getKey());

@@ -1,4 +1,4 @@
-package io.lookersim;
+package io.lookersim.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,11 +9,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** The one shared, thread-safe ObjectMapper: building mappers per request would cap throughput. */
-public final class Json {
+public final class JsonNodes {
     public static final ObjectMapper MAPPER = new ObjectMapper();
     public static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    private Json() {}
+    private JsonNodes() {}
 
     public static ObjectNode obj() { return F.objectNode(); }
 

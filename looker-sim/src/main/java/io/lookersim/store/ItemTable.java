@@ -19,7 +19,7 @@ import java.util.function.LongFunction;
  * readers need no lock; writers are serialised by the caller (Store lock). Thread-safe under that rule.
  * baseChildren must list only base ids that exist and whose generated parent is the given one.
  */
-public final class Table {
+public final class ItemTable {
     public final String type;
     private final long baseMax;
     private final LongFunction<ObjectNode> gen;
@@ -34,7 +34,7 @@ public final class Table {
      * @param baseMax  largest base id (items 1..baseMax may exist; gen returns null for holes)
      * @param firstNew first id given to created items
      */
-    public Table(String type, long baseMax, long firstNew, LongFunction<ObjectNode> gen, String parentField,
+    public ItemTable(String type, long baseMax, long firstNew, LongFunction<ObjectNode> gen, String parentField,
                  LongFunction<long[]> baseChildren) {
         this.type = type;
         this.baseMax = baseMax;

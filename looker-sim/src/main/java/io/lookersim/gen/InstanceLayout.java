@@ -4,7 +4,7 @@ package io.lookersim.gen;
  * How many items of each type a (scale) gives, and the arithmetic that places them: ids, folder tree, folder of each
  * dashboard/look, sub-item ids. Everything is a pure function of the numbers here: immutable, thread-safe.
  */
-public record Plan(long seed, int scale, long users, long sharedFolders, long dashboards, long looks, long groups,
+public record InstanceLayout(long seed, int scale, long users, long sharedFolders, long dashboards, long looks, long groups,
                    long customRoles, long customPermSets, long customModelSets, long customAttrs, long boards,
                    long plans, long alerts, int branching) {
 
@@ -13,12 +13,20 @@ public record Plan(long seed, int scale, long users, long sharedFolders, long da
             ACCESS_SLOTS = 4;
     public static final int BUILTIN_ROLES = 4, BUILTIN_PERM_SETS = 4, BUILTIN_MODEL_SETS = 1, SYSTEM_ATTRS = 4;
 
-    public static Plan of(long seed, int scale) {
+    /**
+     * Base dashboards and looks in the trash: every 50th id, offset 25 — arithmetic, so that listing pages can be
+     * located without generating the items before them.
+     */
+    public static final int TRASH_PERIOD = 50, TRASH_PHASE = 25;
+
+    public static boolean baseTrashed(long id) { return id % TRASH_PERIOD == TRASH_PHASE; }
+
+    public static InstanceLayout of(long seed, int scale) {
         long n = Math.max(0, scale);
         long shared = Math.round(n * 0.05);
         int b = 2;
         while (Math.pow(b, 7) < shared) b++;
-        return new Plan(seed, scale, Math.round(n * 0.10), shared, Math.round(n * 0.30), Math.round(n * 0.40),
+        return new InstanceLayout(seed, scale, Math.round(n * 0.10), shared, Math.round(n * 0.30), Math.round(n * 0.40),
                 part(n, 0.004, 4), part(n, 0.001, 2), part(n, 0.0005, 1), part(n, 0.0005, 1),
                 part(n, 0.0006, 3), part(n, 0.005, 2), part(n, 0.01, 4), part(n, 0.005, 3), b);
     }

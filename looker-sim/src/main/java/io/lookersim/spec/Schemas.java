@@ -1,6 +1,7 @@
-package io.lookersim;
+package io.lookersim.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lookersim.json.JsonNodes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,7 +49,7 @@ public final class Schemas {
 
     private static Schemas load() {
         try (InputStream in = Schemas.class.getResourceAsStream("Looker.4.0.backup-subset.oas.json")) {
-            JsonNode root = Json.MAPPER.readTree(in);
+            JsonNode root = JsonNodes.MAPPER.readTree(in);
             Map<String, Schema> map = new HashMap<>();
             root.path("components").path("schemas").fields().forEachRemaining(e -> map.put(e.getKey(), schema(e.getKey(), e.getValue())));
             List<Op> ops = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.lookersim;
+package io.lookersim.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ public final class FaultPlan {
     private final double rate;
     private final SplittableRandom random;
 
-    FaultPlan(double rate, long seed) {
+    public FaultPlan(double rate, long seed) {
         this.rate = rate;
         this.random = new SplittableRandom(seed ^ 0x5DEECE66DL);
     }

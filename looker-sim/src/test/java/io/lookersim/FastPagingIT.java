@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The arithmetic page locator must agree with a full scan, also after edits, trash, deletes and additions. */
-class FastPagingTest {
+class FastPagingIT {
     private static List<String> ids(SimClient c, String path) {
         List<String> out = new ArrayList<>();
         for (JsonNode n : c.get(path).json()) out.add(n.get("id").asText());

@@ -2,25 +2,25 @@ package io.lookersim.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lookersim.Json;
-import io.lookersim.http.ApiError;
-import io.lookersim.http.ApiRequest;
-import io.lookersim.http.ApiResponse;
+import io.lookersim.api.ApiError;
+import io.lookersim.api.ApiRequest;
+import io.lookersim.api.ApiResponse;
+import io.lookersim.json.JsonNodes;
+import io.lookersim.store.ItemTable;
 import io.lookersim.store.Listing;
 import io.lookersim.store.Store;
-import io.lookersim.store.Table;
 
 /** What every operation group shares: the store, the views, small helpers. Thread-safe. */
-public class Ctx {
+public class OperationGroup {
     protected final Store st;
     protected final Views v;
 
-    protected Ctx(Store st, Views v) {
+    protected OperationGroup(Store st, Views v) {
         this.st = st;
         this.v = v;
     }
 
-    protected static ObjectNode need(Table t, String id) {
+    protected static ObjectNode need(ItemTable t, String id) {
         ObjectNode n = t.get(id);
         if (n == null) throw ApiError.notFound();
         return n;
@@ -30,7 +30,7 @@ public class Ctx {
 
     protected static JsonNode body(ApiRequest r) {
         JsonNode b = r.body();
-        if (b == null || !b.isObject()) return Json.obj();
+        if (b == null || !b.isObject()) return JsonNodes.obj();
         return b;
     }
 
@@ -43,5 +43,5 @@ public class Ctx {
 
     protected static String s(long id) { return Long.toString(id); }
 
-    protected static long id(String s) { return Table.parseId(s); }
+    protected static long id(String s) { return ItemTable.parseId(s); }
 }

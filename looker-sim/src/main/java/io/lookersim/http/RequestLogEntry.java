@@ -1,4 +1,4 @@
-package io.lookersim;
+package io.lookersim.http;
 
 import java.util.Map;
 

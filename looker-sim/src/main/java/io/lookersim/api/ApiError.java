@@ -1,7 +1,7 @@
-package io.lookersim.http;
+package io.lookersim.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.lookersim.Json;
+import io.lookersim.json.JsonNodes;
 
 /** A Looker error answer (Error, or ValidationError for 422) raised by a handler. */
 public final class ApiError extends RuntimeException {
@@ -28,7 +28,7 @@ public final class ApiError extends RuntimeException {
 
     /** 422 with one field error per missing/invalid field, each {field, code, message, documentation_url}. */
     public static ApiError validation(String field, String code, String message) {
-        ArrayNode a = Json.arr();
+        ArrayNode a = JsonNodes.arr();
         a.addObject().put("field", field).put("code", code).put("message", message);
         return new ApiError(422, "Validation Failed", a);
     }

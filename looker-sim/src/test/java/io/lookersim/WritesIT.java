@@ -3,11 +3,12 @@ package io.lookersim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lookersim.json.JsonNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class WritesTest {
+class WritesIT {
     static LookerSim sim;
     static SimClient c;
 
@@ -153,7 +154,7 @@ class WritesTest {
     void lookmlExportImportsBackOverTheSameSlug() {
         JsonNode lk = ok(c.get("/dashboards/lookml/5"));
         String slug = ok(c.get("/dashboards/5")).get("slug").asText();
-        String body = Json.obj().put("folder_id", "1").put("lookml", lk.get("lookml").asText()).toString();
+        String body = JsonNodes.obj().put("folder_id", "1").put("lookml", lk.get("lookml").asText()).toString();
         JsonNode imported = ok(c.post("/dashboards/lookml", body));
         assertThat(imported.get("id").asText()).isEqualTo("5");
         assertThat(imported.get("slug").asText()).isEqualTo(slug);

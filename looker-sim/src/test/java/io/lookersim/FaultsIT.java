@@ -3,6 +3,7 @@ package io.lookersim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lookersim.fault.FaultRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -10,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-class FaultsTest {
+class FaultsIT {
     @Test
     void retryAfterOnTheThirdPageOnly() throws Exception {
         try (LookerSim sim = LookerSim.builder().scale(100).build().start()) {

@@ -1,4 +1,4 @@
-package io.lookersim.http;
+package io.lookersim.api;
 
 import java.util.HashMap;
 import java.util.Map;

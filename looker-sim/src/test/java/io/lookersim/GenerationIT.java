@@ -3,13 +3,13 @@ package io.lookersim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lookersim.gen.Plan;
+import io.lookersim.gen.InstanceLayout;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class GenerationTest {
+class GenerationIT {
     private static final List<String> PATHS = List.of("/dashboards/search?limit=20", "/dashboards/7", "/looks/9",
             "/folders", "/users?limit=10", "/groups", "/roles", "/boards", "/scheduled_plans?all_users=true",
             "/alerts/search?all_owners=true", "/user_attributes", "/content_metadata_access?content_metadata_id=1");
@@ -34,7 +34,7 @@ class GenerationTest {
             assertThat(c.get("/users").json()).hasSize(1);
             assertThat(c.get("/folders").json()).hasSize(3); // Shared, Users, the API user's personal folder
             assertThat(c.get("/lookml_models").json().size()).isPositive();
-            assertThat(c.get("/roles").json()).hasSize(Plan.BUILTIN_ROLES);
+            assertThat(c.get("/roles").json()).hasSize(InstanceLayout.BUILTIN_ROLES);
             assertThat(c.get("/permission_sets").json().get(0).get("built_in").asBoolean()).isTrue();
             assertThat(c.get("/model_sets").json()).hasSize(1);
         }
