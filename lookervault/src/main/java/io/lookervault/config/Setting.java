@@ -18,7 +18,7 @@ public enum Setting {
     REQUIRE_TLS("require_tls", "LOOKERVAULT_REQUIRE_TLS", "false", false),
     MAX_RESPONSE_MB("max_response_mb", "LOOKERVAULT_MAX_RESPONSE_MB", "64", false),
     DB("db", "LOOKERVAULT_DB", "looker.db", false),
-    WORKERS("workers", "LOOKERVAULT_WORKERS", "8", false),
+    WORKERS("workers", "LOOKERVAULT_WORKERS", String.valueOf(io.lookervault.job.Workers.DEFAULT), false),
     BATCH_SIZE("batch_size", "LOOKERVAULT_BATCH_SIZE", "100", false),
     RATE_LIMIT_PER_SECOND("rate_limit_per_second", "LOOKERVAULT_RATE_LIMIT_PER_SECOND", "20", false),
     RATE_LIMIT_PER_MINUTE("rate_limit_per_minute", "LOOKERVAULT_RATE_LIMIT_PER_MINUTE", "0", false),

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,16 +38,20 @@ final class HttpTransport {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong rateLimited = new AtomicLong();
 
+    private final Clock clock;
+
     /** The default cap on one answer's body (64 MB): a bigger one fails its request instead of the heap. */
     static final long DEFAULT_MAX_BODY_BYTES = 64L << 20;
 
-    HttpTransport(String baseUrl, Duration timeout, boolean verifySsl, AdaptiveRateLimiter limiter) {
-        this(baseUrl, timeout, verifySsl ? null : InsecureTls.context(), limiter, DEFAULT_MAX_BODY_BYTES);
+    HttpTransport(String baseUrl, Duration timeout, boolean verifySsl, AdaptiveRateLimiter limiter, Clock clock) {
+        this(baseUrl, timeout, verifySsl ? null : InsecureTls.context(), limiter, DEFAULT_MAX_BODY_BYTES, clock);
     }
 
     /** @param tls the TLS context, or null for the system's (verify against the system's CAs) */
-    HttpTransport(String baseUrl, Duration timeout, SSLContext tls, AdaptiveRateLimiter limiter, long maxBodyBytes) {
+    HttpTransport(String baseUrl, Duration timeout, SSLContext tls, AdaptiveRateLimiter limiter, long maxBodyBytes,
+                  Clock clock) {
         this.maxBodyBytes = maxBodyBytes;
+        this.clock = clock;
         HttpClient.Builder b = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -152,7 +157,7 @@ final class HttpTransport {
     private void onOutcome(Response r) {
         if (r.status() == 429) {
             rateLimited.incrementAndGet();
-            limiter.onRateLimited(ErrorMapper.parseRetryAfter(r.retryAfter(), java.time.Instant.now()));
+            limiter.onRateLimited(ErrorMapper.parseRetryAfter(r.retryAfter(), clock.instant()));
         } else if (r.status() < 500) {
             limiter.onSuccess();
         }

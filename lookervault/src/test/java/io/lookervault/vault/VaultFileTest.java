@@ -61,12 +61,12 @@ class VaultFileTest {
     @Test
     void anotherProgramsSqliteDatabaseIsNotMigratedIntoAVault() throws Exception {
         Path db = dir.resolve("app.sqlite");
-        try (Connection c = DriverManager.getConnection(Vault.jdbcUrl(db)); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(SqliteFiles.url(db)); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE customers(id INTEGER PRIMARY KEY, name TEXT)");
         }
         assertThatThrownBy(() -> Vault.open(db)).isInstanceOf(VaultUnreadableException.class)
                 .hasMessageContaining("not a LookerVault vault");
-        try (Connection c = DriverManager.getConnection(Vault.jdbcUrl(db)); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection(SqliteFiles.url(db)); Statement s = c.createStatement();
              var rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type='table'")) {
             assertThat(rs.getInt(1)).as("no vault tables added").isEqualTo(1);
         }
@@ -76,7 +76,7 @@ class VaultFileTest {
     void aVaultOfANewerSchemaIsRefused() throws Exception {
         Path db = dir.resolve("future.db");
         Vault.open(db).close();
-        try (Connection c = DriverManager.getConnection(Vault.jdbcUrl(db)); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(SqliteFiles.url(db)); Statement s = c.createStatement()) {
             s.execute("INSERT INTO schema_version(version) VALUES (" + (Schema.MIGRATIONS.size() + 1) + ")");
         }
         assertThatThrownBy(() -> Vault.open(db)).isInstanceOf(VaultUnreadableException.class)
