@@ -88,7 +88,8 @@ final class RestoreCommand implements Callable<Integer> {
             description = "Restore many items (default: everything) in dependency order, in parallel.",
             footerHeading = "%nExamples:%n",
             footer = {"  lookervault restore bulk", "  lookervault restore bulk dashboards looks --run 4 --workers 16",
-                    "  lookervault restore bulk --folder-ids 12,40 --recursive --dry-run"})
+                    "  lookervault restore bulk --folder-ids 12,40 --recursive --dry-run",
+                    "  LOOKERSDK_BASE_URL=https://new.example.com lookervault restore bulk --yes   # a migration"})
     static final class Bulk implements Callable<Integer> {
         @Mixin
         GlobalOptions global;
@@ -112,6 +113,10 @@ final class RestoreCommand implements Callable<Integer> {
         @Option(names = "--dry-run", description = "Print the plan; write nothing.")
         boolean dryRun;
 
+        @Option(names = "--yes", description = "Write into a Looker that is neither the one this vault backs up"
+                + " nor an earlier restore's destination without asking (a migration).")
+        boolean yes;
+
         private final CliContext ctx;
 
         Bulk(CliContext ctx) {
@@ -128,7 +133,7 @@ final class RestoreCommand implements Callable<Integer> {
             io.lookervault.config.AppConfig cfg = global.loadConfig(ctx, flags);
             RestoreOptions o = options(() -> new RestoreOptions(RestoreOptions.Command.BULK, types, List.of(), folderIds, recursive,
                     when.run, when.asOf, cfg.extract().workers(), dryRun));
-            return RestoreRun.run(ctx, global, o, cfg);
+            return RestoreRun.run(ctx, global, o, cfg, yes);
         }
     }
 

@@ -27,19 +27,21 @@ final class RestoreDlqCommand implements Callable<Integer> {
         throw new CommandException(ExitCodes.USAGE, "dlq needs a subcommand: list, show ID, retry [ID] or clear");
     }
 
+    /** The dead letters for reading only: the file is neither created, migrated nor written. */
     private static <T> T withStore(CliContext ctx, GlobalOptions g, java.util.function.Function<RestoreStore, T> f) {
         AppConfig cfg = g.loadConfig(ctx, Map.of());
-        try (Vault vault = Vault.open(cfg.db()); RestoreStore store = RestoreStore.open(cfg.db())) {
+        try (RestoreStore store = RestoreStore.openReadOnly(cfg.db())) {
             return f.apply(store);
         }
     }
 
-    /** As {@link #withStore} for a command that writes: under the vault's job lock. */
+    /** For a command that writes: under the vault's job lock, the vault opened (and migrated) for writing. */
     private static <T> T writingStore(CliContext ctx, GlobalOptions g, String job,
                                       java.util.function.Function<RestoreStore, T> f) {
         AppConfig cfg = g.loadConfig(ctx, Map.of());
-        try (VaultLock lock = VaultLock.acquire(cfg.db(), job, Clock.systemUTC())) {
-            return withStore(ctx, g, f);
+        try (VaultLock lock = VaultLock.acquire(cfg.db(), job, Clock.systemUTC());
+             Vault vault = Vault.open(cfg.db()); RestoreStore store = RestoreStore.open(cfg.db())) {
+            return f.apply(store);
         }
     }
 

@@ -34,6 +34,12 @@ final class RestoreRun {
     }
 
     static int run(CliContext ctx, GlobalOptions global, RestoreOptions o, AppConfig cfg) throws Exception {
+        return run(ctx, global, o, cfg, true);
+    }
+
+    /** @param confirmed the user said (--yes) a destination this vault never saw is meant */
+    static int run(CliContext ctx, GlobalOptions global, RestoreOptions o, AppConfig cfg, boolean confirmed)
+            throws Exception {
         String dest = cfg.looker().baseUrl().orElseThrow();
         // a dry run writes nothing, so it may plan while a backup runs
         try (VaultLock lock = o.dryRun() ? null
@@ -42,6 +48,8 @@ final class RestoreRun {
              RestoreStore store = RestoreStore.open(cfg.db())) {
             if (o.dryRun()) {
                 api.readOnly();
+            } else if (!confirmed) {
+                confirmDestination(vault, store, dest);
             }
             RestoreJob job = new RestoreJob(api, vault, store, dest, Clock.systemUTC());
             RestoreReport report;
@@ -53,6 +61,32 @@ final class RestoreRun {
             print(ctx.out(), global, report);
             return ExtractRun.exitCode(report.status());
         }
+    }
+
+    /**
+     * A bulk restore into a Looker the vault has never seen, neither as the backed-up instance nor as an
+     * earlier restore's destination, is most often a LOOKERSDK_BASE_URL left pointing elsewhere: it needs a
+     * "yes" on a terminal, or --yes.
+     */
+    private static void confirmDestination(Vault vault, RestoreStore store, String dest) {
+        java.util.Set<String> sources = new java.util.TreeSet<>();
+        vault.runs().forEach(r -> sources.add(r.baseUrl()));
+        boolean known = sources.stream().anyMatch(u -> io.lookervault.config.LookerSettings.sameInstance(u, dest))
+                || store.runs().stream().anyMatch(r -> io.lookervault.config.LookerSettings.sameInstance(r.destUrl(), dest));
+        if (known) {
+            return;
+        }
+        String what = "restore bulk would write into " + dest + ", which is neither the Looker this vault backs up ("
+                + String.join(", ", sources) + ") nor where an earlier restore wrote";
+        java.io.Console console = System.console();
+        if (console != null) {
+            String answer = console.readLine("%s. Write there? [y/N] ", what);
+            if (answer != null && answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
+                return;
+            }
+        }
+        throw new CommandException(ExitCodes.USAGE, what + ": check LOOKERSDK_BASE_URL, then run again with --yes"
+                + " (or --dry-run to see the plan first)");
     }
 
     /** Live progress on stderr as extract shows it (redrawn on a terminal, a line every 10 s otherwise; none with -q). */
@@ -74,7 +108,12 @@ final class RestoreRun {
         try (VaultLock lock = VaultLock.acquire(cfg.db(), "restore dlq retry", Clock.systemUTC());
              LookerClient api = LookerClient.create(cfg.looker(), cfg.resilience()); Vault vault = Vault.open(cfg.db());
              RestoreStore store = RestoreStore.open(cfg.db())) {
-            List<RestoreReport> reports = new RestoreJob(api, vault, store, dest, Clock.systemUTC()).retry(dlqId);
+            List<RestoreReport> reports;
+            try {
+                reports = new RestoreJob(api, vault, store, dest, Clock.systemUTC()).retry(dlqId);
+            } catch (RestoreException e) {
+                throw new CommandException(ExitCodes.USAGE, e.getMessage());
+            }
             if (global.json()) {
                 printJson(ctx.out(), reports);
             } else {

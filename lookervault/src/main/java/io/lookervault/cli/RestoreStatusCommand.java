@@ -2,7 +2,6 @@ package io.lookervault.cli;
 
 import io.lookervault.config.AppConfig;
 import io.lookervault.vault.RestoreStore;
-import io.lookervault.vault.Vault;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,7 +22,8 @@ final class RestoreStatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AppConfig cfg = global.loadConfig(ctx, Map.of());
-        try (Vault vault = Vault.open(cfg.db()); RestoreStore store = RestoreStore.open(cfg.db())) {
+        // read-only: looking at restores must not create, migrate or lock the file
+        try (RestoreStore store = RestoreStore.openReadOnly(cfg.db())) {
             var runs = store.runs();
             var open = store.openDeadLetters(0);
             if (global.json()) {

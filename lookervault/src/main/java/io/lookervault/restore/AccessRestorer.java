@@ -58,12 +58,14 @@ final class AccessRestorer implements TypeRestorer {
         List<JsonNode> have = new ArrayList<>();
         ctx.dest.get("/content_metadata_access", Map.of("content_metadata_id", cm)).forEach(have::add);
         boolean changed = false;
+        boolean incomplete = false;
         for (JsonNode a : source) {
             String group = ctx.ids.ref("groups", a.path("group_id"));
             String user = ctx.ids.ref("users", a.path("user_id"));
             if (group == null && user == null) {
                 notes.add("access for " + a.path("group_id").asText(a.path("user_id").asText())
                         + ": group/user not at the destination");
+                incomplete = true;
                 continue;
             }
             String permission = a.path("permission_type").asText();
@@ -86,6 +88,12 @@ final class AccessRestorer implements TypeRestorer {
             } else {
                 ctx.dest.put("/content_metadata_access/" + current.path("id").asText(), b);
             }
+        }
+        if (incomplete && !have.isEmpty()) {
+            // an extra grant may be the very one whose group or user failed to come back: never remove access
+            // for a failure elsewhere
+            notes.add(have.size() + " grant(s) at the destination kept: the backup's list is not complete here");
+            have.clear();
         }
         for (JsonNode extra : have) {
             changed = true;

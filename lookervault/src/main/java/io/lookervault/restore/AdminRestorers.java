@@ -134,6 +134,17 @@ final class AdminRestorers {
         }
         JsonNode have = destId == null ? Source.JSON.createArrayNode()
                 : ctx.dest.get("/user_attributes/" + destId + "/group_values", Map.of());
+        if (want.size() < src.size()) {
+            // the POST replaces every value: keep the destination's values of groups the backup could not name
+            Set<String> named = new HashSet<>();
+            want.forEach(v -> named.add(v.path("group_id").asText()));
+            have.forEach(v -> {
+                if (!named.contains(v.path("group_id").asText())) {
+                    want.addObject().put("group_id", v.path("group_id").asText()).put("value", JsonFields.text(v, "value"));
+                }
+            });
+            notes.add("group values only added or changed, none removed: a group of the backup is not at the destination");
+        }
         if (pairs(want).equals(pairs(have))) {
             return List.of();
         }
@@ -164,6 +175,11 @@ final class AdminRestorers {
         }
         Set<String> have = new HashSet<>();
         ctx.dest.get("/roles/" + destRoleId + "/groups", Map.of("fields", "id")).forEach(g -> have.add(g.path("id").asText()));
+        if (want.size() < role.path("_lookervault").path("group_ids").size()) {
+            // the PUT replaces the whole list: a group that failed must not cost the role its other groups
+            want.addAll(have);
+            notes.add("role groups only added, none removed: a group of the backup is not at the destination");
+        }
         if (want.equals(have)) {
             return List.of();
         }

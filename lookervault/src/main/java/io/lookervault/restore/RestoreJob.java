@@ -117,7 +117,21 @@ public final class RestoreJob {
     public List<RestoreReport> retry(long dlqId) throws InterruptedException {
         List<RestoreReport> out = new ArrayList<>();
         Map<Long, Long> sourceRuns = new java.util.HashMap<>();
-        store.runs().forEach(r -> sourceRuns.put(r.restoreId(), r.sourceRun()));
+        Map<Long, String> dests = new java.util.HashMap<>();
+        store.runs().forEach(r -> {
+            sourceRuns.put(r.restoreId(), r.sourceRun());
+            dests.put(r.restoreId(), r.destUrl());
+        });
+        for (RestoreStore.DeadLetter d : store.openDeadLetters(0)) {
+            String was = dests.get(d.restoreId());
+            if ((dlqId == 0 || d.dlqId() == dlqId) && was != null
+                    && !io.lookervault.config.LookerSettings.sameInstance(was, destUrl)) {
+                // resending to whatever Looker the configuration names now would write into the wrong instance
+                throw new RestoreException("dead letter " + d.dlqId() + " is a write to " + was + ", but the"
+                        + " configuration now names " + destUrl + ": set LOOKERSDK_BASE_URL=" + was + " to retry it"
+                        + " there, or 'restore dlq clear' to drop it");
+            }
+        }
         for (RestoreStore.DeadLetter d : store.openDeadLetters(0)) {
             if (dlqId == 0 || d.dlqId() == dlqId) {
                 out.add(run(RestoreOptions.retry(d.type(), d.sourceId(), sourceRuns.get(d.restoreId()))));

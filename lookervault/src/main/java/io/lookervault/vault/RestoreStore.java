@@ -34,6 +34,21 @@ public final class RestoreStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The restore tables for reading only ({@code restore status}, {@code dlq list|show}): the file must
+     * already be a LookerVault vault, and is neither created, migrated nor written.
+     *
+     * @throws VaultUnreadableException when there is no vault at {@code vault} or it is not one
+     */
+    public static RestoreStore openReadOnly(Path vault) {
+        VaultReader.open(vault).close();
+        try {
+            return new RestoreStore(SqliteFiles.openReadOnly(vault));
+        } catch (SQLException e) {
+            throw new VaultException("cannot open the vault's restore tables: " + e.getMessage(), e);
+        }
+    }
+
     /** One restore run. */
     public record RestoreRun(long restoreId, long sourceRun, String sourceUrl, String destUrl, String command,
                              String options, String status, String startedAt, String finishedAt) {}

@@ -41,7 +41,7 @@ public final class RestoreBench {
             for (int r = 0; r < repeat; r++) {
                 try (LookerSim dest = LookerSim.builder().port(0).scale(0).seed(seed).latencyMs(latency)
                         .maxConcurrent(concurrent).build().start()) {
-                    JsonNode rep = cli(dest, db, "restore", "bulk", "--workers", w);
+                    JsonNode rep = cli(dest, db, "restore", "bulk", "--workers", w, "--yes");
                     long items = 0;
                     for (JsonNode c : rep.path("counts")) {
                         for (JsonNode n : c) {

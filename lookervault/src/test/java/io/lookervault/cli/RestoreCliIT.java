@@ -44,7 +44,11 @@ class RestoreCliIT {
             assertThat(plan.out()).contains("\"CREATE\"");
 
             b.faults().add(FaultRule.status("create_board", 422).times(1000));
-            CliRun migrate = CliRun.run(dir, env(b), "--db", db, "restore", "bulk", "--workers", "4");
+            // a Looker this vault never saw is written only when the user says so
+            CliRun unasked = CliRun.run(dir, env(b), "--db", db, "restore", "bulk", "--workers", "4");
+            assertThat(unasked.exitCode()).as(unasked.err()).isEqualTo(2);
+            assertThat(unasked.err()).contains("would write into " + b.baseUrl()).contains("--yes");
+            CliRun migrate = CliRun.run(dir, env(b), "--db", db, "restore", "bulk", "--workers", "4", "--yes");
             assertThat(migrate.exitCode()).as(migrate.out() + migrate.err()).isEqualTo(4);
             assertThat(migrate.out()).contains("restore dlq list");
 
@@ -55,6 +59,13 @@ class RestoreCliIT {
             assertThat(show.out()).doesNotContain(b.clientSecret());
 
             b.faults().clear();
+            // the failed writes went to b: resending them to a (the configuration changed) is refused
+            int aBefore = a.requestLog().size();
+            CliRun wrong = CliRun.run(dir, env(a), "--db", db, "restore", "dlq", "retry");
+            assertThat(wrong.exitCode()).as(wrong.err()).isEqualTo(2);
+            assertThat(wrong.err()).contains("is a write to " + b.baseUrl());
+            assertThat(a.requestLog().subList(aBefore, a.requestLog().size()))
+                    .noneMatch(e -> e.method().equals("POST") && !e.path().endsWith("/login"));
             assertThat(CliRun.run(dir, env(b), "--db", db, "restore", "dlq", "retry").exitCode()).isZero();
             CliRun status = CliRun.run(dir, env(b), "--db", db, "restore", "status");
             assertThat(status.out()).contains("0 open dead letter");

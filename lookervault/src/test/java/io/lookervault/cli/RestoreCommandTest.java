@@ -42,7 +42,28 @@ class RestoreCommandTest {
     }
 
     @Test
+    void readOnlyCommandsNeitherCreateNorTouchAFileThatIsNoVault() throws Exception {
+        String missing = dir.resolve("missing.db").toString();
+        assertThat(run("--db", missing, "restore", "status")).isEqualTo(2);
+        assertThat(last.err()).contains("no vault at");
+        assertThat(run("--db", missing, "restore", "dlq", "list")).isEqualTo(2);
+        assertThat(run("--db", missing, "restore", "dlq", "show", "1")).isEqualTo(2);
+        assertThat(dir.resolve("missing.db")).doesNotExist();
+        java.nio.file.Path text = dir.resolve("notes.txt");
+        java.nio.file.Files.writeString(text, "not a vault\n".repeat(200));
+        for (String[] cmd : new String[][] {{"restore", "status"}, {"restore", "dlq", "list"},
+                {"restore", "dlq", "clear"}, {"extract"}}) {
+            String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("--db", text.toString()),
+                    java.util.Arrays.stream(cmd)).toArray(String[]::new);
+            assertThat(run(args)).as(String.join(" ", cmd)).isEqualTo(2);
+            assertThat(last.err()).as(String.join(" ", cmd)).contains("not a LookerVault vault");
+        }
+        assertThat(java.nio.file.Files.readString(text)).isEqualTo("not a vault\n".repeat(200));
+    }
+
+    @Test
     void statusAndDlqOfAFreshVaultAreEmpty() {
+        io.lookervault.vault.Vault.open(dir.resolve("v.db")).close();
         assertThat(run("--db", dir.resolve("v.db").toString(), "restore", "status")).isZero();
         assertThat(last.out()).contains("0 open dead letter");
         assertThat(run("--db", dir.resolve("v.db").toString(), "restore", "dlq", "list")).isZero();
