@@ -31,7 +31,7 @@ final class InfoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AppConfig cfg = global.loadConfig(ctx, Map.of());
         cfg.looker().requireComplete();
-        ObjectNode info = Json.object();
+        ObjectNode info = JsonOutput.object();
         // a few quick retries: info answers a person, it is not a long unattended run
         try (LookerClient client = LookerClient.create(cfg.looker(),
                 cfg.resilience().withMaxRetries(Math.min(2, cfg.resilience().maxRetries())))) {
@@ -49,7 +49,7 @@ final class InfoCommand implements Callable<Integer> {
         info.set("vault", vault(cfg.db()));
         VaultStatus.summary(cfg.db(), (ObjectNode) info.get("vault"));
         if (global.json()) {
-            Json.print(ctx.out(), info);
+            JsonOutput.print(ctx.out(), info);
         } else {
             render(info);
         }
@@ -57,7 +57,7 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     private static ObjectNode vault(Path db) throws IOException {
-        ObjectNode v = Json.object();
+        ObjectNode v = JsonOutput.object();
         Path abs = db.toAbsolutePath();
         v.put("path", abs.toString());
         v.put("exists", Files.exists(abs));
@@ -71,7 +71,7 @@ final class InfoCommand implements Callable<Integer> {
         JsonNode looker = info.path("looker");
         JsonNode user = info.path("api_user");
         JsonNode vault = info.path("vault");
-        Table t = Table.of("ITEM", "VALUE");
+        TextTable t = TextTable.of("ITEM", "VALUE");
         t.row("Looker", looker.path("base_url").asText());
         t.row("Looker release", looker.path("release").asText());
         t.row("API version", looker.path("api_version").asText());
@@ -80,6 +80,6 @@ final class InfoCommand implements Callable<Integer> {
         t.row("Vault", vault.path("path").asText() + (vault.path("exists").asBoolean()
                 ? " (" + vault.path("size_bytes").asLong() + " bytes)" : " (not created yet)"));
         VaultStatus.rows(t, vault);
-        t.render(ctx.out(), Table.width(ctx.env()));
+        t.render(ctx.out(), TextTable.width(ctx.env()));
     }
 }

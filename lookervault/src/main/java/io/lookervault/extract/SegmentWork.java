@@ -18,7 +18,7 @@ import java.util.concurrent.CountDownLatch;
  * The work of one segment of a run (a run is one segment, or several when resumed): what a worker does with
  * a list page or an item. Thread-safe: every worker calls it; state lives in thread-safe trackers and queues.
  */
-final class Segment {
+final class SegmentWork {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
             new com.fasterxml.jackson.databind.ObjectMapper();
     private final long runId;
@@ -37,7 +37,7 @@ final class Segment {
     private final CountDownLatch typesLeft;
     private final Set<String> listedRetries = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    Segment(long runId, ExtractOptions options, LookerApi api, Vault vault, VaultWriter writer, WorkQueue queue,
+    SegmentWork(long runId, ExtractOptions options, LookerApi api, Vault vault, VaultWriter writer, WorkQueue queue,
             Map<ContentType, TypeTracker> trackers, Map<ContentType, Set<String>> retrying, Set<String> scope) {
         this.runId = runId;
         this.options = options;
