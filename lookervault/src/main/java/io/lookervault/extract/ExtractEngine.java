@@ -87,7 +87,8 @@ public final class ExtractEngine {
         trackers = map;
         WorkQueue queue = new WorkQueue(streams, Math.max(4 * options.batchSize(), 2_000));
         try (VaultWriter writer = vault.writer(runId, WRITE_QUEUE, hook)) {
-            SegmentWork segment = new SegmentWork(runId, options, api, vault, writer, queue, map, retries(map), scope);
+            SegmentWork segment = new SegmentWork(new SegmentWork.Context(runId, options, api, vault, writer, queue, map,
+                    retries(map), scope));
             queueRetries(segment, map);
             return runWorkers(segment, queue, options.workers());
         }
