@@ -105,24 +105,15 @@ public final class RestoreStore implements AutoCloseable {
 
     /** The item's checkpoint and its final id mapping commit together. */
     public synchronized void checkpoint(long restoreId, String sourceUrl, String destUrl, Checkpoint cp) {
-        sql(() -> {
-            c.setAutoCommit(false);
-            try {
-                exec("INSERT OR REPLACE INTO restore_checkpoints VALUES (?,?,?,?,?,?)", restoreId, cp.type(),
-                        cp.sourceId(), cp.action(), cp.destId(), cp.detail());
-                if (cp.destId() != null) {
-                    exec("INSERT OR REPLACE INTO id_map VALUES (?,?,?,?,?,?)", sourceUrl, destUrl, cp.type(),
-                            cp.sourceId(), cp.destId(), restoreId);
-                }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        sql(() -> Sql.inTransaction(c, () -> {
+            exec("INSERT OR REPLACE INTO restore_checkpoints VALUES (?,?,?,?,?,?)", restoreId, cp.type(),
+                    cp.sourceId(), cp.action(), cp.destId(), cp.detail());
+            if (cp.destId() != null) {
+                exec("INSERT OR REPLACE INTO id_map VALUES (?,?,?,?,?,?)", sourceUrl, destUrl, cp.type(),
+                        cp.sourceId(), cp.destId(), restoreId);
             }
             return null;
-        });
+        }));
     }
 
     public synchronized Map<String, Checkpoint> checkpoints(long restoreId, String type) {
