@@ -58,6 +58,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheVaultSpeaksSql() {
+        // one room owns SQLite: its connections, pragmas, schema and every statement
+        noClasses().that().resideOutsideOfPackage("io.lookervault.vault..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
+                .check(app);
+    }
+
+    @Test
     void onlyTheDemoTourAndSimCommandsReachTheSimulator() {
         noClasses().that()
                 .haveNameNotMatching("io\\.lookervault\\.cli\\.(DemoCommand|DemoSteps|TourCommand|Tour|SimCommand)(\\$.*)?")

@@ -1,8 +1,8 @@
-package io.lookervault.restore;
+package io.lookervault.vault;
 
+import io.lookervault.job.RunStatus;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The restore tables of the vault (migration 2 of the vault schema): id map, restore runs, per-item
- * checkpoints and the dead-letter queue. Thread-safe: every method is synchronized over one connection;
+ * The restore tables of the vault (migration 2 of {@link Schema}): id map, restore runs, per-item checkpoints
+ * and the dead-letter queue. Their SQL lives here, in the vault, like all SQL of the project. Thread-safe: every method is synchronized over one connection;
  * restore writes are few (one per restored item), so one connection never limits throughput. The vault
  * must have been opened (migrated) with {@code Vault.open} first.
  */
@@ -28,15 +28,9 @@ public final class RestoreStore implements AutoCloseable {
 
     public static RestoreStore open(Path vault) {
         try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + vault.toAbsolutePath());
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA busy_timeout=60000");
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=NORMAL");
-            }
-            return new RestoreStore(c);
+            return new RestoreStore(SqliteFiles.openWritable(vault));
         } catch (SQLException e) {
-            throw new RestoreException("cannot open the vault's restore tables: " + e.getMessage(), e);
+            throw new VaultException("cannot open the vault's restore tables: " + e.getMessage(), e);
         }
     }
 
@@ -55,13 +49,14 @@ public final class RestoreStore implements AutoCloseable {
                                       String options, String now) {
         return sql(() -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO restore_runs(source_run, source_url,"
-                    + " dest_url, command, options, status, started_at) VALUES (?,?,?,?,?,'running',?)")) {
+                    + " dest_url, command, options, status, started_at) VALUES (?,?,?,?,?,?,?)")) {
                 ps.setLong(1, sourceRun);
                 ps.setString(2, sourceUrl);
                 ps.setString(3, destUrl);
                 ps.setString(4, command);
                 ps.setString(5, options);
-                ps.setString(6, now);
+                ps.setString(6, RunStatus.RUNNING.key());
+                ps.setString(7, now);
                 ps.executeUpdate();
             }
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
@@ -71,15 +66,15 @@ public final class RestoreStore implements AutoCloseable {
         });
     }
 
-    public synchronized void finishRun(long restoreId, String status, String now) {
-        update("UPDATE restore_runs SET status=?, finished_at=? WHERE restore_id=?", status, now, restoreId);
+    public synchronized void finishRun(long restoreId, RunStatus status, String now) {
+        update("UPDATE restore_runs SET status=?, finished_at=? WHERE restore_id=?", status.key(), now, restoreId);
     }
 
     /** The newest unfinished run of the same command and options against the same destination. */
     public synchronized Optional<RestoreRun> unfinished(String destUrl, String command, String options) {
-        return runs("SELECT * FROM restore_runs WHERE dest_url=? AND command=? AND options=? AND status IN"
-                + " ('running','interrupted','failed') ORDER BY restore_id DESC LIMIT 1", destUrl, command, options)
-                .stream().findFirst();
+        return runs("SELECT * FROM restore_runs WHERE dest_url=? AND command=? AND options=? ORDER BY restore_id DESC",
+                destUrl, command, options).stream()
+                .filter(r -> RunStatus.fromKey(r.status()).resumable()).findFirst();
     }
 
     public synchronized List<RestoreRun> runs() {
@@ -200,7 +195,7 @@ public final class RestoreStore implements AutoCloseable {
         try {
             c.close();
         } catch (SQLException e) {
-            throw new RestoreException("cannot close the restore tables: " + e.getMessage(), e);
+            throw new VaultException("cannot close the restore tables: " + e.getMessage(), e);
         }
     }
 
@@ -242,23 +237,10 @@ public final class RestoreStore implements AutoCloseable {
     }
 
     private PreparedStatement prepare(String q, Object... params) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(q);
-        for (int i = 0; i < params.length; i++) {
-            ps.setObject(i + 1, params[i]);
-        }
-        return ps;
+        return Sql.prepare(c, q, java.util.Arrays.asList(params));
     }
 
-    @FunctionalInterface
-    private interface SqlCall<T> {
-        T run() throws SQLException;
-    }
-
-    private static <T> T sql(SqlCall<T> body) {
-        try {
-            return body.run();
-        } catch (SQLException e) {
-            throw new RestoreException("vault error: " + e.getMessage(), e);
-        }
+    private static <T> T sql(Sql.Call<T> body) {
+        return Sql.call(body);
     }
 }
