@@ -34,6 +34,11 @@ public final class QueryGen extends Gen {
         return List.copyOf(out);
     }
 
+    /** The model generated query q (1..SPACE) asks. */
+    public static String modelOf(long q) {
+        return COMBOS.get((int) ((q - 1) / VIS.length / LIMITS.length / FILTERS.length)).model().name();
+    }
+
     /** The explore generated query q (1..SPACE) asks. */
     public static Models.Explore exploreOf(long q) {
         return COMBOS.get((int) ((q - 1) / VIS.length / LIMITS.length / FILTERS.length)).explore();
