@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.lookervault.config.AppConfig;
 import io.lookervault.job.RunStatus;
 import io.lookervault.looker.LookerClient;
+import io.lookervault.restore.ContentValidator;
 import io.lookervault.restore.Outcome;
+import io.lookervault.restore.Preflight;
 import io.lookervault.restore.RestoreException;
 import io.lookervault.restore.RestoreJob;
 import io.lookervault.restore.RestoreOptions;
@@ -25,6 +27,9 @@ final class RestoreRun {
 
     private RestoreRun() {}
 
+    /** The checks around a restore (see RestoreCommand.Checks). */
+    record Checks(boolean allowMissing, boolean validate) {}
+
     static void printJson(PrintStream out, Object value) {
         try {
             out.println(JSON.writeValueAsString(value));
@@ -33,13 +38,15 @@ final class RestoreRun {
         }
     }
 
-    static int run(CliContext ctx, GlobalOptions global, RestoreOptions o, AppConfig cfg) throws Exception {
+    static int run(CliContext ctx, GlobalOptions global, RestoreOptions o, AppConfig cfg, Checks checks)
+            throws Exception {
         String dest = cfg.looker().baseUrl().orElseThrow();
         // a dry run writes nothing, so it may plan while a backup runs
         try (VaultLock lock = o.dryRun() ? null
                 : VaultLock.acquire(cfg.db(), "restore " + o.command(), Clock.systemUTC());
              LookerClient api = LookerClient.create(cfg.looker(), cfg.resilience()); Vault vault = Vault.open(cfg.db());
              RestoreStore store = RestoreStore.open(cfg.db())) {
+            Preflight.Report pf = preflight(ctx, global, o, checks, api, vault);
             RestoreJob job = new RestoreJob(api, vault, store, dest, Clock.systemUTC());
             RestoreReport report;
             try {
@@ -47,9 +54,42 @@ final class RestoreRun {
             } catch (RestoreException e) {
                 throw new CommandException(ExitCodes.USAGE, e.getMessage());
             }
-            print(ctx.out(), global, report);
-            return ExtractRun.exitCode(report.status());
+            ContentValidator.Result validation = null;
+            if (checks.validate() && !o.dryRun() && report.status() != RunStatus.FAILED) {
+                validation = ContentValidator.run(api).only(ContentValidator.restoredItems(vault, store, o.run(),
+                        o.asOf(), dest));
+            }
+            print(ctx, global, report, pf, validation);
+            int code = ExtractRun.exitCode(report.status());
+            return code == ExitCodes.OK && validation != null && !validation.problems().isEmpty() ? ExitCodes.PARTIAL : code;
         }
+    }
+
+    /**
+     * Checks the destination for the LookML the content needs before anything is written; a missing model stops a
+     * real restore with exit 2 unless {@code --allow-missing}. The table goes to stdout with a dry run's plan, to
+     * stderr otherwise.
+     */
+    private static Preflight.Report preflight(CliContext ctx, GlobalOptions global, RestoreOptions o, Checks checks,
+                                              LookerClient api, Vault vault) throws Exception {
+        Preflight.Report pf;
+        try {
+            pf = Preflight.check(api, vault, o);
+        } catch (RestoreException e) {
+            throw new CommandException(ExitCodes.USAGE, e.getMessage());
+        }
+        // a clean pre-flight is news only in a plan
+        boolean show = pf.missing().isEmpty() ? o.dryRun() && !global.quiet() : true;
+        if (!global.json() && show) {
+            ContentChecks.print(o.dryRun() ? ctx.out() : ctx.err(), pf, Table.width(ctx.env()));
+        }
+        if (pf.modelMissing() && !o.dryRun() && !checks.allowMissing()) {
+            String models = pf.missing().stream().filter(m -> m.kind().equals("model")).map(Preflight.Missing::name)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            throw new CommandException(ExitCodes.USAGE, "the destination lacks LookML model(s) " + models + " that the"
+                    + " backed-up content queries; deploy them there, or rerun with --allow-missing (see --dry-run)");
+        }
+        return pf;
     }
 
     /** Live progress on stderr as extract shows it (redrawn on a terminal, a line every 10 s otherwise; none with -q). */
@@ -82,6 +122,23 @@ final class RestoreRun {
             }
             RunStatus worst = reports.stream().map(RestoreReport::status).reduce(RunStatus.COMPLETED, RunStatus::worst);
             return ExtractRun.exitCode(worst);
+        }
+    }
+
+    private static void print(CliContext ctx, GlobalOptions global, RestoreReport r, Preflight.Report pf,
+                              ContentValidator.Result validation) {
+        if (global.json()) {
+            com.fasterxml.jackson.databind.node.ObjectNode doc = JSON.valueToTree(r);
+            doc.set("preflight", ContentChecks.json(pf));
+            if (validation != null) {
+                doc.set("validation", ContentChecks.json(validation));
+            }
+            printJson(ctx.out(), doc);
+            return;
+        }
+        print(ctx.out(), global, r);
+        if (validation != null) {
+            ContentChecks.print(ctx.out(), validation, "restored items", Table.width(ctx.env()));
         }
     }
 
