@@ -2,12 +2,12 @@ package io.lookersim.gen;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lookersim.Json;
+import io.lookersim.json.JsonNodes;
 import java.util.SplittableRandom;
 
 /** Dashboards and their elements, filters, layouts and components; looks. Pure functions of (seed, id). */
-public final class ContentGen extends Gen {
-    public ContentGen(Plan p) { super(p); }
+public final class ContentGen extends SeededGenerator {
+    public ContentGen(InstanceLayout p) { super(p); }
 
     public int elementCount(long d) {
         SplittableRandom r = rng(DASH + 100, d);
@@ -19,7 +19,7 @@ public final class ContentGen extends Gen {
 
     /** Element kind: vis (query), text, look, merged. Element 0 is always a vis tile (alerts point at it). */
     public String elementKind(long e) {
-        if (e % Plan.ELEM_SLOTS == 0) return "vis";
+        if (e % InstanceLayout.ELEM_SLOTS == 0) return "vis";
         int k = rng(ELEM, e).nextInt(100);
         return k < 60 ? "vis" : k < 75 ? "text" : k < 90 && p.looks() > 0 ? "look" : k < 90 ? "text" : "merged";
     }
@@ -28,11 +28,11 @@ public final class ContentGen extends Gen {
         if (d < 1 || d > p.dashboards()) return null;
         SplittableRandom r = rng(DASH, d);
         long folder = p.contentFolder(d);
-        long owner = folder > Plan.USERS_ROOT && folder < p.firstShared() ? folder - 2 : someUser(r);
+        long owner = folder > InstanceLayout.USERS_ROOT && folder < p.firstShared() ? folder - 2 : someUser(r);
         long created = created(d, p.dashboards(), r);
         long updated = created + r.nextInt(200 * 86_400);
-        boolean trashed = io.lookersim.store.Trash.baseTrashed(d);
-        ObjectNode n = Json.obj();
+        boolean trashed = InstanceLayout.baseTrashed(d);
+        ObjectNode n = JsonNodes.obj();
         n.put("id", s(d)).put("title", Words.title(r)).put("description", Words.description(r));
         n.put("folder_id", s(folder)).put("user_id", s(owner)).put("slug", Words.slug(seed, DASH, d));
         n.put("hidden", false).put("readonly", false).put("preferred_viewer", "dashboards-next");
@@ -56,11 +56,11 @@ public final class ContentGen extends Gen {
 
     public ObjectNode element(long e) {
         long d = p.elementDashboard(e);
-        int k = (int) (e % Plan.ELEM_SLOTS);
+        int k = (int) (e % InstanceLayout.ELEM_SLOTS);
         if (d < 1 || d > p.dashboards() || k >= elementCount(d)) return null;
         SplittableRandom r = rng(ELEM, e);
         String kind = elementKind(e);
-        ObjectNode n = Json.obj();
+        ObjectNode n = JsonNodes.obj();
         n.put("id", s(e)).put("dashboard_id", s(d)).put("dashboard_layout_id", s(d));
         n.put("title", kind.equals("text") ? null : Words.title(r)).put("title_hidden", false).put("subtitle_text", (String) null);
         n.put("note_display", (String) null).put("note_state", (String) null).put("note_text", (String) null).put("refresh_interval", (String) null);
@@ -96,7 +96,7 @@ public final class ContentGen extends Gen {
                     .put("note_text", Words.pick(r, "Excludes test orders.", "Montants en € — hors TVA.", "数値は速報値です。"));
         }
         long d = p.elementDashboard(e);
-        ArrayNode listens = Json.arr();
+        ArrayNode listens = JsonNodes.arr();
         switch (kind) {
             case "look" -> listens.add(listens(d, p.lookQuery(Long.parseLong(n.get("look_id").asText())), r));
             case "merged" -> { for (int s = 1; s <= 2; s++) listens.add(listens(d, p.elementQuery(e, s), r)); }
@@ -108,10 +108,10 @@ public final class ContentGen extends Gen {
     /** Most tiles listen to most filters: on the filter's own field when they share its explore. */
     private ArrayNode listens(long d, long query, SplittableRandom r) {
         Models.Explore x = QueryGen.exploreOf(query);
-        ArrayNode out = Json.arr();
+        ArrayNode out = JsonNodes.arr();
         for (int k = 0; k < filterCount(d); k++) {
             if (r.nextInt(4) == 0) continue;
-            ObjectNode f = filter(d * Plan.FILTER_SLOTS + k);
+            ObjectNode f = filter(d * InstanceLayout.FILTER_SLOTS + k);
             String field = x.name().equals(f.path("explore").asText()) ? f.path("dimension").asText()
                     : x.dimensions().get(k % x.dimensions().size());
             out.addObject().put("dashboard_filter_name", f.path("name").asText()).put("field", field);
@@ -121,13 +121,13 @@ public final class ContentGen extends Gen {
 
     public ObjectNode filter(long f) {
         long d = p.filterDashboard(f);
-        int k = (int) (f % Plan.FILTER_SLOTS);
+        int k = (int) (f % InstanceLayout.FILTER_SLOTS);
         if (d < 1 || d > p.dashboards() || k >= filterCount(d)) return null;
         SplittableRandom r = rng(FILT, f);
         Models.Model m = Models.ALL.get(r.nextInt(Models.ALL.size()));
         Models.Explore x = m.explores().get(r.nextInt(m.explores().size()));
         String dim = x.dimensions().get(k % x.dimensions().size());
-        ObjectNode n = Json.obj();
+        ObjectNode n = JsonNodes.obj();
         n.put("id", s(f)).put("dashboard_id", s(d)).put("name", "Filter " + (k + 1)).put("title", Words.pick(r, "Date", "Region", "Category", "Status") + " " + (k + 1));
         n.put("type", "field_filter").put("default_value", r.nextBoolean() ? "30 days" : null).put("model", m.name())
                 .put("explore", x.name()).put("dimension", dim).put("row", k);
@@ -153,7 +153,7 @@ public final class ContentGen extends Gen {
 
     public ObjectNode layout(long d) {
         if (d < 1 || d > p.dashboards()) return null;
-        ObjectNode n = Json.obj();
+        ObjectNode n = JsonNodes.obj();
         n.put("id", s(d)).put("dashboard_id", s(d)).put("type", "newspaper").put("active", true).put("column_width", (String) null)
                 .put("width", (String) null).put("deleted", false).put("label", (String) null).put("description", (String) null)
                 .put("order", 0);
@@ -165,8 +165,8 @@ public final class ContentGen extends Gen {
     public ObjectNode component(long e) {
         ObjectNode el = element(e);
         if (el == null) return null;
-        int k = (int) (e % Plan.ELEM_SLOTS);
-        ObjectNode n = Json.obj();
+        int k = (int) (e % InstanceLayout.ELEM_SLOTS);
+        ObjectNode n = JsonNodes.obj();
         n.put("id", s(e)).put("dashboard_layout_id", s(p.elementDashboard(e))).put("dashboard_element_id", s(e))
                 .put("row", (k / 2) * 6).put("column", (k % 2) * 12).put("width", 12).put("height", 6).put("deleted", false);
         n.set("can", can("show", "update"));
@@ -177,11 +177,11 @@ public final class ContentGen extends Gen {
         if (l < 1 || l > p.looks()) return null;
         SplittableRandom r = rng(LOOK, l);
         long folder = p.contentFolder(l);
-        long owner = folder > Plan.USERS_ROOT && folder < p.firstShared() ? folder - 2 : someUser(r);
+        long owner = folder > InstanceLayout.USERS_ROOT && folder < p.firstShared() ? folder - 2 : someUser(r);
         long created = created(l, p.looks(), r);
         long updated = created + r.nextInt(200 * 86_400);
-        boolean trashed = io.lookersim.store.Trash.baseTrashed(l);
-        ObjectNode n = Json.obj();
+        boolean trashed = InstanceLayout.baseTrashed(l);
+        ObjectNode n = JsonNodes.obj();
         n.put("id", s(l)).put("title", Words.title(r)).put("description", Words.description(r)).put("user_id", s(owner))
                 .put("folder_id", s(folder)).put("query_id", s(p.lookQuery(l))).put("content_metadata_id", s(p.cmLook(l)));
         n.put("created_at", iso(created)).put("updated_at", iso(updated)).put("deleted", trashed)
@@ -194,7 +194,7 @@ public final class ContentGen extends Gen {
     }
 
     public ArrayNode dashboardFilterNames(long d) {
-        ArrayNode a = Json.arr();
+        ArrayNode a = JsonNodes.arr();
         for (int k = 0; k < filterCount(d); k++) a.add("Filter " + (k + 1));
         return a;
     }

@@ -1,6 +1,6 @@
 package io.lookersim.http;
 
-import io.lookersim.Schemas;
+import io.lookersim.spec.Schemas;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

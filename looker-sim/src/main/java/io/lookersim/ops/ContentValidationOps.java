@@ -3,14 +3,14 @@ package io.lookersim.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lookersim.Json;
-import io.lookersim.Shaper;
+import io.lookersim.json.JsonNodes;
+import io.lookersim.spec.Shaper;
 import io.lookersim.gen.Models;
-import io.lookersim.http.Api;
-import io.lookersim.http.ApiRequest;
-import io.lookersim.http.ApiResponse;
+import io.lookersim.api.Api;
+import io.lookersim.api.ApiRequest;
+import io.lookersim.api.ApiResponse;
 import io.lookersim.store.Store;
-import io.lookersim.store.Table;
+import io.lookersim.store.ItemTable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +22,7 @@ import java.util.Set;
  * for its model (in {@code lookml_models}), explore and fields; what does not resolve is an error on that item, in
  * the spec's {@code ContentValidation} shape. A read over every item: thread-safe.
  */
-public final class ContentValidationOps extends Ctx {
+public final class ContentValidationOps extends OperationGroup {
     public ContentValidationOps(Store st, Views v) { super(st, v); }
 
     public void register(Api api) { api.on("content_validation", this::validate); }
@@ -33,7 +33,7 @@ public final class ContentValidationOps extends Ctx {
     private ApiResponse validate(ApiRequest r) {
         long start = System.nanoTime();
         Set<String> folders = split(r.q("space_ids")), projects = split(r.q("project_names"));
-        ArrayNode errors = Json.arr();
+        ArrayNode errors = JsonNodes.arr();
         Counts c = new Counts(new int[1], new int[1], new int[1], new java.util.HashMap<>());
         for (long d : ids(st.dashboards)) {
             if (untouched(st.dashboards, d)) {
@@ -50,15 +50,15 @@ public final class ContentValidationOps extends Ctx {
             ObjectNode look = st.looks.get(l);
             if (look == null || look.path("deleted").asBoolean() || !in(folders, look)) continue;
             c.looks()[0]++;
-            List<ObjectNode> found = check(Json.text(look, "query_id"), projects, c);
+            List<ObjectNode> found = check(JsonNodes.text(look, "query_id"), projects, c);
             if (!found.isEmpty()) {
                 ObjectNode e = entry("look:" + l, found);
-                e.set("look", Json.obj().put("id", Json.text(look, "id")).put("title", Json.text(look, "title"))
+                e.set("look", JsonNodes.obj().put("id", JsonNodes.text(look, "id")).put("title", JsonNodes.text(look, "title"))
                         .put("short_url", "/x/" + l).set("folder", folder(look)));
                 errors.add(e);
             }
         }
-        ObjectNode out = Json.obj();
+        ObjectNode out = JsonNodes.obj();
         out.set("content_with_errors", errors);
         out.put("computation_time", (System.nanoTime() - start) / 1e9).put("total_looks_validated", c.looks()[0])
                 .put("total_dashboard_elements_validated", c.elements()[0]).put("total_dashboard_filters_validated", c.filters()[0])
@@ -82,9 +82,9 @@ public final class ContentValidationOps extends Ctx {
     }
 
     private List<ObjectNode> tile(ObjectNode el, Set<String> projects, Counts c) {
-        List<ObjectNode> found = new ArrayList<>(check(Json.text(el, "query_id"), projects, c));
-        ObjectNode mq = st.mergeQueries.get(Json.text(el, "merge_result_id"));
-        if (mq != null) for (JsonNode sq : mq.path("source_queries")) found.addAll(check(Json.text(sq, "query_id"), projects, c));
+        List<ObjectNode> found = new ArrayList<>(check(JsonNodes.text(el, "query_id"), projects, c));
+        ObjectNode mq = st.mergeQueries.get(JsonNodes.text(el, "merge_result_id"));
+        if (mq != null) for (JsonNode sq : mq.path("source_queries")) found.addAll(check(JsonNodes.text(sq, "query_id"), projects, c));
         return found;
     }
 
@@ -105,8 +105,8 @@ public final class ContentValidationOps extends Ctx {
         for (long f : st.filters.children(id)) {
             ObjectNode fl = st.filters.get(f);
             c.filters()[0]++;
-            if (!"field_filter".equals(Json.text(fl, "type")) || Json.text(fl, "model") == null) continue;
-            List<ObjectNode> found = resolve(Json.text(fl, "model"), Json.text(fl, "explore"), List.of(String.valueOf(Json.text(fl, "dimension"))), projects);
+            if (!"field_filter".equals(JsonNodes.text(fl, "type")) || JsonNodes.text(fl, "model") == null) continue;
+            List<ObjectNode> found = resolve(JsonNodes.text(fl, "model"), JsonNodes.text(fl, "explore"), List.of(String.valueOf(JsonNodes.text(fl, "dimension"))), projects);
             if (found.isEmpty()) continue;
             ObjectNode entry = entry("dashboard_filter:" + f, found);
             entry.set("dashboard", dashboardRef(dash != null ? dash : st.dashboards.get(d)));
@@ -118,7 +118,7 @@ public final class ContentValidationOps extends Ctx {
     private List<ObjectNode> check(String queryId, Set<String> projects, Counts c) {
         if (queryId == null) return List.of();
         return c.checked().computeIfAbsent(queryId, id -> {
-            long q = Table.parseId(id);
+            long q = ItemTable.parseId(id);
             // a generated query is built from the catalogue: only its model or explore can have gone
             if (untouched(st.queries, q)) {
                 return resolve(io.lookersim.gen.QueryGen.modelOf(q), io.lookersim.gen.QueryGen.exploreOf(q).name(), List.of(), projects);
@@ -127,7 +127,7 @@ public final class ContentValidationOps extends Ctx {
         });
     }
 
-    private static boolean untouched(Table t, long id) {
+    private static boolean untouched(ItemTable t, long id) {
         return id >= 1 && id <= t.baseMax() && !t.isOverridden(id) && !t.isRemoved(id);
     }
 
@@ -136,13 +136,13 @@ public final class ContentValidationOps extends Ctx {
         List<String> fields = new ArrayList<>();
         q.path("fields").forEach(f -> fields.add(f.asText()));
         q.path("filters").fieldNames().forEachRemaining(fields::add);
-        return resolve(Json.text(q, "model"), Json.text(q, "view"), fields, projects);
+        return resolve(JsonNodes.text(q, "model"), JsonNodes.text(q, "view"), fields, projects);
     }
 
     /** Errors of one (model, explore, fields): an unknown model or explore hides its fields, as in Looker. */
     private List<ObjectNode> resolve(String model, String explore, List<String> fields, Set<String> projects) {
         ObjectNode m = st.lookmlModels.get(model);
-        if (m != null && projects != null && !projects.contains(Json.text(m, "project_name"))) return List.of();
+        if (m != null && projects != null && !projects.contains(JsonNodes.text(m, "project_name"))) return List.of();
         if (m == null) return List.of(error("Unknown model \"" + model + "\".", null, model, explore));
         boolean known = false;
         for (JsonNode x : m.path("explores")) known |= x.path("name").asText().equals(explore);
@@ -164,27 +164,27 @@ public final class ContentValidationOps extends Ctx {
     }
 
     private static ObjectNode error(String message, String field, String model, String explore) {
-        return Json.obj().put("message", message).put("field_name", field).put("model_name", model).put("explore_name", explore)
+        return JsonNodes.obj().put("message", message).put("field_name", field).put("model_name", model).put("explore_name", explore)
                 .put("removable", field != null);
     }
 
     private static ObjectNode entry(String id, List<ObjectNode> errors) {
-        ObjectNode e = Json.obj().put("id", id);
+        ObjectNode e = JsonNodes.obj().put("id", id);
         ArrayNode a = e.putArray("errors");
         errors.forEach(a::add);
         return e;
     }
 
     private ObjectNode dashboardRef(ObjectNode d) {
-        ObjectNode n = Json.obj().put("id", Json.text(d, "id")).put("title", Json.text(d, "title"))
-                .put("description", Json.text(d, "description")).put("url", "/dashboards/" + Json.text(d, "id"));
+        ObjectNode n = JsonNodes.obj().put("id", JsonNodes.text(d, "id")).put("title", JsonNodes.text(d, "title"))
+                .put("description", JsonNodes.text(d, "description")).put("url", "/dashboards/" + JsonNodes.text(d, "id"));
         n.set("folder", folder(d));
         return n;
     }
 
     private ObjectNode folder(ObjectNode item) {
-        ObjectNode f = st.folders.get(Json.text(item, "folder_id"));
-        return f == null ? null : Json.obj().put("id", Json.text(f, "id")).put("name", Json.text(f, "name"));
+        ObjectNode f = st.folders.get(JsonNodes.text(item, "folder_id"));
+        return f == null ? null : JsonNodes.obj().put("id", JsonNodes.text(f, "id")).put("name", JsonNodes.text(f, "name"));
     }
 
     private int explores() {
@@ -194,7 +194,7 @@ public final class ContentValidationOps extends Ctx {
     }
 
     private static boolean in(Set<String> folders, ObjectNode item) {
-        return folders == null || folders.contains(Json.text(item, "folder_id"));
+        return folders == null || folders.contains(JsonNodes.text(item, "folder_id"));
     }
 
     private static Set<String> split(String csv) {
@@ -205,7 +205,7 @@ public final class ContentValidationOps extends Ctx {
     }
 
     /** Every id a table may hold: the generated range, then those created since. */
-    private static Iterable<Long> ids(Table t) {
+    private static Iterable<Long> ids(ItemTable t) {
         List<Long> out = new ArrayList<>();
         for (long id = 1; id <= t.baseMax(); id++) out.add(id);
         for (long id : t.overlay().keySet()) if (id > t.baseMax()) out.add(id);

@@ -1,6 +1,6 @@
 package io.lookersim.ops;
 
-import io.lookersim.http.Api;
+import io.lookersim.api.Api;
 import io.lookersim.http.Tokens;
 import io.lookersim.store.Store;
 

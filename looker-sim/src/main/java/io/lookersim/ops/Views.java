@@ -2,11 +2,11 @@ package io.lookersim.ops;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lookersim.Json;
-import io.lookersim.Shaper;
 import io.lookersim.gen.Models;
+import io.lookersim.json.JsonNodes;
+import io.lookersim.spec.Shaper;
+import io.lookersim.store.ItemTable;
 import io.lookersim.store.Store;
-import io.lookersim.store.Table;
 
 /** Renders internal items as API objects of a spec schema, embedding related objects as Looker does. Thread-safe. */
 public final class Views {
@@ -14,7 +14,7 @@ public final class Views {
 
     public Views(Store st) { this.st = st; }
 
-    private static String t(ObjectNode n, String f) { return Json.text(n, f); }
+    private static String t(ObjectNode n, String f) { return JsonNodes.text(n, f); }
 
     private static ObjectNode copy(ObjectNode n) { return n.deepCopy(); }
 
@@ -61,8 +61,8 @@ public final class Views {
      * The renderer for a listing: when `fields` drops the nested elements, filters, layouts and folder, those are
      * not built (a page of ids then costs microseconds per dashboard, not a full render).
      */
-    public java.util.function.Function<ObjectNode, ObjectNode> dashboardFor(io.lookersim.Fields f) {
-        if (io.lookersim.Fields.wants(f, "dashboard_elements", "dashboard_filters", "dashboard_layouts", "folder")) return this::dashboard;
+    public java.util.function.Function<ObjectNode, ObjectNode> dashboardFor(io.lookersim.api.Fields f) {
+        if (io.lookersim.api.Fields.wants(f, "dashboard_elements", "dashboard_filters", "dashboard_layouts", "folder")) return this::dashboard;
         return d -> Shaper.shape("Dashboard", dashboardScalars(copy(d)));
     }
 
@@ -162,7 +162,7 @@ public final class Views {
 
     public ObjectNode user(ObjectNode u) {
         ObjectNode n = copy(u);
-        long id = Table.parseId(t(u, "id"));
+        long id = ItemTable.parseId(t(u, "id"));
         ArrayNode g = n.putArray("group_ids");
         st.groupUsers.lefts(id).forEach(x -> {
             if (st.groups.get(x) != null) g.add(Long.toString(x)); // memberships of deleted groups are gone
@@ -176,7 +176,7 @@ public final class Views {
 
     public ObjectNode group(ObjectNode g) {
         ObjectNode n = copy(g);
-        n.put("user_count", st.groupUsers.rights(Table.parseId(t(g, "id"))).stream().filter(u -> st.users.get(u) != null).count());
+        n.put("user_count", st.groupUsers.rights(ItemTable.parseId(t(g, "id"))).stream().filter(u -> st.users.get(u) != null).count());
         return Shaper.shape("Group", n);
     }
 

@@ -1,7 +1,7 @@
 package io.lookersim.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lookersim.http.ApiRequest;
+import io.lookersim.api.ApiRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

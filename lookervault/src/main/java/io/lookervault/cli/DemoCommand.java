@@ -39,8 +39,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--latency-ms", paramLabel = "MS", description = "Simulated latency per request (default 5).")
     int latencyMs = 5;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Parallel workers, 1-50 (default 8).")
-    int workers = ExtractOptions.DEFAULT_WORKERS;
+    @Mixin
+    WorkersOption workers = new WorkersOption();
 
     @Option(names = "--no-changes", description = "Back up once; do not change the simulator for a second backup.")
     boolean noChanges;
@@ -56,8 +56,8 @@ final class DemoCommand implements Callable<Integer> {
         Path db = ctx.workingDir().resolve(global.db().orElse(Path.of("demo.db")));
         ExtractOptions options;
         try {
-            options = new ExtractOptions(List.of(), workers, ExtractOptions.DEFAULT_BATCH_SIZE, List.of(), false, false,
-                    RunMode.FULL);
+            options = new ExtractOptions(List.of(), workers.orDefault(), ExtractOptions.DEFAULT_BATCH_SIZE, List.of(),
+                    false, false, RunMode.FULL);
         } catch (IllegalArgumentException e) {
             throw new CommandException(ExitCodes.USAGE, e.getMessage());
         }

@@ -131,8 +131,8 @@ final class RestoreCommand implements Callable<Integer> {
         @ArgGroup(exclusive = true)
         When when = new When();
 
-        @Option(names = "--workers", paramLabel = "N", description = "Parallel writers, 1-50 (default 8).")
-        Integer workers;
+        @Mixin
+        WorkersOption workers = new WorkersOption();
 
         @Option(names = "--dry-run", description = "Print the pre-flight (LookML models and explores the content"
                 + " needs that the destination lacks) and the plan; write nothing.")
@@ -153,10 +153,9 @@ final class RestoreCommand implements Callable<Integer> {
                 throw new CommandException(ExitCodes.USAGE, "--recursive needs --folder-ids");
             }
             Map<String, String> flags = new java.util.HashMap<>();
-            flags.put("workers", workers == null ? null : workers.toString());
-            // workers come from the settings like extract's (flag > LOOKERVAULT_WORKERS > toml > default 8)
+            workers.addTo(flags);
             io.lookervault.config.AppConfig cfg = global.loadConfig(ctx, flags);
-            RestoreOptions o = options(() -> new RestoreOptions("bulk", types, List.of(), folderIds, recursive,
+            RestoreOptions o = options(() -> new RestoreOptions(RestoreOptions.Command.BULK, types, List.of(), folderIds, recursive,
                     when.run, when.asOf, cfg.extract().workers(), dryRun));
             return RestoreRun.run(ctx, global, o, cfg, checks.resolve(true));
         }

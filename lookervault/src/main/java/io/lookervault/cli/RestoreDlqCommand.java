@@ -1,7 +1,7 @@
 package io.lookervault.cli;
 
 import io.lookervault.config.AppConfig;
-import io.lookervault.restore.RestoreStore;
+import io.lookervault.vault.RestoreStore;
 import io.lookervault.vault.Vault;
 import io.lookervault.vault.VaultLock;
 import java.time.Clock;

@@ -12,7 +12,7 @@ import io.lookervault.restore.RestoreException;
 import io.lookervault.restore.RestoreJob;
 import io.lookervault.restore.RestoreOptions;
 import io.lookervault.restore.RestoreReport;
-import io.lookervault.restore.RestoreStore;
+import io.lookervault.vault.RestoreStore;
 import io.lookervault.vault.Vault;
 import io.lookervault.vault.VaultLock;
 import java.io.PrintStream;
@@ -43,7 +43,7 @@ final class RestoreRun {
         String dest = cfg.looker().baseUrl().orElseThrow();
         // a dry run writes nothing, so it may plan while a backup runs
         try (VaultLock lock = o.dryRun() ? null
-                : VaultLock.acquire(cfg.db(), "restore " + o.command(), Clock.systemUTC());
+                : VaultLock.acquire(cfg.db(), "restore " + o.command().key(), Clock.systemUTC());
              LookerClient api = LookerClient.create(cfg.looker(), cfg.resilience()); Vault vault = Vault.open(cfg.db());
              RestoreStore store = RestoreStore.open(cfg.db())) {
             Preflight.Report pf = preflight(ctx, global, o, checks, api, vault);

@@ -1,5 +1,7 @@
 package io.lookervault.config;
 
+import io.lookervault.job.Workers;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -38,7 +40,7 @@ public final class ConfigLoader {
                 integer(raw, Setting.MAX_RETRIES, 0, 20),
                 defaults.initialBackoff(), defaults.maxBackoff());
         ExtractSettings extract = new ExtractSettings(
-                integer(raw, Setting.WORKERS, 1, ExtractSettings.MAX_WORKERS),
+                integer(raw, Setting.WORKERS, Workers.MIN, Workers.MAX),
                 integer(raw, Setting.BATCH_SIZE, 1, ExtractSettings.MAX_BATCH_SIZE));
         Path db = sources.workingDir().resolve(raw.get(Setting.DB).text());
         return new AppConfig(looker, resilience, extract, db, provenance(raw));

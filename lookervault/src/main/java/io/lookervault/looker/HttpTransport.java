@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,10 @@ final class HttpTransport {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong rateLimited = new AtomicLong();
 
-    HttpTransport(String baseUrl, Duration timeout, boolean verifySsl, AdaptiveRateLimiter limiter) {
+    private final Clock clock;
+
+    HttpTransport(String baseUrl, Duration timeout, boolean verifySsl, AdaptiveRateLimiter limiter, Clock clock) {
+        this.clock = clock;
         HttpClient.Builder b = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -138,7 +142,7 @@ final class HttpTransport {
     private void onOutcome(Response r) {
         if (r.status() == 429) {
             rateLimited.incrementAndGet();
-            limiter.onRateLimited(ErrorMapper.parseRetryAfter(r.retryAfter(), java.time.Instant.now()));
+            limiter.onRateLimited(ErrorMapper.parseRetryAfter(r.retryAfter(), clock.instant()));
         } else if (r.status() < 500) {
             limiter.onSuccess();
         }

@@ -3,6 +3,7 @@ package io.lookervault.restore;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lookervault.looker.LookerClient;
 import io.lookervault.looker.LookerException;
+import io.lookervault.vault.RestoreStore;
 import io.lookervault.vault.Vault;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -67,7 +67,7 @@ final class Plan {
     /** Work on an item that already exists at the destination. */
     @FunctionalInterface
     interface PostWork {
-        List<String> run(JsonNode doc, String destId, Ctx ctx, List<String> notes)
+        List<String> run(JsonNode doc, String destId, RestoreContext ctx, List<String> notes)
                 throws LookerException, InterruptedException;
     }
 
@@ -79,14 +79,14 @@ final class Plan {
             }
 
             @Override
-            public JsonNode findExisting(JsonNode doc, Ctx ctx) {
+            public JsonNode findExisting(JsonNode doc, RestoreContext ctx) {
                 return null;
             }
 
             @Override
-            public Outcome restore(String sourceId, JsonNode doc, Ctx ctx) throws LookerException, InterruptedException {
+            public Outcome restore(String sourceId, JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
                 List<String> notes = new ArrayList<>();
-                String dest = ctx.ref(sourceType, sourceId);
+                String dest = ctx.ids.ref(sourceType, sourceId);
                 if (dest == null) {
                     notes.add(sourceType + " " + sourceId + " not at the destination");
                     return new Outcome(name, sourceId, null, Outcome.Action.SKIPPED, List.of(), notes);

@@ -12,7 +12,7 @@ final class Queries {
     private Queries() {}
 
     /** The query's write body: writable fields, without {@code client_id} (unique per query, as gzr does). */
-    static ObjectNode body(JsonNode query, Ctx ctx) {
+    static ObjectNode body(JsonNode query, RestoreContext ctx) {
         ObjectNode b = ctx.write.body("Query", query);
         b.remove("client_id");
         return b;
@@ -22,14 +22,14 @@ final class Queries {
      * The destination query id for a backed-up query: the current one when it already asks the same thing,
      * else a newly created one ({@link #NEW} in a dry run); null when there is no query.
      */
-    static String ensure(JsonNode source, JsonNode current, Ctx ctx) throws LookerException, InterruptedException {
+    static String ensure(JsonNode source, JsonNode current, RestoreContext ctx) throws LookerException, InterruptedException {
         if (source == null || !source.isObject()) {
             return null;
         }
         ObjectNode want = body(source, ctx);
-        if (current != null && current.isObject() && Ctx.diff(want, current).isEmpty()) {
+        if (current != null && current.isObject() && JsonFields.diff(want, current).isEmpty()) {
             return current.path("id").asText();
         }
-        return ctx.dryRun ? NEW : ctx.post("/queries", want).path("id").asText();
+        return ctx.dryRun ? NEW : ctx.dest.post("/queries", want).path("id").asText();
     }
 }

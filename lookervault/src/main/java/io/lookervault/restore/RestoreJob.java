@@ -1,5 +1,6 @@
 package io.lookervault.restore;
 
+import io.lookervault.vault.RestoreStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lookervault.job.ProgressSnapshot;
 import io.lookervault.job.RunStatus;
@@ -82,14 +83,14 @@ public final class RestoreJob {
         ApiStats before = api.stats();
         Source source = Source.of(vault, o.run(), o.asOf());
         long restoreId = o.dryRun() ? 0 : startOrResume(o, source);
-        Ctx ctx = new Ctx(api, source, store, destUrl, o.dryRun(), restoreId, Plan.restorers());
+        RestoreContext ctx = new RestoreContext(api, source, store, destUrl, o.dryRun(), restoreId, Plan.restorers());
         Run run = new Run(ctx, o.workers());
         current = run;
         RunStatus status = RunStatus.COMPLETED;
         try {
-            if ("single".equals(o.command())) {
+            if (o.command() == RestoreOptions.Command.SINGLE) {
                 run.single(o.types().get(0), o.ids().get(0));
-            } else if ("retry".equals(o.command())) {
+            } else if (o.command() == RestoreOptions.Command.RETRY) {
                 run.item(Plan.steps().stream().filter(s -> s.name().equals(o.types().get(0))).findFirst()
                         .orElseThrow(), o.ids().get(0));
             } else {
@@ -127,13 +128,13 @@ public final class RestoreJob {
 
     private long startOrResume(RestoreOptions o, Source source) {
         String key = o.key(source.runId());
-        return store.unfinished(destUrl, o.command(), key).map(RestoreStore.RestoreRun::restoreId)
-                .orElseGet(() -> store.startRun(source.runId(), source.url(), destUrl, o.command(), key, now()));
+        return store.unfinished(destUrl, o.command().key(), key).map(RestoreStore.RestoreRun::restoreId)
+                .orElseGet(() -> store.startRun(source.runId(), source.url(), destUrl, o.command().key(), key, now()));
     }
 
     private void finish(long restoreId, RunStatus status) {
         if (restoreId > 0) {
-            store.finishRun(restoreId, status.key(), now());
+            store.finishRun(restoreId, status, now());
         }
     }
 
@@ -143,7 +144,7 @@ public final class RestoreJob {
 
     /** The state of one run: its workers, counts and dead letters. */
     private final class Run {
-        final Ctx ctx;
+        final RestoreContext ctx;
         final ExecutorService pool;
         final List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         final List<Long> deadLetters = Collections.synchronizedList(new ArrayList<>());
@@ -156,7 +157,7 @@ public final class RestoreJob {
         final int workers;
         final Scope scope;
 
-        Run(Ctx ctx, int workers) {
+        Run(RestoreContext ctx, int workers) {
             this.ctx = ctx;
             this.workers = workers;
             this.pool = Executors.newFixedThreadPool(workers, r -> {
@@ -249,7 +250,7 @@ public final class RestoreJob {
             if (doc == null) {
                 return;
             }
-            ctx.clearLastRequest();
+            ctx.dest.clearLastRequest();
             Outcome out;
             try {
                 out = step.restorer().restore(id, doc, ctx);
@@ -260,7 +261,7 @@ public final class RestoreJob {
                 out = new Outcome(step.name(), id, null, Outcome.Action.FAILED, List.of(), List.of(String.valueOf(
                         e.getMessage())));
                 if (ctx.restoreId > 0) {
-                    deadLetters.add(store.deadLetter(ctx.restoreId, step.name(), id, ctx.lastRequest(), status,
+                    deadLetters.add(store.deadLetter(ctx.restoreId, step.name(), id, ctx.dest.lastRequest(), status,
                             e.getMessage(), e.getClass().getSimpleName() + ": " + e.getMessage(), now()));
                 }
                 record(out);

@@ -44,17 +44,17 @@ final class Scope {
         }
         return switch (step.sourceType()) {
             case "folders" -> in.contains(id);
-            case "looks" -> keep(looks, id, in.contains(Ctx.text(doc, "folder_id")));
+            case "looks" -> keep(looks, id, in.contains(JsonFields.text(doc, "folder_id")));
             case "dashboards" -> {
-                boolean keep = in.contains(Ctx.text(doc, "folder_id"));
+                boolean keep = in.contains(JsonFields.text(doc, "folder_id"));
                 if (keep) {
                     doc.path("dashboard_elements").forEach(e -> elements.add(e.path("id").asText()));
                 }
                 yield keep(dashboards, id, keep);
             }
-            case "scheduled_plans" -> dashboards.contains(Ctx.text(doc, "dashboard_id"))
-                    || looks.contains(Ctx.text(doc, "look_id"));
-            case "alerts" -> elements.contains(Ctx.text(doc, "dashboard_element_id"));
+            case "scheduled_plans" -> dashboards.contains(JsonFields.text(doc, "dashboard_id"))
+                    || looks.contains(JsonFields.text(doc, "look_id"));
+            case "alerts" -> elements.contains(JsonFields.text(doc, "dashboard_element_id"));
             default -> true;
         };
     }
@@ -74,7 +74,7 @@ final class Scope {
         if (o.recursive()) {
             Map<String, String> parent = new HashMap<>();
             for (String id : source.ids("folders")) {
-                source.doc("folders", id).ifPresent(d -> parent.put(id, Ctx.text(d, "parent_id")));
+                source.doc("folders", id).ifPresent(d -> parent.put(id, JsonFields.text(d, "parent_id")));
             }
             for (String id : parent.keySet()) {
                 int depth = 0;

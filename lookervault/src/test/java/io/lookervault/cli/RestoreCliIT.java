@@ -3,7 +3,7 @@ package io.lookervault.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lookersim.FaultRule;
+import io.lookersim.fault.FaultRule;
 import io.lookersim.LookerSim;
 import java.nio.file.Path;
 import java.util.HashMap;
