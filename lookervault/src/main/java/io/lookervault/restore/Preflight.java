@@ -83,7 +83,7 @@ public final class Preflight {
         if (!o.types().isEmpty() && !o.types().contains(type)) {
             return List.of();
         }
-        if ("single".equals(o.command())) {
+        if (o.command() == RestoreOptions.Command.SINGLE) {
             return o.ids();
         }
         return vault.snapshot(type, source.runId()).keySet();

@@ -58,6 +58,12 @@ class ContentChecksCliIT {
             assertThat(b.requestLog().subList(mark, b.requestLog().size())).as("stopped before writing")
                     .allMatch(e -> e.method().equals("GET") || e.path().endsWith("/login") || e.path().endsWith("/logout"));
 
+            String clean1 = dashboardWithout(db, "finance");
+            CliRun single = CliRun.run(dir, env(b), "--db", db, "restore", "single", "dashboards", clean1, "--dry-run");
+            assertThat(single.exitCode()).as(single.err()).isZero();
+            assertThat(single.out()).as("a single restore is checked for its own item only")
+                    .contains("has every LookML model and explore the content needs");
+
             CliRun restored = CliRun.run(dir, env(b), "--db", db, "--output", "json", "restore", "bulk", "--workers", "4",
                     "--allow-missing");
             assertThat(restored.exitCode()).as(restored.err()).isEqualTo(4);
@@ -77,6 +83,19 @@ class ContentChecksCliIT {
             CliRun none = CliRun.run(dir, env(b), "--db", db, "restore", "bulk", "--allow-missing", "--no-validate");
             assertThat(none.exitCode()).as("without the validator a clean rerun is a success").isZero();
         }
+    }
+
+    private static String dashboardWithout(String db, String model) {
+        try (io.lookervault.vault.Vault v = io.lookervault.vault.Vault.open(Path.of(db))) {
+            long run = v.runs().get(v.runs().size() - 1).runId();
+            for (String id : v.snapshot("dashboards", run).keySet()) {
+                String json = v.json("dashboards", id, run).orElseThrow();
+                if (!json.contains("\"model\":\"" + model + "\"") && json.contains("\"model\":\"")) {
+                    return id;
+                }
+            }
+        }
+        throw new AssertionError("every dashboard queries " + model);
     }
 
     private static void dropModel(LookerSim sim, String model) throws Exception {
