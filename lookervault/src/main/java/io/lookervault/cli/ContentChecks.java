@@ -20,7 +20,7 @@ final class ContentChecks {
             return;
         }
         out.println("Pre-flight: the destination lacks what this content needs; these items would not run:");
-        Table t = Table.of("MISSING", "NAME", "ITEMS", "WOULD BREAK");
+        TextTable t = TextTable.of("MISSING", "NAME", "ITEMS", "WOULD BREAK");
         for (Preflight.Missing m : r.missing()) {
             int n = m.needers().size();
             String named = String.join(", ", m.needers().subList(0, Math.min(NAMED, n)))
@@ -31,7 +31,7 @@ final class ContentChecks {
     }
 
     static ObjectNode json(Preflight.Report r) {
-        ObjectNode o = Json.object();
+        ObjectNode o = JsonOutput.object();
         o.put("models_needed", r.models()).put("explores_needed", r.explores());
         ArrayNode a = o.putArray("missing");
         for (Preflight.Missing m : r.missing()) {
@@ -48,7 +48,7 @@ final class ContentChecks {
         if (r.problems().isEmpty()) {
             return;
         }
-        Table t = Table.of("TYPE", "ID", "TITLE", "TILE / FILTER", "FIELD", "MESSAGE");
+        TextTable t = TextTable.of("TYPE", "ID", "TITLE", "TILE / FILTER", "FIELD", "MESSAGE");
         for (ContentValidator.Problem p : r.problems()) {
             t.row(p.type(), p.id(), p.title(), p.part(), p.field(), p.message());
         }
@@ -56,7 +56,7 @@ final class ContentChecks {
     }
 
     static ObjectNode json(ContentValidator.Result r) {
-        ObjectNode o = Json.object();
+        ObjectNode o = JsonOutput.object();
         o.put("looks_validated", r.looks()).put("tiles_validated", r.tiles()).put("filters_validated", r.filters());
         ArrayNode a = o.putArray("errors");
         for (ContentValidator.Problem p : r.problems()) {

@@ -53,8 +53,8 @@ final class RestoreCommand implements Callable<Integer> {
                 + " validator and report the restored items with errors (exit 4). Default: on for bulk, off for single.")
         Boolean validate;
 
-        RestoreRun.Checks resolve(boolean validateByDefault) {
-            return new RestoreRun.Checks(allowMissing, validate == null ? validateByDefault : validate);
+        RestoreRunner.Checks resolve(boolean validateByDefault) {
+            return new RestoreRunner.Checks(allowMissing, validate == null ? validateByDefault : validate);
         }
     }
 
@@ -103,7 +103,7 @@ final class RestoreCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             RestoreOptions o = options(() -> RestoreOptions.single(type, id, when.run, when.asOf, dryRun));
-            return RestoreRun.run(ctx, global, o, global.loadConfig(ctx, Map.of()), checks.resolve(false));
+            return RestoreRunner.run(ctx, global, o, global.loadConfig(ctx, Map.of()), checks.resolve(false));
         }
     }
 
@@ -157,7 +157,7 @@ final class RestoreCommand implements Callable<Integer> {
             io.lookervault.config.AppConfig cfg = global.loadConfig(ctx, flags);
             RestoreOptions o = options(() -> new RestoreOptions(RestoreOptions.Command.BULK, types, List.of(), folderIds, recursive,
                     when.run, when.asOf, cfg.extract().workers(), dryRun));
-            return RestoreRun.run(ctx, global, o, cfg, checks.resolve(true));
+            return RestoreRunner.run(ctx, global, o, cfg, checks.resolve(true));
         }
     }
 

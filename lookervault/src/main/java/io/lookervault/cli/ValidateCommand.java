@@ -34,9 +34,9 @@ final class ValidateCommand implements Callable<Integer> {
             r = ContentValidator.run(api);
         }
         if (global.json()) {
-            Json.print(ctx.out(), ContentChecks.json(r));
+            JsonOutput.print(ctx.out(), ContentChecks.json(r));
         } else {
-            ContentChecks.print(ctx.out(), r, "items", Table.width(ctx.env()));
+            ContentChecks.print(ctx.out(), r, "items", TextTable.width(ctx.env()));
         }
         return r.problems().isEmpty() ? ExitCodes.OK : ExitCodes.PARTIAL;
     }

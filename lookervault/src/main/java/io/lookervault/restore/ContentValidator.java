@@ -91,7 +91,7 @@ public final class ContentValidator {
      */
     public static Map<String, Set<String>> restoredItems(Vault vault, RestoreStore store, Long runId, String asOf,
                                                          String destUrl) {
-        Source source = Source.of(vault, runId, asOf);
+        BackupSnapshot source = BackupSnapshot.of(vault, runId, asOf);
         boolean same = io.lookervault.config.LookerSettings.sameInstance(destUrl, source.url());
         Map<String, Set<String>> out = new java.util.HashMap<>();
         for (String type : List.of("dashboards", "looks")) {

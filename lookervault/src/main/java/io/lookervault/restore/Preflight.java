@@ -50,7 +50,7 @@ public final class Preflight {
      */
     public static Report check(LookerClient api, Vault vault, RestoreOptions o)
             throws LookerException, InterruptedException {
-        Source source = Source.of(vault, o.run(), o.asOf());
+        BackupSnapshot source = BackupSnapshot.of(vault, o.run(), o.asOf());
         Map<String, Map<String, List<String>>> needs = new TreeMap<>();
         for (String id : ids(vault, source, o, "dashboards")) {
             source.doc("dashboards", id).ifPresent(d -> dashboard(d, needs));
@@ -79,7 +79,7 @@ public final class Preflight {
         return new Report(missing, needs.size(), explores);
     }
 
-    private static java.util.Collection<String> ids(Vault vault, Source source, RestoreOptions o, String type) {
+    private static java.util.Collection<String> ids(Vault vault, BackupSnapshot source, RestoreOptions o, String type) {
         if (!o.types().isEmpty() && !o.types().contains(type)) {
             return List.of();
         }

@@ -67,7 +67,7 @@ class ContentChecksCliIT {
             CliRun restored = CliRun.run(dir, env(b), "--db", db, "--output", "json", "restore", "bulk", "--workers", "4",
                     "--allow-missing");
             assertThat(restored.exitCode()).as(restored.err()).isEqualTo(4);
-            JsonNode doc = Json.MAPPER.readTree(restored.out());
+            JsonNode doc = JsonOutput.MAPPER.readTree(restored.out());
             assertThat(doc.path("status").asText()).isEqualTo("COMPLETED");
             assertThat(doc.path("preflight").path("missing").get(0).path("name").asText()).isEqualTo("finance");
             JsonNode errors = doc.path("validation").path("errors");
@@ -104,7 +104,7 @@ class ContentChecksCliIT {
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
                         "client_id=" + sim.clientId() + "&client_secret=" + sim.clientSecret())).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        String token = Json.MAPPER.readTree(login).path("access_token").asText();
+        String token = JsonOutput.MAPPER.readTree(login).path("access_token").asText();
         int status = http.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/api/4.0/lookml_models/" + model))
                 .header("Authorization", "token " + token).DELETE().build(), HttpResponse.BodyHandlers.ofString()).statusCode();
         assertThat(status).isEqualTo(204);

@@ -21,11 +21,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Runs a restore for the restore subcommands: the job, then the plan or summary, and the exit code. */
-final class RestoreRun {
+final class RestoreRunner {
     /** snake_case keys, as extract's JSON summary has them. */
-    static final ObjectMapper JSON = Json.MAPPER.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    static final ObjectMapper JSON = JsonOutput.MAPPER.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
-    private RestoreRun() {}
+    private RestoreRunner() {}
 
     /** The checks around a restore (see RestoreCommand.Checks). */
     record Checks(boolean allowMissing, boolean validate) {}
@@ -81,7 +81,7 @@ final class RestoreRun {
         // a clean pre-flight is news only in a plan
         boolean show = pf.missing().isEmpty() ? o.dryRun() && !global.quiet() : true;
         if (!global.json() && show) {
-            ContentChecks.print(o.dryRun() ? ctx.out() : ctx.err(), pf, Table.width(ctx.env()));
+            ContentChecks.print(o.dryRun() ? ctx.out() : ctx.err(), pf, TextTable.width(ctx.env()));
         }
         if (pf.modelMissing() && !o.dryRun() && !checks.allowMissing()) {
             String models = pf.missing().stream().filter(m -> m.kind().equals("model")).map(Preflight.Missing::name)
@@ -138,7 +138,7 @@ final class RestoreRun {
         }
         print(ctx.out(), global, r);
         if (validation != null) {
-            ContentChecks.print(ctx.out(), validation, "restored items", Table.width(ctx.env()));
+            ContentChecks.print(ctx.out(), validation, "restored items", TextTable.width(ctx.env()));
         }
     }
 
@@ -150,7 +150,7 @@ final class RestoreRun {
         out.printf("%s from run %d of %s into %s%n", r.dryRun() ? "Plan (dry run, nothing written)" : "Restore "
                 + r.restoreId(), r.sourceRun(), r.sourceUrl(), r.destUrl());
         if (r.dryRun() || r.outcomes().size() <= 50) {
-            Table t = Table.of("TYPE", "ID", "ACTION", "DEST ID", "FIELDS / NOTES");
+            TextTable t = TextTable.of("TYPE", "ID", "ACTION", "DEST ID", "FIELDS / NOTES");
             for (Outcome o : r.outcomes()) {
                 String detail = String.join(", ", o.fields()) + (o.notes().isEmpty() ? "" : (o.fields().isEmpty()
                         ? "" : "; ") + String.join("; ", o.notes()));
@@ -158,7 +158,7 @@ final class RestoreRun {
             }
             t.render(out, 160);
         }
-        Table s = Table.of("TYPE", "CREATE", "UPDATE", "UNCHANGED", "SKIPPED", "FAILED");
+        TextTable s = TextTable.of("TYPE", "CREATE", "UPDATE", "UNCHANGED", "SKIPPED", "FAILED");
         r.counts().forEach((type, c) -> s.row(type, c.getOrDefault("create", 0), c.getOrDefault("update", 0),
                 c.getOrDefault("unchanged", 0), c.getOrDefault("skipped", 0), c.getOrDefault("failed", 0)));
         s.render(out, 160);
