@@ -66,14 +66,57 @@ public final class ContentGen extends SeededGenerator {
         n.put("note_display", (String) null).put("note_state", (String) null).put("note_text", (String) null).put("refresh_interval", (String) null);
         switch (kind) {
             case "text" -> n.put("type", "text").put("title_text", Words.title(r))
-                    .put("body_text", "## Notes\n" + Words.description(rng(ELEM + 50, e)))
-                    .put("rich_content_json", "{\"format\":\"markdown\"}");
+                    .put("body_text", textBody(e)).put("rich_content_json", "{\"format\":\"markdown\"}");
             case "look" -> n.put("type", "vis").put("look_id", s(1 + r.nextLong(p.looks())));
             case "merged" -> n.put("type", "vis").put("merge_result_id", s(e));
             default -> n.put("type", "vis").put("query_id", s(p.elementQuery(e, 0)));
         }
+        if (!kind.equals("text")) decorateTile(n, e, kind);
         n.set("can", can("index", "show", "create", "update", "destroy"));
         return n;
+    }
+
+    /** Text tiles: markdown, HTML (Looker renders both), some in other scripts. */
+    private String textBody(long e) {
+        SplittableRandom r = rng(ELEM + 50, e);
+        String d = Words.description(r);
+        return switch (rng(ELEM + 51, e).nextInt(3)) {
+            case 0 -> "<div style=\"text-align:center\"><h2>Überblick — " + Words.title(r) + "</h2>"
+                    + "<p>Données mises à jour chaque nuit. <a href=\"https://example.com/wiki\">Wiki</a></p></div>";
+            case 1 -> "# 売上 📈\n\n* **Owner:** Zoë Ørsted\n* _Refreshed_ hourly\n\n[Runbook](https://example.com/runbook)";
+            default -> "## Notes\n" + d;
+        };
+    }
+
+    /** Notes on some tiles, and every query tile's wiring to the dashboard's filters (one listen list per source). */
+    private void decorateTile(ObjectNode n, long e, String kind) {
+        SplittableRandom r = rng(ELEM + 300, e);
+        if (r.nextInt(4) == 0) {
+            n.put("note_display", Words.pick(r, "above", "below", "hover")).put("note_state", Words.pick(r, "collapsed", "expanded"))
+                    .put("note_text", Words.pick(r, "Excludes test orders.", "Montants en € — hors TVA.", "数値は速報値です。"));
+        }
+        long d = p.elementDashboard(e);
+        ArrayNode listens = JsonNodes.arr();
+        switch (kind) {
+            case "look" -> listens.add(listens(d, p.lookQuery(Long.parseLong(n.get("look_id").asText())), r));
+            case "merged" -> { for (int s = 1; s <= 2; s++) listens.add(listens(d, p.elementQuery(e, s), r)); }
+            default -> listens.add(listens(d, p.elementQuery(e, 0), r));
+        }
+        n.set("listens", listens);
+    }
+
+    /** Most tiles listen to most filters: on the filter's own field when they share its explore. */
+    private ArrayNode listens(long d, long query, SplittableRandom r) {
+        Models.Explore x = QueryGen.exploreOf(query);
+        ArrayNode out = JsonNodes.arr();
+        for (int k = 0; k < filterCount(d); k++) {
+            if (r.nextInt(4) == 0) continue;
+            ObjectNode f = filter(d * InstanceLayout.FILTER_SLOTS + k);
+            String field = x.name().equals(f.path("explore").asText()) ? f.path("dimension").asText()
+                    : x.dimensions().get(k % x.dimensions().size());
+            out.addObject().put("dashboard_filter_name", f.path("name").asText()).put("field", field);
+        }
+        return out;
     }
 
     public ObjectNode filter(long f) {
@@ -87,12 +130,25 @@ public final class ContentGen extends SeededGenerator {
         ObjectNode n = JsonNodes.obj();
         n.put("id", s(f)).put("dashboard_id", s(d)).put("name", "Filter " + (k + 1)).put("title", Words.pick(r, "Date", "Region", "Category", "Status") + " " + (k + 1));
         n.put("type", "field_filter").put("default_value", r.nextBoolean() ? "30 days" : null).put("model", m.name())
-                .put("explore", x.name()).put("dimension", dim).put("row", k).put("allow_multiple_values", true).put("required", false);
-        n.set("listens_to_filters", JsonNodes.arr());
-        n.putObject("ui_config").put("type", "advanced").put("display", "popover");
+                .put("explore", x.name()).put("dimension", dim).put("row", k);
+        SplittableRandom u = rng(FILT + 300, f);
+        n.put("allow_multiple_values", u.nextInt(4) != 0).put("required", u.nextInt(5) == 0);
+        ArrayNode listensTo = n.putArray("listens_to_filters");
+        if (k > 0 && u.nextInt(3) == 0) listensTo.add("Filter 1");
+        uiConfig(n.putObject("ui_config"), u);
         n.putObject("field").put("name", dim).put("type", "string");
         n.set("can", can("show", "update", "destroy"));
         return n;
+    }
+
+    /** The filter controls Looker offers, with their options. */
+    private static void uiConfig(ObjectNode ui, SplittableRandom u) {
+        switch (u.nextInt(4)) {
+            case 0 -> ui.put("type", "advanced").put("display", "popover");
+            case 1 -> ui.put("type", "button_group").put("display", "inline");
+            case 2 -> ui.put("type", "tag_list").put("display", "popover").putArray("options").add("Nord").add("Süd").add("Île-de-France");
+            default -> ui.put("type", "relative_timeframes").put("display", "inline").putObject("options").put("showCustom", true);
+        }
     }
 
     public ObjectNode layout(long d) {

@@ -34,6 +34,16 @@ public final class QueryGen extends SeededGenerator {
         return List.copyOf(out);
     }
 
+    /** The model generated query q (1..SPACE) asks. */
+    public static String modelOf(long q) {
+        return COMBOS.get((int) ((q - 1) / VIS.length / LIMITS.length / FILTERS.length)).model().name();
+    }
+
+    /** The explore generated query q (1..SPACE) asks. */
+    public static Models.Explore exploreOf(long q) {
+        return COMBOS.get((int) ((q - 1) / VIS.length / LIMITS.length / FILTERS.length)).explore();
+    }
+
     /** Generated query q (1..SPACE): its index spells out the combination, so no two are alike. */
     public ObjectNode query(long q) {
         if (q < 1 || q > SPACE) return null;
@@ -48,26 +58,60 @@ public final class QueryGen extends SeededGenerator {
         String slug = Words.slug(seed, QUERY, q).substring(0, 7);
         n.put("id", s(q)).put("model", k.model().name()).put("view", k.explore().name());
         n.putArray("fields").add(k.dim()).add(k.measure());
-        n.putNull("pivots");
+        String pivot = k.explore().dimensions().get(1);
+        if (q % 7 == 3 && !pivot.equals(k.dim())) {
+            ((com.fasterxml.jackson.databind.node.ArrayNode) n.get("fields")).add(pivot);
+            n.putArray("pivots").add(pivot);
+        } else {
+            n.putNull("pivots");
+        }
         n.putNull("fill_fields");
         n.putObject("filters").put(k.explore().dimensions().get(0), filter);
         n.put("filter_expression", (String) null);
         n.putArray("sorts").add(k.measure() + " desc");
         n.put("limit", limit).put("column_limit", "50").put("total", q % 2 == 0).put("row_total", (String) null);
         n.putNull("subtotals");
-        n.putObject("vis_config").put("type", vis).put("show_value_labels", q % 3 == 0).put("stacking", "");
+        ObjectNode vc = n.putObject("vis_config").put("type", vis).put("show_value_labels", q % 3 == 0).put("stacking", "");
+        if (q % 5 == 1) bigVis(vc, k.measure());
         n.putNull("filter_config");
-        n.put("visible_ui_sections", (String) null).put("dynamic_fields", (String) null)
+        n.put("visible_ui_sections", (String) null).put("dynamic_fields", q % 11 == 2 ? tableCalc(k.measure()) : null)
                 .put("client_id", Words.slug(seed, QUERY + 7, q)).put("query_timezone", (String) null);
         decorate(n, slug, k.model().name(), k.explore().name());
         return n;
+    }
+
+    /** What a tile styled in the UI carries: dozens of settings, series colours and labels, nested objects. */
+    private static void bigVis(ObjectNode vc, String measure) {
+        vc.put("x_axis_gridlines", false).put("y_axis_gridlines", true).put("show_view_names", false)
+                .put("show_y_axis_labels", true).put("show_y_axis_ticks", true).put("y_axis_tick_density", "default")
+                .put("y_axis_tick_density_custom", 5).put("show_x_axis_label", true).put("show_x_axis_ticks", true)
+                .put("y_axis_scale_mode", "linear").put("x_axis_reversed", false).put("y_axis_reversed", false)
+                .put("plot_size_by_field", false).put("trellis", "").put("limit_displayed_rows", false)
+                .put("legend_position", "center").put("point_style", "circle_outline").put("label_density", 25)
+                .put("x_axis_scale", "auto").put("y_axis_combined", true).put("ordering", "none")
+                .put("show_null_labels", false).put("show_totals_labels", false).put("show_silhouette", false)
+                .put("totals_color", "#808080").put("defaults_version", 1).put("hidden_fields", (String) null);
+        vc.putObject("color_application").put("collection_id", "7c56cc21-66e4-41c9-81ce-a60e1c3967b2")
+                .put("palette_id", "56d0c358-10a0-4fd6-aa0b-b117bef527ab").putObject("options").put("steps", 5);
+        vc.putObject("series_colors").put(measure, "#1A73E8");
+        vc.putObject("series_labels").put(measure, "Total — €");
+        vc.putArray("y_axes").addObject().put("label", "Montant (€)").put("orientation", "left").put("showLabels", true)
+                .put("showValues", true).put("unpinAxis", false).put("tickDensity", "default").put("type", "linear")
+                .putArray("series").addObject().put("axisId", measure).put("id", measure).put("name", "Total");
+    }
+
+    /** dynamic_fields is a JSON string: one table calculation over the query's measure. */
+    private static String tableCalc(String measure) {
+        return "[{\"category\":\"table_calculation\",\"expression\":\"${" + measure + "} / sum(${" + measure
+                + "})\",\"label\":\"Share of total\",\"value_format\":null,\"value_format_name\":\"percent_1\","
+                + "\"_kind_hint\":\"measure\",\"table_calculation\":\"share_of_total\",\"_type_hint\":\"number\"}]";
     }
 
     /** Read-only properties Looker derives for a query: slug, urls, can. */
     public static void decorate(ObjectNode n, String slug, String model, String view) {
         n.put("slug", slug).put("share_url", "https://looker.sim.local/x/" + slug)
                 .put("expanded_share_url", "https://looker.sim.local/explore/" + model + "/" + view + "?qid=" + slug)
-                .put("url", "/explore/" + model + "/" + view + "?qid=" + slug).put("has_table_calculations", false);
+                .put("url", "/explore/" + model + "/" + view + "?qid=" + slug).put("has_table_calculations", String.valueOf(JsonNodes.text(n, "dynamic_fields")).contains("table_calculation"));
         n.set("can", can("run", "see_results", "explore", "create", "show", "cost_estimate", "download"));
     }
 

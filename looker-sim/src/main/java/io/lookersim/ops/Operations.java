@@ -33,6 +33,7 @@ public final class Operations {
         new AccessOps(st, v).register(api);
         new BoardOps(st, v, folders).register(api);
         new PlanAlertOps(st, v).register(api);
+        new ContentValidationOps(st, v).register(api);
         return new Wired(api, dashboards, looks, folders);
     }
 }

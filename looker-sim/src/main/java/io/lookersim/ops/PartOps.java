@@ -41,7 +41,7 @@ public final class PartOps extends OperationGroup {
                 .on("dashboard_filter", r -> one(r, v.filter(need(st.filters, r.param("dashboard_filter_id")))))
                 .on("create_dashboard_filter", this::createFilter)
                 .on("update_dashboard_filter", r -> update(r, st.filters, "dashboard_filter_id", "DashboardFilter", v::filter))
-                .on("delete_dashboard_filter", r -> remove(st.filters, r.param("dashboard_filter_id")))
+                .on("delete_dashboard_filter", this::deleteFilter)
                 .on("dashboard_dashboard_layouts", r -> Listing.ofList(r, kids(st.layouts, dash(r)), v::layout, false))
                 .on("dashboard_layout", r -> one(r, v.layout(need(st.layouts, r.param("dashboard_layout_id")))))
                 .on("create_dashboard_layout", this::createLayout).on("update_dashboard_layout", this::updateLayout)
@@ -89,6 +89,7 @@ public final class PartOps extends OperationGroup {
     /** A nested query without query_id is created (de-duplicated) first; look and merge references must exist. */
     private void resolveRefs(JsonNode b, ObjectNode e) {
         if (!b.hasNonNull("query_id") && b.path("query").isObject()) e.put("query_id", looks.createQuery(b.get("query")));
+        ResultMakers.takeListens(b, e);
         e.remove("query");
         e.remove("look");
         e.remove("result_maker");
@@ -176,10 +177,24 @@ public final class PartOps extends OperationGroup {
         });
     }
 
-    private ApiResponse remove(ItemTable t, String id) {
+    /** As Looker does, deleting a filter also unhooks the tiles and filters that listened to it. */
+    private ApiResponse deleteFilter(ApiRequest r) {
         return st.write(() -> {
-            need(t, id);
-            t.remove(id(id));
+            ObjectNode f = need(st.filters, r.param("dashboard_filter_id"));
+            String name = JsonNodes.text(f, "name"), dash = JsonNodes.text(f, "dashboard_id");
+            st.filters.remove(id(JsonNodes.text(f, "id")));
+            for (long e : st.elements.children(dash)) {
+                ObjectNode unhooked = ResultMakers.withoutListensTo(st.elements.get(e), name);
+                if (unhooked != null) st.elements.put(e, unhooked);
+            }
+            for (long o : st.filters.children(dash)) {
+                ObjectNode other = st.filters.get(o);
+                JsonNode ls = other.path("listens_to_filters");
+                if (!ls.isArray()) continue;
+                com.fasterxml.jackson.databind.node.ArrayNode kept = JsonNodes.arr();
+                ls.forEach(x -> { if (!name.equals(x.asText())) kept.add(x); });
+                if (kept.size() != ls.size()) st.filters.put(o, other.deepCopy().set("listens_to_filters", kept));
+            }
             return ApiResponse.noContent();
         });
     }

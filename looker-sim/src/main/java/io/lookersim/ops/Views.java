@@ -105,22 +105,8 @@ public final class Views {
         ObjectNode look = st.looks.get(t(e, "look_id"));
         n.set("look", look == null ? null : lookWithQuery(look));
         n.put("alert_count", 0);
-        ObjectNode rm = null;
-        if (q != null) {
-            rm = JsonNodes.obj().put("id", id).put("query_id", t(q, "id")).put("total", false);
-            rm.set("query", query(q));
-            rm.set("vis_config", q.get("vis_config"));
-            rm.set("sorts", q.get("sorts"));
-        } else if (t(e, "merge_result_id") != null) {
-            ObjectNode mq = st.mergeQueries.get(t(e, "merge_result_id"));
-            rm = JsonNodes.obj().put("id", id).put("merge_result_id", t(e, "merge_result_id")).put("total", false);
-            if (mq != null) rm.set("vis_config", mq.get("vis_config"));
-        }
-        if (rm != null) {
-            ArrayNode fl = rm.putArray("filterables");
-            if (q != null) fl.addObject().put("model", t(q, "model")).put("view", t(q, "view")).put("name", t(q, "view")).putArray("listen");
-            n.put("result_maker_id", id);
-        }
+        ObjectNode rm = ResultMakers.render(st, this, e);
+        n.put("result_maker_id", rm == null ? null : id);
         n.set("result_maker", rm);
         return Shaper.shape("DashboardElement", n);
     }

@@ -19,5 +19,6 @@ final class Commands {
             ShowCommand.class,
             RunsCommand.class,
             HistoryCommand.class,
-            DiffCommand.class);
+            DiffCommand.class,
+            ValidateCommand.class);
 }

@@ -19,11 +19,14 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {"  lookervault restore single dashboards 42 --dry-run   # the plan, field by field; writes nothing",
                 "  lookervault restore single dashboards 42 --as-of 2026-11-24",
+                "  lookervault restore bulk --dry-run                    # pre-flight: LookML the content needs",
+                "  lookervault restore bulk --allow-missing --no-validate # restore although models are missing",
                 "  lookervault restore bulk --folder-ids 12 --recursive  # a deleted folder with its content",
                 "  lookervault restore bulk --workers 16                 # everything, in dependency order",
                 "  lookervault restore dlq list                          # what failed after retries",
-                "", "Exit codes: 0 ok, 2 usage/config, 3 cannot connect/login, 4 some items failed (dead-letter"
-                        + " queue), 130 interrupted (rerun resumes)."})
+                "", "Exit codes: 0 ok, 2 usage/config or (before writing) a LookML model the content needs is missing,"
+                        + " 3 cannot connect/login, 4 some items failed (dead-letter queue) or restored content has"
+                        + " content-validator errors, 130 interrupted (rerun resumes)."})
 final class RestoreCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
@@ -40,6 +43,21 @@ final class RestoreCommand implements Callable<Integer> {
                 + " (see restore --help)");
     }
 
+    /** The checks around a restore: pre-flight (missing LookML) and content validation afterwards. */
+    static final class Checks {
+        @Option(names = "--allow-missing", description = "Restore even when the destination lacks LookML models the"
+                + " content needs (the pre-flight lists them; their tiles and looks will not run).")
+        boolean allowMissing;
+
+        @Option(names = "--validate", negatable = true, description = "After restoring, run Looker's content"
+                + " validator and report the restored items with errors (exit 4). Default: on for bulk, off for single.")
+        Boolean validate;
+
+        RestoreRunner.Checks resolve(boolean validateByDefault) {
+            return new RestoreRunner.Checks(allowMissing, validate == null ? validateByDefault : validate);
+        }
+    }
+
     /** Which backed-up version: a run id or a point in time. */
     static final class When {
         @Option(names = "--run", paramLabel = "N", description = "Restore what extraction run N saw.")
@@ -54,6 +72,7 @@ final class RestoreCommand implements Callable<Integer> {
             description = "Restore one item (and the folders/looks it needs that are missing).",
             footerHeading = "%nExamples:%n",
             footer = {"  lookervault restore single dashboards 42", "  lookervault restore single looks 7 --run 3",
+                    "  lookervault restore single dashboards 42 --validate  # then Looker's content validator",
                     "  lookervault restore single folders 12 --dry-run"})
     static final class Single implements Callable<Integer> {
         @Mixin
@@ -68,8 +87,12 @@ final class RestoreCommand implements Callable<Integer> {
         @ArgGroup(exclusive = true)
         When when = new When();
 
-        @Option(names = "--dry-run", description = "Print the plan (create/update/unchanged/conflict); write nothing.")
+        @Option(names = "--dry-run", description = "Print the pre-flight and the plan (create/update/unchanged/conflict);"
+                + " write nothing.")
         boolean dryRun;
+
+        @picocli.CommandLine.ArgGroup(exclusive = false)
+        Checks checks = new Checks();
 
         private final CliContext ctx;
 
@@ -80,7 +103,7 @@ final class RestoreCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             RestoreOptions o = options(() -> RestoreOptions.single(type, id, when.run, when.asOf, dryRun));
-            return RestoreRunner.run(ctx, global, o, global.loadConfig(ctx, Map.of()));
+            return RestoreRunner.run(ctx, global, o, global.loadConfig(ctx, Map.of()), checks.resolve(false), true);
         }
     }
 
@@ -89,6 +112,8 @@ final class RestoreCommand implements Callable<Integer> {
             footerHeading = "%nExamples:%n",
             footer = {"  lookervault restore bulk", "  lookervault restore bulk dashboards looks --run 4 --workers 16",
                     "  lookervault restore bulk --folder-ids 12,40 --recursive --dry-run",
+                    "  lookervault restore bulk --allow-missing   # go on although the pre-flight finds models missing",
+                    "  lookervault restore bulk --no-validate     # skip the content validator afterwards",
                     "  LOOKERSDK_BASE_URL=https://new.example.com lookervault restore bulk --yes   # a migration"})
     static final class Bulk implements Callable<Integer> {
         @Mixin
@@ -110,12 +135,16 @@ final class RestoreCommand implements Callable<Integer> {
         @Mixin
         WorkersOption workers = new WorkersOption();
 
-        @Option(names = "--dry-run", description = "Print the plan; write nothing.")
+        @Option(names = "--dry-run", description = "Print the pre-flight (LookML models and explores the content"
+                + " needs that the destination lacks) and the plan; write nothing.")
         boolean dryRun;
 
         @Option(names = "--yes", description = "Write into a Looker that is neither the one this vault backs up"
                 + " nor an earlier restore's destination without asking (a migration).")
         boolean yes;
+
+        @picocli.CommandLine.ArgGroup(exclusive = false)
+        Checks checks = new Checks();
 
         private final CliContext ctx;
 
@@ -133,7 +162,7 @@ final class RestoreCommand implements Callable<Integer> {
             io.lookervault.config.AppConfig cfg = global.loadConfig(ctx, flags);
             RestoreOptions o = options(() -> new RestoreOptions(RestoreOptions.Command.BULK, types, List.of(), folderIds, recursive,
                     when.run, when.asOf, cfg.extract().workers(), dryRun));
-            return RestoreRunner.run(ctx, global, o, cfg, yes);
+            return RestoreRunner.run(ctx, global, o, cfg, checks.resolve(true), yes);
         }
     }
 

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.lookervault.config.AppConfig;
 import io.lookervault.job.RunStatus;
 import io.lookervault.looker.LookerClient;
+import io.lookervault.restore.ContentValidator;
 import io.lookervault.restore.Outcome;
+import io.lookervault.restore.Preflight;
 import io.lookervault.restore.RestoreException;
 import io.lookervault.restore.RestoreJob;
 import io.lookervault.restore.RestoreOptions;
@@ -25,6 +27,9 @@ final class RestoreRunner {
 
     private RestoreRunner() {}
 
+    /** The checks around a restore (see RestoreCommand.Checks). */
+    record Checks(boolean allowMissing, boolean validate) {}
+
     static void printJson(PrintStream out, Object value) {
         try {
             out.println(JSON.writeValueAsString(value));
@@ -33,12 +38,12 @@ final class RestoreRunner {
         }
     }
 
-    static int run(CliContext ctx, GlobalOptions global, RestoreOptions o, AppConfig cfg) throws Exception {
-        return run(ctx, global, o, cfg, true);
-    }
-
-    /** @param confirmed the user said (--yes) a destination this vault never saw is meant */
-    static int run(CliContext ctx, GlobalOptions global, RestoreOptions o, AppConfig cfg, boolean confirmed)
+    /**
+     * @param checks    pre-flight and content validation around the job
+     * @param confirmed the user said (--yes) a destination this vault never saw is meant
+     */
+    static int run(CliContext ctx, GlobalOptions global, RestoreOptions o, AppConfig cfg, Checks checks,
+                   boolean confirmed)
             throws Exception {
         String dest = cfg.looker().baseUrl().orElseThrow();
         // a dry run writes nothing, so it may plan while a backup runs
@@ -51,6 +56,7 @@ final class RestoreRunner {
             } else if (!confirmed) {
                 confirmDestination(vault, store, dest);
             }
+            Preflight.Report pf = preflight(ctx, global, o, checks, api, vault);
             RestoreJob job = new RestoreJob(api, vault, store, dest, Clock.systemUTC());
             RestoreReport report;
             try {
@@ -58,8 +64,14 @@ final class RestoreRunner {
             } catch (RestoreException e) {
                 throw new CommandException(ExitCodes.USAGE, e.getMessage());
             }
-            print(ctx.out(), global, report);
-            return ExtractRun.exitCode(report.status());
+            ContentValidator.Result validation = null;
+            if (checks.validate() && !o.dryRun() && report.status() != RunStatus.FAILED) {
+                validation = ContentValidator.run(api).only(ContentValidator.restoredItems(vault, store, o.run(),
+                        o.asOf(), dest));
+            }
+            print(ctx, global, report, pf, validation);
+            int code = ExtractRun.exitCode(report.status());
+            return code == ExitCodes.OK && validation != null && !validation.problems().isEmpty() ? ExitCodes.PARTIAL : code;
         }
     }
 
@@ -87,6 +99,33 @@ final class RestoreRunner {
         }
         throw new CommandException(ExitCodes.USAGE, what + ": check LOOKERSDK_BASE_URL, then run again with --yes"
                 + " (or --dry-run to see the plan first)");
+    }
+
+    /**
+     * Checks the destination for the LookML the content needs before anything is written; a missing model stops a
+     * real restore with exit 2 unless {@code --allow-missing}. The table goes to stdout with a dry run's plan, to
+     * stderr otherwise.
+     */
+    private static Preflight.Report preflight(CliContext ctx, GlobalOptions global, RestoreOptions o, Checks checks,
+                                              LookerClient api, Vault vault) throws Exception {
+        Preflight.Report pf;
+        try {
+            pf = Preflight.check(api, vault, o);
+        } catch (RestoreException e) {
+            throw new CommandException(ExitCodes.USAGE, e.getMessage());
+        }
+        // a clean pre-flight is news only in a plan
+        boolean show = pf.missing().isEmpty() ? o.dryRun() && !global.quiet() : true;
+        if (!global.json() && show) {
+            ContentChecks.print(o.dryRun() ? ctx.out() : ctx.err(), pf, TextTable.width(ctx.env()));
+        }
+        if (pf.modelMissing() && !o.dryRun() && !checks.allowMissing()) {
+            String models = pf.missing().stream().filter(m -> m.kind().equals("model")).map(Preflight.Missing::name)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            throw new CommandException(ExitCodes.USAGE, "the destination lacks LookML model(s) " + models + " that the"
+                    + " backed-up content queries; deploy them there, or rerun with --allow-missing (see --dry-run)");
+        }
+        return pf;
     }
 
     /** Live progress on stderr as extract shows it (redrawn on a terminal, a line every 10 s otherwise; none with -q). */
@@ -124,6 +163,23 @@ final class RestoreRunner {
             }
             RunStatus worst = reports.stream().map(RestoreReport::status).reduce(RunStatus.COMPLETED, RunStatus::worst);
             return ExtractRun.exitCode(worst);
+        }
+    }
+
+    private static void print(CliContext ctx, GlobalOptions global, RestoreReport r, Preflight.Report pf,
+                              ContentValidator.Result validation) {
+        if (global.json()) {
+            com.fasterxml.jackson.databind.node.ObjectNode doc = JSON.valueToTree(r);
+            doc.set("preflight", ContentChecks.json(pf));
+            if (validation != null) {
+                doc.set("validation", ContentChecks.json(validation));
+            }
+            printJson(ctx.out(), doc);
+            return;
+        }
+        print(ctx.out(), global, r);
+        if (validation != null) {
+            ContentChecks.print(ctx.out(), validation, "restored items", TextTable.width(ctx.env()));
         }
     }
 

@@ -147,6 +147,10 @@ final class DashboardParts {
                 "dashboard_layout_id", "filter_id", "lookml_link_id")) {
             b.remove(f);
         }
+        ObjectNode wiring = wiring(e);
+        if (wiring != null) {
+            b.set("result_maker", wiring);
+        }
         BaseRestorer.translate(b, "look_id", "looks", ctx, notes);
         String q = QueryReuse.ensure(e.path("query"), have == null ? null : have.path("query"), ctx);
         if (q != null) {
@@ -165,6 +169,30 @@ final class DashboardParts {
             }
         }
         return b;
+    }
+
+    /**
+     * The tile's listens to dashboard filters, as the only part of its result maker restore writes: one
+     * filterable per query (per source query of a merged tile), each with its listen list (NOTES §5: Looker
+     * takes them on write although the spec marks them read-only). Listens name filters by name, which is
+     * unique per dashboard and kept by restore, so they need no translation; the filters are restored first.
+     * Null for a tile without a result maker (text).
+     */
+    private ObjectNode wiring(JsonNode e) {
+        JsonNode filterables = e.path("result_maker").path("filterables");
+        if (!filterables.isArray()) {
+            return null;
+        }
+        ObjectNode rm = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode out = rm.putArray("filterables");
+        for (JsonNode f : filterables) {
+            ObjectNode w = ctx.write.body("ResultMakerFilterables", f);
+            if (!w.path("listen").isArray()) {
+                w.putArray("listen");
+            }
+            out.add(w);
+        }
+        return rm;
     }
 
     boolean layouts(JsonNode source, JsonNode dest, Map<String, String> elements)

@@ -22,7 +22,7 @@ final class Canon {
     /** Server-assigned or derived-from-ids fields. */
     private static final Set<String> VOLATILE = Set.of("id", "can", "url", "edit_uri", "content_metadata_id",
             "content_favorite_id", "view_count", "favorite_count", "user_name", "last_updater_id",
-            "last_updater_name", "query_id", "result_maker", "result_maker_id", "slug", "client_id", "share_url",
+            "last_updater_name", "query_id", "result_maker_id", "slug", "client_id", "share_url",
             "expanded_share_url", "dashboard_layout_id", "avatar_url", "avatar_url_without_sizing",
             "personal_folder_id", "credentials_api3", "sessions", "user_url", "logged_in_at", "display_name",
             "alert_count", "image_embed_url", "embed_url", "short_url", "public_url", "excel_file_url",
@@ -54,6 +54,11 @@ final class Canon {
             for (String k : keys) {
                 JsonNode v = doc.get(k);
                 if (VOLATILE.contains(k) || TIME.matcher(k).matches() && !k.equals("crontab")) {
+                    continue;
+                }
+                if (k.equals("result_maker")) {
+                    // ids inside differ between instances; what must survive is the tile's wiring to filters
+                    out.set("wiring", of(wiring(v), translate));
                     continue;
                 }
                 if (k.equals("field") && doc.has("dimension")) {
@@ -88,6 +93,18 @@ final class Canon {
             return a;
         }
         return doc;
+    }
+
+    /** Per filterable of a result maker: model, view, name and the listens to dashboard filters. */
+    private static JsonNode wiring(JsonNode resultMaker) {
+        ArrayNode out = JSON.createArrayNode();
+        for (JsonNode f : resultMaker.path("filterables")) {
+            ObjectNode w = out.addObject();
+            for (String k : List.of("model", "view", "name", "listen")) {
+                w.set(k, f.path(k).isMissingNode() ? JSON.nullNode() : f.get(k));
+            }
+        }
+        return out;
     }
 
     /** Paths whose canonical values differ, first few only (for a readable failure). */

@@ -20,7 +20,16 @@ final class SdkNode {
 
     /** The dashboard as the official SDK reads it (ids left out). */
     static String readDashboard(LookerSim sim, String id) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("node", "src/test/node/read-dashboard.js", id);
+        return run(sim, "read-dashboard.js", id);
+    }
+
+    /** Builds the corpus in {@code dir} on {@code sim} through the official SDK; answers its JSON line of ids. */
+    static String createCorpus(LookerSim sim, Path dir) throws IOException, InterruptedException {
+        return run(sim, "create-corpus.js", dir.toAbsolutePath().toString());
+    }
+
+    private static String run(LookerSim sim, String script, String arg) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("node", "src/test/node/" + script, arg);
         pb.environment().put("NODE_PATH", MODULES.toString());
         pb.environment().put("LOOKERSDK_BASE_URL", sim.baseUrl());
         pb.environment().put("LOOKERSDK_CLIENT_ID", sim.clientId());
@@ -29,8 +38,8 @@ final class SdkNode {
         pb.redirectErrorStream(true);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new AssertionError("read-dashboard.js failed: " + out);
+        if (!p.waitFor(180, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new AssertionError(script + " failed: " + out);
         }
         String[] lines = out.split("\n");
         return lines[lines.length - 1];

@@ -27,6 +27,13 @@ class WritableFieldsSpecTest {
             "DashboardFilter", "DashboardLayout", "DashboardLayoutComponent", "LookWithQuery", "Query", "MergeQuery",
             "CreateFolder", "UpdateFolder", "User", "CredentialsEmail", "Group", "Role", "PermissionSet", "ModelSet",
             "UserAttribute", "Board", "BoardSection", "BoardItem", "ScheduledPlan", "Alert", "LookmlModel");
+    /**
+     * Properties the spec marks read-only that real Looker takes on write, and that restore must send (NOTES §5):
+     * a tile's listens to dashboard filters, {@code result_maker.filterables[].listen} on create/update of a
+     * dashboard element (sdk-codegen issue 926 and PR 818). Without them a restored dashboard's filters do nothing.
+     */
+    static final Map<String, java.util.Set<String>> WRITABLE_DESPITE_SPEC = Map.of("ResultMakerFilterables",
+            java.util.Set.of("listen"));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SPEC = SpecFiles.lookerSpec();
     private static final Path RESOURCE = Path.of("src", "main", "resources", "io", "lookervault", "restore",
@@ -58,6 +65,13 @@ class WritableFieldsSpecTest {
         assertThat(d.path("User").has("credentials_email")).isTrue();
         assertThat(d.path("User").has("credentials_google")).isFalse();
         assertThat(d.path("Query").has("client_id")).isTrue();
+        // NOTES §5 exception: the tile↔filter wiring is written although the spec marks it read-only
+        assertThat(d.path("DashboardElement").path("result_maker").asText())
+                .isEqualTo("ResultMakerWithIdVisConfigAndDynamicFields");
+        assertThat(d.path("ResultMakerWithIdVisConfigAndDynamicFields").path("filterables").asText())
+                .isEqualTo("ResultMakerFilterables");
+        assertThat(d.path("ResultMakerFilterables").path("listen").asText()).isEqualTo("ResultMakerFilterablesListen");
+        assertThat(d.path("ResultMakerFilterablesListen").has("dashboard_filter_name")).isTrue();
         assertThat(d.path("ScheduledPlan").path("scheduled_plan_destination").asText())
                 .isEqualTo("ScheduledPlanDestination");
     }
@@ -80,7 +94,8 @@ class WritableFieldsSpecTest {
         Map<String, JsonNode> sorted = new TreeMap<>();
         schemas.path(name).path("properties").fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue()));
         sorted.forEach((prop, p) -> {
-            if (p.path("readOnly").asBoolean()) {
+            boolean exception = WRITABLE_DESPITE_SPEC.getOrDefault(name, java.util.Set.of()).contains(prop);
+            if (p.path("readOnly").asBoolean() && !exception) {
                 return;
             }
             String ref = refOf(p);
