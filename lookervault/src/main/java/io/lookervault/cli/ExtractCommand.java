@@ -29,6 +29,7 @@ import picocli.CommandLine.Parameters;
                 "  lookervault extract --incremental           # nightly: only new/changed items, deletions",
                 "  lookervault extract --folder-ids 12,40 --recursive --include-deleted",
                 "  lookervault --output json extract -q        # one JSON summary on stdout",
+                "  lookervault extract --rate-limit-per-second 5 --workers 2   # a fragile Looker: fixed, gentle",
                 "", "Exit codes: 0 ok, 2 usage/config, vault in use by another job or backing up another Looker, 3 cannot connect/login, 4 some items failed (listed),"
                         + " 130 interrupted (rerun resumes)."})
 final class ExtractCommand implements Callable<Integer> {
@@ -45,8 +46,10 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--batch-size", paramLabel = "N", description = "List page size (default 100).")
     Integer batchSize;
 
-    @Option(names = "--rate-limit-per-second", paramLabel = "R", description = "Shared request cap per second.")
-    Double ratePerSecond;
+    @Option(names = "--rate-limit-per-second", paramLabel = "R", description = "Shared request rate: auto (default:"
+            + " requests in flight follow Looker's latency and 429s, up to --workers), a fixed ceiling per second,"
+            + " or 0 for none.")
+    String ratePerSecond;
 
     @Option(names = "--rate-limit-per-minute", paramLabel = "R", description = "Shared request cap per minute (0: none).")
     Integer ratePerMinute;
@@ -93,7 +96,7 @@ final class ExtractCommand implements Callable<Integer> {
             throw new CommandException(ExitCodes.USAGE, e.getMessage());
         }
         try (VaultLock lock = VaultLock.acquire(cfg.db(), "extract", Clock.systemUTC());
-             LookerClient api = LookerClient.create(cfg.looker(), cfg.resilience());
+             LookerClient api = LookerClient.create(cfg.looker(), cfg.resilience().withMaxInFlight(options.workers()));
              Vault vault = Vault.open(cfg.db())) {
             String url = cfg.looker().baseUrl().orElseThrow();
             requireSameInstance(vault, cfg.db(), url);
@@ -119,7 +122,7 @@ final class ExtractCommand implements Callable<Integer> {
         Map<String, String> f = new HashMap<>();
         f.put("workers", workers == null ? null : workers.toString());
         f.put("batch_size", batchSize == null ? null : batchSize.toString());
-        f.put("rate_limit_per_second", ratePerSecond == null ? null : ratePerSecond.toString());
+        f.put("rate_limit_per_second", ratePerSecond);
         f.put("rate_limit_per_minute", ratePerMinute == null ? null : ratePerMinute.toString());
         f.put("max_retries", maxRetries == null ? null : maxRetries.toString());
         return f;
