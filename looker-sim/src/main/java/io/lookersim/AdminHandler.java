@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.lookersim.fault.FaultPlan;
+import io.lookersim.fault.FaultRule;
 import io.lookersim.http.SimHandler;
+import io.lookersim.json.JsonNodes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -28,26 +31,26 @@ final class AdminHandler implements HttpHandler {
                 case "GET /__sim/stats" -> send(ex, 200, sim.stats());
                 case "GET /__sim/requests" -> send(ex, 200, log(ex));
                 case "POST /__sim/faults" -> {
-                    FaultRule r = FaultPlan.fromJson(Json.parse(body));
+                    FaultRule r = FaultPlan.fromJson(JsonNodes.parse(body));
                     sim.faults().add(r);
-                    send(ex, 200, Json.MAPPER.valueToTree(r));
+                    send(ex, 200, JsonNodes.MAPPER.valueToTree(r));
                 }
                 case "DELETE /__sim/faults" -> {
                     sim.faults().clear();
                     send(ex, 204, null);
                 }
-                case "POST /__sim/mutate" -> send(ex, 200, mutate(Json.parse(body)));
-                default -> send(ex, 404, Json.obj().put("message", "Not found"));
+                case "POST /__sim/mutate" -> send(ex, 200, mutate(JsonNodes.parse(body)));
+                default -> send(ex, 404, JsonNodes.obj().put("message", "Not found"));
             }
         } catch (IllegalArgumentException | IOException e) {
-            send(ex, 400, Json.obj().put("message", String.valueOf(e.getMessage())));
+            send(ex, 400, JsonNodes.obj().put("message", String.valueOf(e.getMessage())));
         }
     }
 
     private JsonNode log(HttpExchange ex) {
         Map<String, String> q = SimHandler.parseQuery(ex.getRequestURI().getRawQuery());
         long since = q.containsKey("since") ? Long.parseLong(q.get("since")) : 0;
-        return Json.MAPPER.valueToTree(sim.requestLog(since));
+        return JsonNodes.MAPPER.valueToTree(sim.requestLog(since));
     }
 
     private JsonNode mutate(JsonNode j) {
@@ -56,7 +59,7 @@ final class AdminHandler implements HttpHandler {
         List<String> ids = new ArrayList<>();
         j.path("ids").forEach(x -> ids.add(x.asText()));
         List<String> done = ids.isEmpty() ? sim.mutate(type, action, j.path("count").asInt(1)) : sim.mutate(type, action, ids);
-        ObjectNode out = Json.obj().put("type", type).put("action", action);
+        ObjectNode out = JsonNodes.obj().put("type", type).put("action", action);
         ArrayNode a = out.putArray("ids");
         done.forEach(a::add);
         return out;
@@ -68,7 +71,7 @@ final class AdminHandler implements HttpHandler {
             ex.close();
             return;
         }
-        byte[] b = Json.bytes(body);
+        byte[] b = JsonNodes.bytes(body);
         ex.getResponseHeaders().set("Content-Type", "application/json");
         ex.sendResponseHeaders(status, b.length);
         try (OutputStream os = ex.getResponseBody()) {

@@ -3,14 +3,18 @@ package io.lookersim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import io.lookersim.fault.FaultPlan;
 import io.lookersim.http.Capacity;
+import io.lookersim.http.RequestLogEntry;
 import io.lookersim.http.Router;
 import io.lookersim.http.SimHandler;
 import io.lookersim.http.Stats;
 import io.lookersim.http.Tokens;
+import io.lookersim.json.JsonNodes;
 import io.lookersim.ops.Operations;
+import io.lookersim.spec.Schemas;
+import io.lookersim.store.ItemTable;
 import io.lookersim.store.Store;
-import io.lookersim.store.Table;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -80,10 +84,10 @@ public final class LookerSim implements AutoCloseable {
     public FaultPlan faults() { return faults; }
 
     public JsonNode stats() {
-        ObjectNode items = Json.obj();
+        ObjectNode items = JsonNodes.obj();
         for (String t : new String[]{"dashboards", "looks", "folders", "users", "groups", "roles", "permission_sets", "model_sets",
                 "user_attributes", "boards", "scheduled_plans", "alerts"}) {
-            Table tb = store.table(t);
+            ItemTable tb = store.table(t);
             long created = tb.overlay().tailMap(tb.baseMax(), false).size();
             items.put(t, tb.baseMax() - tb.removedIds().size() + created);
         }

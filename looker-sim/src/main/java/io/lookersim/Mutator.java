@@ -2,8 +2,8 @@ package io.lookersim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookersim.ops.Operations;
+import io.lookersim.store.ItemTable;
 import io.lookersim.store.Store;
-import io.lookersim.store.Table;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +21,7 @@ final class Mutator {
     }
 
     List<String> mutate(String type, String action, int count, List<String> ids) {
-        Table t = st.table(type);
+        ItemTable t = st.table(type);
         if (t == null) throw new IllegalArgumentException("unknown type " + type);
         return st.write(() -> {
             List<String> targets = ids != null && !ids.isEmpty() ? ids : action.equals("add") ? List.of() : pick(t, count, action);
@@ -33,7 +33,7 @@ final class Mutator {
             for (String id : targets) {
                 ObjectNode n = t.get(id);
                 if (n == null) continue;
-                long key = Table.parseId(id);
+                long key = ItemTable.parseId(id);
                 switch (action) {
                     case "edit" -> t.put(key, edited(n));
                     case "trash" -> {
@@ -49,7 +49,7 @@ final class Mutator {
         });
     }
 
-    private List<String> pick(Table t, int count, String action) {
+    private List<String> pick(ItemTable t, int count, String action) {
         List<String> out = new ArrayList<>();
         long max = t.maxId();
         if (count <= 0 || max == 0) return out;
@@ -64,12 +64,12 @@ final class Mutator {
         return out;
     }
 
-    private boolean eligible(Table t, long id) {
+    private boolean eligible(ItemTable t, long id) {
         ObjectNode n = t.get(id);
         return n != null && !n.path("deleted").asBoolean() && !isProtected(t, id);
     }
 
-    private boolean isProtected(Table t, long id) {
+    private boolean isProtected(ItemTable t, long id) {
         if (t == st.users) return id == 1;
         if (t == st.folders) {
             ObjectNode f = t.get(id);
@@ -87,7 +87,7 @@ final class Mutator {
         return c;
     }
 
-    private String add(Table t) {
+    private String add(ItemTable t) {
         long src = 1;
         while (src <= t.maxId() && (t.get(src) == null || isProtected(t, src))) src++;
         ObjectNode n = t.get(src);
@@ -106,7 +106,7 @@ final class Mutator {
         return Long.toString(id);
     }
 
-    private void delete(Table t, long id) {
+    private void delete(ItemTable t, long id) {
         if (t == st.dashboards) ops.dashboards().deleteDashboardPublic(id);
         else if (t == st.folders) ops.folders().deleteTreePublic(id);
         else t.remove(id);

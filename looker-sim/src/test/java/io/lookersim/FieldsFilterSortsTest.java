@@ -3,7 +3,9 @@ package io.lookersim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lookersim.http.ApiRequest;
+import io.lookersim.api.ApiRequest;
+import io.lookersim.api.Fields;
+import io.lookersim.json.JsonNodes;
 import io.lookersim.store.Filter;
 import io.lookersim.store.Sorts;
 import java.util.ArrayList;
@@ -12,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FieldsFilterSortsTest {
-    private static JsonNode json(String s) throws Exception { return Json.MAPPER.readTree(s); }
+    private static JsonNode json(String s) throws Exception { return JsonNodes.MAPPER.readTree(s); }
 
     private static ApiRequest req(Map<String, String> q) {
         return new ApiRequest("GET", "/x", "op", Map.of(), q, null, new byte[0], "http://h/x", "1");

@@ -1,6 +1,7 @@
 package io.lookersim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lookersim.json.JsonNodes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +14,7 @@ final class SimClient {
     record Resp(int status, String body, HttpResponse<String> raw) {
         JsonNode json() {
             try {
-                return Json.MAPPER.readTree(body);
+                return JsonNodes.MAPPER.readTree(body);
             } catch (IOException e) {
                 throw new AssertionError("not JSON: " + body, e);
             }

@@ -2,12 +2,12 @@ package io.lookersim.gen;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lookersim.Json;
+import io.lookersim.json.JsonNodes;
 import java.util.SplittableRandom;
 
 /** Dashboards and their elements, filters, layouts and components; looks. Pure functions of (seed, id). */
-public final class ContentGen extends Gen {
-    public ContentGen(Plan p) { super(p); }
+public final class ContentGen extends SeededGenerator {
+    public ContentGen(InstanceLayout p) { super(p); }
 
     public int elementCount(long d) {
         SplittableRandom r = rng(DASH + 100, d);
@@ -19,7 +19,7 @@ public final class ContentGen extends Gen {
 
     /** Element kind: vis (query), text, look, merged. Element 0 is always a vis tile (alerts point at it). */
     public String elementKind(long e) {
-        if (e % Plan.ELEM_SLOTS == 0) return "vis";
+        if (e % InstanceLayout.ELEM_SLOTS == 0) return "vis";
         int k = rng(ELEM, e).nextInt(100);
         return k < 60 ? "vis" : k < 75 ? "text" : k < 90 && p.looks() > 0 ? "look" : k < 90 ? "text" : "merged";
     }
@@ -28,11 +28,11 @@ public final class ContentGen extends Gen {
         if (d < 1 || d > p.dashboards()) return null;
         SplittableRandom r = rng(DASH, d);
         long folder = p.contentFolder(d);
-        long owner = folder > Plan.USERS_ROOT && folder < p.firstShared() ? folder - 2 : someUser(r);
+        long owner = folder > InstanceLayout.USERS_ROOT && folder < p.firstShared() ? folder - 2 : someUser(r);
         long created = created(d, p.dashboards(), r);
         long updated = created + r.nextInt(200 * 86_400);
-        boolean trashed = io.lookersim.store.Trash.baseTrashed(d);
-        ObjectNode n = Json.obj();
+        boolean trashed = InstanceLayout.baseTrashed(d);
+        ObjectNode n = JsonNodes.obj();
         n.put("id", s(d)).put("title", Words.title(r)).put("description", Words.description(r));
         n.put("folder_id", s(folder)).put("user_id", s(owner)).put("slug", Words.slug(seed, DASH, d));
         n.put("hidden", false).put("readonly", false).put("preferred_viewer", "dashboards-next");
@@ -56,11 +56,11 @@ public final class ContentGen extends Gen {
 
     public ObjectNode element(long e) {
         long d = p.elementDashboard(e);
-        int k = (int) (e % Plan.ELEM_SLOTS);
+        int k = (int) (e % InstanceLayout.ELEM_SLOTS);
         if (d < 1 || d > p.dashboards() || k >= elementCount(d)) return null;
         SplittableRandom r = rng(ELEM, e);
         String kind = elementKind(e);
-        ObjectNode n = Json.obj();
+        ObjectNode n = JsonNodes.obj();
         n.put("id", s(e)).put("dashboard_id", s(d)).put("dashboard_layout_id", s(d));
         n.put("title", kind.equals("text") ? null : Words.title(r)).put("title_hidden", false).put("subtitle_text", (String) null);
         n.put("note_display", (String) null).put("note_state", (String) null).put("note_text", (String) null).put("refresh_interval", (String) null);
@@ -78,17 +78,17 @@ public final class ContentGen extends Gen {
 
     public ObjectNode filter(long f) {
         long d = p.filterDashboard(f);
-        int k = (int) (f % Plan.FILTER_SLOTS);
+        int k = (int) (f % InstanceLayout.FILTER_SLOTS);
         if (d < 1 || d > p.dashboards() || k >= filterCount(d)) return null;
         SplittableRandom r = rng(FILT, f);
         Models.Model m = Models.ALL.get(r.nextInt(Models.ALL.size()));
         Models.Explore x = m.explores().get(r.nextInt(m.explores().size()));
         String dim = x.dimensions().get(k % x.dimensions().size());
-        ObjectNode n = Json.obj();
+        ObjectNode n = JsonNodes.obj();
         n.put("id", s(f)).put("dashboard_id", s(d)).put("name", "Filter " + (k + 1)).put("title", Words.pick(r, "Date", "Region", "Category", "Status") + " " + (k + 1));
         n.put("type", "field_filter").put("default_value", r.nextBoolean() ? "30 days" : null).put("model", m.name())
                 .put("explore", x.name()).put("dimension", dim).put("row", k).put("allow_multiple_values", true).put("required", false);
-        n.set("listens_to_filters", Json.arr());
+        n.set("listens_to_filters", JsonNodes.arr());
         n.putObject("ui_config").put("type", "advanced").put("display", "popover");
         n.putObject("field").put("name", dim).put("type", "string");
         n.set("can", can("show", "update", "destroy"));
@@ -97,7 +97,7 @@ public final class ContentGen extends Gen {
 
     public ObjectNode layout(long d) {
         if (d < 1 || d > p.dashboards()) return null;
-        ObjectNode n = Json.obj();
+        ObjectNode n = JsonNodes.obj();
         n.put("id", s(d)).put("dashboard_id", s(d)).put("type", "newspaper").put("active", true).put("column_width", (String) null)
                 .put("width", (String) null).put("deleted", false).put("label", (String) null).put("description", (String) null)
                 .put("order", 0);
@@ -109,8 +109,8 @@ public final class ContentGen extends Gen {
     public ObjectNode component(long e) {
         ObjectNode el = element(e);
         if (el == null) return null;
-        int k = (int) (e % Plan.ELEM_SLOTS);
-        ObjectNode n = Json.obj();
+        int k = (int) (e % InstanceLayout.ELEM_SLOTS);
+        ObjectNode n = JsonNodes.obj();
         n.put("id", s(e)).put("dashboard_layout_id", s(p.elementDashboard(e))).put("dashboard_element_id", s(e))
                 .put("row", (k / 2) * 6).put("column", (k % 2) * 12).put("width", 12).put("height", 6).put("deleted", false);
         n.set("can", can("show", "update"));
@@ -121,11 +121,11 @@ public final class ContentGen extends Gen {
         if (l < 1 || l > p.looks()) return null;
         SplittableRandom r = rng(LOOK, l);
         long folder = p.contentFolder(l);
-        long owner = folder > Plan.USERS_ROOT && folder < p.firstShared() ? folder - 2 : someUser(r);
+        long owner = folder > InstanceLayout.USERS_ROOT && folder < p.firstShared() ? folder - 2 : someUser(r);
         long created = created(l, p.looks(), r);
         long updated = created + r.nextInt(200 * 86_400);
-        boolean trashed = io.lookersim.store.Trash.baseTrashed(l);
-        ObjectNode n = Json.obj();
+        boolean trashed = InstanceLayout.baseTrashed(l);
+        ObjectNode n = JsonNodes.obj();
         n.put("id", s(l)).put("title", Words.title(r)).put("description", Words.description(r)).put("user_id", s(owner))
                 .put("folder_id", s(folder)).put("query_id", s(p.lookQuery(l))).put("content_metadata_id", s(p.cmLook(l)));
         n.put("created_at", iso(created)).put("updated_at", iso(updated)).put("deleted", trashed)
@@ -138,7 +138,7 @@ public final class ContentGen extends Gen {
     }
 
     public ArrayNode dashboardFilterNames(long d) {
-        ArrayNode a = Json.arr();
+        ArrayNode a = JsonNodes.arr();
         for (int k = 0; k < filterCount(d); k++) a.add("Filter " + (k + 1));
         return a;
     }

@@ -2,13 +2,13 @@ package io.lookersim.gen;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lookersim.Json;
+import io.lookersim.json.JsonNodes;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
 /** Folders, users, groups, roles, permission sets, model sets and user attributes. Pure functions of (seed, id). */
-public final class IdentityGen extends Gen {
+public final class IdentityGen extends SeededGenerator {
     public static final List<String> PERMISSIONS = List.of("access_data", "see_lookml_dashboards", "see_looks",
             "see_user_dashboards", "explore", "create_table_calculations", "save_content", "create_public_looks",
             "download_with_limit", "download_without_limit", "schedule_look_emails", "schedule_external_look_emails",
@@ -20,18 +20,18 @@ public final class IdentityGen extends Gen {
     private static final String[] BUILTIN_ROLE = {"Admin", "Developer", "User", "Viewer"};
     private static final String[] SYSTEM_ATTR = {"email", "first_name", "last_name", "locale"};
 
-    public IdentityGen(Plan p) { super(p); }
+    public IdentityGen(InstanceLayout p) { super(p); }
 
     public ObjectNode folder(long f) {
         if (f < 1 || f > p.folderMax()) return null;
-        ObjectNode n = Json.obj();
+        ObjectNode n = JsonNodes.obj();
         long parent = p.folderParent(f);
-        boolean personal = f > Plan.USERS_ROOT && f < p.firstShared();
+        boolean personal = f > InstanceLayout.USERS_ROOT && f < p.firstShared();
         SplittableRandom r = rng(FOLDER, f);
         String name;
         long creator;
-        if (f == Plan.SHARED_ROOT) { name = "Shared"; creator = Plan.API_USER; }
-        else if (f == Plan.USERS_ROOT) { name = "Users"; creator = Plan.API_USER; }
+        if (f == InstanceLayout.SHARED_ROOT) { name = "Shared"; creator = InstanceLayout.API_USER; }
+        else if (f == InstanceLayout.USERS_ROOT) { name = "Users"; creator = InstanceLayout.API_USER; }
         else if (personal) {
             ObjectNode u = user(f - 2);
             name = u.path("display_name").asText();
@@ -42,7 +42,7 @@ public final class IdentityGen extends Gen {
                 .put("creator_id", s(creator)).put("child_count", p.folderChildren(f).length).put("external_id", (String) null)
                 .put("is_embed", false).put("is_embed_shared_root", false).put("is_embed_users_root", false)
                 .put("is_personal", personal).put("is_personal_descendant", false)
-                .put("is_shared_root", f == Plan.SHARED_ROOT).put("is_users_root", f == Plan.USERS_ROOT);
+                .put("is_shared_root", f == InstanceLayout.SHARED_ROOT).put("is_users_root", f == InstanceLayout.USERS_ROOT);
         n.set("can", can("index", "show", "create", "see_admin_spaces", "update", "destroy", "move_content", "edit_content"));
         return n;
     }
@@ -50,16 +50,16 @@ public final class IdentityGen extends Gen {
     public ObjectNode user(long u) {
         if (u < 1 || u > p.userMax()) return null;
         SplittableRandom r = rng(USER, u);
-        String first = u == Plan.API_USER ? "API" : Words.first(r);
-        String last = u == Plan.API_USER ? "Admin" : Words.last(r);
-        ObjectNode n = Json.obj();
+        String first = u == InstanceLayout.API_USER ? "API" : Words.first(r);
+        String last = u == InstanceLayout.API_USER ? "Admin" : Words.last(r);
+        ObjectNode n = JsonNodes.obj();
         n.put("id", s(u)).put("first_name", first).put("last_name", last).put("display_name", first + " " + last)
-                .put("email", email(u, first, last)).put("is_disabled", u != Plan.API_USER && r.nextInt(40) == 0)
+                .put("email", email(u, first, last)).put("is_disabled", u != InstanceLayout.API_USER && r.nextInt(40) == 0)
                 .put("locale", Words.pick(r, "en", "en", "en", "de", "fr", "ja", "es")).put("home_folder_id", s(p.personalFolder(u)))
                 .put("personal_folder_id", s(p.personalFolder(u))).put("models_dir_validated", (Boolean) null)
                 .put("presumed_looker_employee", false).put("verified_looker_employee", false)
                 .put("roles_externally_managed", false).put("allow_direct_roles", true).put("allow_normal_group_membership", true)
-                .put("allow_roles_from_normal_groups", true).put("is_iam_admin", false).put("can_manage_api3_creds", u == Plan.API_USER)
+                .put("allow_roles_from_normal_groups", true).put("is_iam_admin", false).put("can_manage_api3_creds", u == InstanceLayout.API_USER)
                 .put("is_service_account", false).put("url", "/api/4.0/users/" + u)
                 .put("avatar_url", "https://gravatar.sim.local/avatar/" + u + "?s=156&d=blank")
                 .put("avatar_url_without_sizing", "https://gravatar.sim.local/avatar/" + u);
@@ -72,9 +72,9 @@ public final class IdentityGen extends Gen {
                 .put("password_reset_url_expired", false).put("account_setup_url_expired", false).put("type", "email")
                 .put("url", "/api/4.0/users/" + u + "/credentials_email").put("user_url", "/api/4.0/users/" + u);
         ce.set("can", can("show_password_reset_url"));
-        n.set("credentials_api3", Json.arr());
-        n.set("credentials_embed", Json.arr());
-        n.set("sessions", Json.arr());
+        n.set("credentials_api3", JsonNodes.arr());
+        n.set("credentials_embed", JsonNodes.arr());
+        n.set("sessions", JsonNodes.arr());
         n.putArray("looker_versions").add("26.12.3");
         n.set("can", can("show", "index", "show_details", "index_details", "sudo"));
         return n;
@@ -89,7 +89,7 @@ public final class IdentityGen extends Gen {
     public ObjectNode group(long g) {
         if (g < 1 || g > p.groups()) return null;
         SplittableRandom r = rng(GROUP, g);
-        ObjectNode n = Json.obj();
+        ObjectNode n = JsonNodes.obj();
         n.put("can_add_to_content_metadata", true).put("contains_current_user", false).put("external_group_id", (String) null)
                 .put("externally_managed", false).put("id", s(g)).put("include_by_default", false)
                 .put("name", Words.pick(r, "Analysts", "Sales Team", "Marketing", "Finance", "Engineering", "Support",
@@ -100,8 +100,8 @@ public final class IdentityGen extends Gen {
 
     public ObjectNode permissionSet(long id) {
         if (id < 1 || id > p.permSetMax()) return null;
-        ObjectNode n = Json.obj();
-        boolean builtIn = id <= Plan.BUILTIN_PERM_SETS;
+        ObjectNode n = JsonNodes.obj();
+        boolean builtIn = id <= InstanceLayout.BUILTIN_PERM_SETS;
         int k = builtIn ? new int[]{PERMISSIONS.size(), 30, 18, 6}[(int) id - 1] : 3 + (int) (id % 20);
         n.put("all_access", id == 1).put("built_in", id == 1).put("id", s(id))
                 .put("name", builtIn ? BUILTIN_ROLE[(int) id - 1] : "Custom permissions " + id).put("url", "/api/4.0/permission_sets/" + id);
@@ -113,7 +113,7 @@ public final class IdentityGen extends Gen {
 
     public ObjectNode modelSet(long id) {
         if (id < 1 || id > p.modelSetMax()) return null;
-        ObjectNode n = Json.obj();
+        ObjectNode n = JsonNodes.obj();
         n.put("all_access", id == 1).put("built_in", id == 1).put("id", s(id)).put("name", id == 1 ? "All" : "Model set " + id);
         ArrayNode models = n.putArray("models");
         for (int i = 0; i < Models.ALL.size(); i++) if (id == 1 || (id + i) % 2 == 0) models.add(Models.ALL.get(i).name());
@@ -125,21 +125,21 @@ public final class IdentityGen extends Gen {
     /** Internal role: permission_set_id/model_set_id are kept (write-only in the API, used to render the sets). */
     public ObjectNode role(long id) {
         if (id < 1 || id > p.roleMax()) return null;
-        ObjectNode n = Json.obj();
-        boolean builtIn = id <= Plan.BUILTIN_ROLES;
+        ObjectNode n = JsonNodes.obj();
+        boolean builtIn = id <= InstanceLayout.BUILTIN_ROLES;
         n.put("id", s(id)).put("name", builtIn ? BUILTIN_ROLE[(int) id - 1] : "Custom role " + id)
-                .put("permission_set_id", s(builtIn ? id : Plan.BUILTIN_PERM_SETS + 1 + (id % Math.max(1, p.customPermSets())) ))
+                .put("permission_set_id", s(builtIn ? id : InstanceLayout.BUILTIN_PERM_SETS + 1 + (id % Math.max(1, p.customPermSets())) ))
                 .put("model_set_id", s(builtIn || p.customModelSets() == 0 ? 1 : 2 + id % p.customModelSets()))
                 .put("internal", false).put("url", "/api/4.0/roles/" + id).put("users_url", "/api/4.0/roles/" + id + "/users");
-        if (builtIn || p.customPermSets() == 0) n.put("permission_set_id", s(Math.min(id, Plan.BUILTIN_PERM_SETS)));
+        if (builtIn || p.customPermSets() == 0) n.put("permission_set_id", s(Math.min(id, InstanceLayout.BUILTIN_PERM_SETS)));
         n.set("can", can("show", "index", "update"));
         return n;
     }
 
     public ObjectNode userAttribute(long id) {
         if (id < 1 || id > p.attrMax()) return null;
-        boolean system = id <= Plan.SYSTEM_ATTRS;
-        ObjectNode n = Json.obj();
+        boolean system = id <= InstanceLayout.SYSTEM_ATTRS;
+        ObjectNode n = JsonNodes.obj();
         String name = system ? SYSTEM_ATTR[(int) id - 1] : "attr_" + id;
         n.put("id", s(id)).put("name", name).put("label", system ? name.replace('_', ' ') : "Attribute " + id)
                 .put("type", system || id % 3 != 0 ? "string" : "number").put("default_value", system ? null : id % 3 == 0 ? "0" : "none")
@@ -152,7 +152,7 @@ public final class IdentityGen extends Gen {
 
     /** Base group values of a custom attribute: the first two groups get a value (ranked). */
     public long[] attributeGroups(long attr) {
-        if (attr <= Plan.SYSTEM_ATTRS || p.groups() == 0) return new long[0];
+        if (attr <= InstanceLayout.SYSTEM_ATTRS || p.groups() == 0) return new long[0];
         long g1 = (attr % p.groups()) + 1;
         return p.groups() > 1 ? new long[]{g1, (g1 % p.groups()) + 1} : new long[]{g1};
     }

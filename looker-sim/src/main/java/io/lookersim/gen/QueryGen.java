@@ -2,15 +2,15 @@ package io.lookersim.gen;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lookersim.Json;
+import io.lookersim.json.JsonNodes;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Queries of looks and tiles, and merge queries of merged-result tiles. Pure functions of (seed, id). */
-public final class QueryGen extends Gen {
+public final class QueryGen extends SeededGenerator {
     private final ContentGen content;
 
-    public QueryGen(Plan p, ContentGen content) {
+    public QueryGen(InstanceLayout p, ContentGen content) {
         super(p);
         this.content = content;
     }
@@ -44,7 +44,7 @@ public final class QueryGen extends Gen {
         c /= LIMITS.length;
         String filter = FILTERS[(int) (c % FILTERS.length)];
         Combo k = COMBOS.get((int) (c / FILTERS.length));
-        ObjectNode n = Json.obj();
+        ObjectNode n = JsonNodes.obj();
         String slug = Words.slug(seed, QUERY, q).substring(0, 7);
         n.put("id", s(q)).put("model", k.model().name()).put("view", k.explore().name());
         n.putArray("fields").add(k.dim()).add(k.measure());
@@ -73,7 +73,7 @@ public final class QueryGen extends Gen {
 
     public ObjectNode mergeQuery(long e) {
         if (content.element(e) == null || !content.elementKind(e).equals("merged")) return null;
-        ObjectNode n = Json.obj();
+        ObjectNode n = JsonNodes.obj();
         n.put("id", s(e)).put("column_limit", (String) null).put("dynamic_fields", (String) null).put("result_maker_id", s(e));
         n.putNull("pivots");
         n.putNull("sorts");

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.lookersim.FaultPlan;
-import io.lookersim.FaultRule;
-import io.lookersim.Json;
+import io.lookersim.api.Api;
+import io.lookersim.api.ApiError;
+import io.lookersim.api.ApiRequest;
+import io.lookersim.api.ApiResponse;
+import io.lookersim.fault.FaultPlan;
+import io.lookersim.fault.FaultRule;
+import io.lookersim.json.JsonNodes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
@@ -171,7 +175,7 @@ public final class SimHandler implements HttpHandler {
         if (b == null || b.length == 0) return null;
         if (opId.equals("login")) return null;
         try {
-            return Json.parse(b);
+            return JsonNodes.parse(b);
         } catch (IOException e) {
             throw ApiError.badRequest("Could not parse JSON body");
         }
@@ -187,7 +191,7 @@ public final class SimHandler implements HttpHandler {
     public static ObjectNode errorBody(int status, String message, String method, String path, com.fasterxml.jackson.databind.node.ArrayNode errors) {
         String p = path == null ? "" : path.replaceAll("\\{([^}]+)}", ":$1");
         String doc = "https://cloud.google.com/looker/docs/r/err/4.0/" + status + "/" + method.toLowerCase() + p;
-        ObjectNode n = Json.obj().put("message", message);
+        ObjectNode n = JsonNodes.obj().put("message", message);
         if (errors != null) {
             errors.forEach(e -> ((ObjectNode) e).put("documentation_url", doc));
             n.set("errors", errors);
@@ -216,7 +220,7 @@ public final class SimHandler implements HttpHandler {
             ex.close();
             return status;
         }
-        byte[] bytes = Json.bytes(body);
+        byte[] bytes = JsonNodes.bytes(body);
         ex.getResponseHeaders().set("Content-Type", "application/json");
         ex.sendResponseHeaders(status, bytes.length);
         OutputStream os = ex.getResponseBody();

@@ -1,8 +1,7 @@
 package io.lookersim.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lookersim.Json;
-import io.lookersim.RequestLogEntry;
+import io.lookersim.json.JsonNodes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +51,7 @@ public final class Stats {
     }
 
     public ObjectNode json(int peak, int inFlight, ObjectNode items) {
-        ObjectNode n = Json.obj();
+        ObjectNode n = JsonNodes.obj();
         n.put("requests_total", total.sum()).put("peak_concurrency", peak).put("in_flight", inFlight);
         ObjectNode ops = n.putObject("requests_by_operation");
         new TreeMap<>(byOp).forEach((op, st) -> {

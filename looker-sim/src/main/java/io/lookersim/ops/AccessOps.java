@@ -3,12 +3,12 @@ package io.lookersim.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lookersim.Json;
-import io.lookersim.Shaper;
-import io.lookersim.http.Api;
-import io.lookersim.http.ApiError;
-import io.lookersim.http.ApiRequest;
-import io.lookersim.http.ApiResponse;
+import io.lookersim.api.Api;
+import io.lookersim.api.ApiError;
+import io.lookersim.api.ApiRequest;
+import io.lookersim.api.ApiResponse;
+import io.lookersim.json.JsonNodes;
+import io.lookersim.spec.Shaper;
 import io.lookersim.store.Filter;
 import io.lookersim.store.Listing;
 import io.lookersim.store.Store;
@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Content metadata and its accesses; user attributes and their group values. Thread-safe. */
-public final class AccessOps extends Ctx {
+public final class AccessOps extends OperationGroup {
     public AccessOps(Store st, Views v) { super(st, v); }
 
     public void register(Api api) {
@@ -56,20 +56,20 @@ public final class AccessOps extends Ctx {
     private ObjectNode meta(ObjectNode cm) {
         ObjectNode n = cm.deepCopy();
         ObjectNode item = null;
-        if (cm.hasNonNull("folder_id")) item = st.folders.get(Json.text(cm, "folder_id"));
-        else if (cm.hasNonNull("dashboard_id")) item = st.dashboards.get(Json.text(cm, "dashboard_id"));
-        else if (cm.hasNonNull("look_id")) item = st.looks.get(Json.text(cm, "look_id"));
-        else if (cm.hasNonNull("board_id")) item = st.boards.get(Json.text(cm, "board_id"));
+        if (cm.hasNonNull("folder_id")) item = st.folders.get(JsonNodes.text(cm, "folder_id"));
+        else if (cm.hasNonNull("dashboard_id")) item = st.dashboards.get(JsonNodes.text(cm, "dashboard_id"));
+        else if (cm.hasNonNull("look_id")) item = st.looks.get(JsonNodes.text(cm, "look_id"));
+        else if (cm.hasNonNull("board_id")) item = st.boards.get(JsonNodes.text(cm, "board_id"));
         if (item != null) {
-            n.put("name", item.hasNonNull("name") ? Json.text(item, "name") : Json.text(item, "title"));
-            n.put("slug", Json.text(item, "slug"));
-            String parentFolder = cm.hasNonNull("folder_id") ? Json.text(item, "parent_id") : Json.text(item, "folder_id");
+            n.put("name", item.hasNonNull("name") ? JsonNodes.text(item, "name") : JsonNodes.text(item, "title"));
+            n.put("slug", JsonNodes.text(item, "slug"));
+            String parentFolder = cm.hasNonNull("folder_id") ? JsonNodes.text(item, "parent_id") : JsonNodes.text(item, "folder_id");
             ObjectNode pf = st.folders.get(parentFolder);
-            n.put("parent_id", pf == null ? null : Json.text(pf, "content_metadata_id"));
-            n.put("inheriting_id", n.path("inherits").asBoolean() ? Json.text(n, "parent_id") : null);
+            n.put("parent_id", pf == null ? null : JsonNodes.text(pf, "content_metadata_id"));
+            n.put("inheriting_id", n.path("inherits").asBoolean() ? JsonNodes.text(n, "parent_id") : null);
         }
         n.remove("board_id");
-        n.set("can", Json.obj().put("index", true).put("show", true).put("update", true));
+        n.set("can", JsonNodes.obj().put("index", true).put("show", true).put("update", true));
         return Shaper.shape("ContentMeta", n);
     }
 
@@ -78,7 +78,7 @@ public final class AccessOps extends Ctx {
         if (parent == null) throw ApiError.missing("parent_id");
         ObjectNode cm = need(st.contentMeta, parent);
         List<ObjectNode> out = new ArrayList<>();
-        String folder = Json.text(cm, "folder_id");
+        String folder = JsonNodes.text(cm, "folder_id");
         if (folder != null) {
             for (long f : st.folders.children(folder)) out.add(cmOf(st.folders.get(f)));
             for (long d : st.dashboards.children(folder)) out.add(cmOf(st.dashboards.get(d)));
@@ -88,14 +88,14 @@ public final class AccessOps extends Ctx {
         return Listing.ofList(r, out, this::meta, false);
     }
 
-    private ObjectNode cmOf(ObjectNode item) { return st.contentMeta.get(Json.text(item, "content_metadata_id")); }
+    private ObjectNode cmOf(ObjectNode item) { return st.contentMeta.get(JsonNodes.text(item, "content_metadata_id")); }
 
     private ApiResponse updateMeta(ApiRequest r) {
         JsonNode b = body(r);
         return st.write(() -> {
             ObjectNode cm = need(st.contentMeta, r.param("content_metadata_id")).deepCopy();
             if (b.has("inherits")) cm.put("inherits", b.get("inherits").asBoolean());
-            st.contentMeta.put(id(Json.text(cm, "id")), cm);
+            st.contentMeta.put(id(JsonNodes.text(cm, "id")), cm);
             return one(r, meta(cm));
         });
     }
@@ -112,21 +112,21 @@ public final class AccessOps extends Ctx {
                 if (same(o, b, "group_id") && same(o, b, "user_id")) throw ApiError.conflict("Access already exists");
             }
             long id = st.accesses.newId();
-            ObjectNode n = Json.obj().put("id", s(id)).put("content_metadata_id", cm).put("permission_type", b.get("permission_type").asText())
-                    .put("group_id", Json.text(b, "group_id")).put("user_id", Json.text(b, "user_id"));
-            n.set("can", Json.obj().put("show", true).put("update", true).put("destroy", true));
+            ObjectNode n = JsonNodes.obj().put("id", s(id)).put("content_metadata_id", cm).put("permission_type", b.get("permission_type").asText())
+                    .put("group_id", JsonNodes.text(b, "group_id")).put("user_id", JsonNodes.text(b, "user_id"));
+            n.set("can", JsonNodes.obj().put("show", true).put("update", true).put("destroy", true));
             st.accesses.put(id, n);
             return ApiResponse.ok(Shaper.shape("ContentMetaGroupUser", n));
         });
     }
 
     private static boolean same(ObjectNode o, JsonNode b, String f) {
-        String x = Json.text(o, f), y = Json.text(b, f);
+        String x = JsonNodes.text(o, f), y = JsonNodes.text(b, f);
         return x == null ? y == null : x.equals(y);
     }
 
     private void checkAccess(JsonNode b) {
-        String pt = Json.text(b, "permission_type");
+        String pt = JsonNodes.text(b, "permission_type");
         if (pt != null && !pt.equals("view") && !pt.equals("edit")) throw ApiError.validation("permission_type", "invalid", "Must be view or edit");
         boolean g = b.hasNonNull("group_id"), u = b.hasNonNull("user_id");
         if (g == u) throw ApiError.validation("group_id", "invalid", "Give exactly one of group_id or user_id");
@@ -143,7 +143,7 @@ public final class AccessOps extends Ctx {
                 if (!pt.equals("view") && !pt.equals("edit")) throw ApiError.validation("permission_type", "invalid", "Must be view or edit");
                 n.put("permission_type", pt);
             }
-            st.accesses.put(id(Json.text(n, "id")), n);
+            st.accesses.put(id(JsonNodes.text(n, "id")), n);
             return ApiResponse.ok(Shaper.shape("ContentMetaGroupUser", n));
         });
     }
@@ -151,18 +151,19 @@ public final class AccessOps extends Ctx {
     private ApiResponse createAttr(ApiRequest r) {
         JsonNode b = body(r);
         require(b, "name", "label", "type");
+        checkDomainWhitelist(b);
         return st.write(() -> {
             String name = b.get("name").asText();
             if (!name.matches("[a-z0-9_]+")) throw ApiError.validation("name", "invalid", "Names use a-z, 0-9 and _");
             for (long i = 1; i <= st.attrs.maxId(); i++) {
                 ObjectNode a = st.attrs.get(i);
-                if (a != null && name.equals(Json.text(a, "name"))) throw ApiError.conflict("User attribute already exists");
+                if (a != null && name.equals(JsonNodes.text(a, "name"))) throw ApiError.conflict("User attribute already exists");
             }
             long id = st.attrs.newId();
-            ObjectNode n = Json.obj().put("id", s(id)).put("is_system", false).put("is_permanent", false).put("value_is_hidden", false)
+            ObjectNode n = JsonNodes.obj().put("id", s(id)).put("is_system", false).put("is_permanent", false).put("value_is_hidden", false)
                     .put("user_can_view", true).put("user_can_edit", false).put("needed_for_ci_run", false);
             Shaper.mergeWritable("UserAttribute", b, n);
-            n.set("can", Json.obj().put("show", true).put("update", true).put("destroy", true).put("set_value", true));
+            n.set("can", JsonNodes.obj().put("show", true).put("update", true).put("destroy", true).put("set_value", true));
             st.attrs.put(id, n);
             return one(r, Shaper.shape("UserAttribute", n));
         });
@@ -170,22 +171,42 @@ public final class AccessOps extends Ctx {
 
     private ApiResponse updateAttr(ApiRequest r) {
         JsonNode b = body(r);
+        checkDomainWhitelist(b);
         return st.write(() -> {
             ObjectNode n = need(st.attrs, r.param("user_attribute_id")).deepCopy();
-            if (n.path("is_system").asBoolean() && b.hasNonNull("name") && !b.get("name").asText().equals(Json.text(n, "name"))) {
+            if (n.path("is_system").asBoolean() && b.hasNonNull("name") && !b.get("name").asText().equals(JsonNodes.text(n, "name"))) {
                 throw ApiError.validation("name", "invalid", "System attributes cannot be renamed");
             }
             Shaper.mergeWritable("UserAttribute", b, n);
-            st.attrs.put(id(Json.text(n, "id")), n);
+            st.attrs.put(id(JsonNodes.text(n, "id")), n);
             return one(r, Shaper.shape("UserAttribute", n));
         });
     }
 
+    /** One url, or a url with * wildcards (https://*.example.com/*), or a bare host pattern. */
+    private static final java.util.regex.Pattern WHITELIST_ENTRY =
+            java.util.regex.Pattern.compile("(https?://)?[A-Za-z0-9*](?:[A-Za-z0-9*.:-]*)(/\\S*)?");
+
+    /**
+     * Looker refuses a hidden_value_domain_whitelist that is not a comma-separated list of url patterns, the empty
+     * string included (sdk-codegen issue 544: SDKs that always send the field get this 422); null means "none".
+     */
+    private static void checkDomainWhitelist(JsonNode b) {
+        JsonNode w = b.get("hidden_value_domain_whitelist");
+        if (w == null || w.isNull()) return;
+        for (String entry : w.asText().split(",", -1)) {
+            if (!WHITELIST_ENTRY.matcher(entry.trim()).matches()) {
+                throw ApiError.validation("hidden_value_domain_whitelist", "invalid",
+                        "hidden_value_domain_whitelist must be a comma-separated list of urls with optional wildcards");
+            }
+        }
+    }
+
     private ArrayNode groupValues(ObjectNode attr) {
-        long a = id(Json.text(attr, "id"));
+        long a = id(JsonNodes.text(attr, "id"));
         ArrayNode stored = st.groupValues.get(a);
         if (stored != null) return stored;
-        ArrayNode out = Json.arr();
+        ArrayNode out = JsonNodes.arr();
         if (a > st.attrs.baseMax()) return out;
         long[] groups = st.ident.attributeGroups(a);
         for (int k = 0; k < groups.length; k++) {
@@ -196,9 +217,9 @@ public final class AccessOps extends Ctx {
     }
 
     private static ObjectNode groupValue(long id, long group, long attr, int rank, String value, ObjectNode a) {
-        ObjectNode n = Json.obj().put("id", s(id)).put("group_id", s(group)).put("user_attribute_id", s(attr))
+        ObjectNode n = JsonNodes.obj().put("id", s(id)).put("group_id", s(group)).put("user_attribute_id", s(attr))
                 .put("value_is_hidden", a.path("value_is_hidden").asBoolean()).put("rank", rank).put("value", value);
-        n.set("can", Json.obj().put("show", true).put("update", true).put("destroy", true));
+        n.set("can", JsonNodes.obj().put("show", true).put("update", true).put("destroy", true));
         return Shaper.shape("UserAttributeGroupValue", n);
     }
 
@@ -207,15 +228,15 @@ public final class AccessOps extends Ctx {
         if (b == null || !b.isArray()) throw ApiError.validation("body", "invalid", "Expected an array of group values");
         return st.write(() -> {
             ObjectNode attr = need(st.attrs, r.param("user_attribute_id"));
-            long a = id(Json.text(attr, "id"));
-            ArrayNode out = Json.arr();
+            long a = id(JsonNodes.text(attr, "id"));
+            ArrayNode out = JsonNodes.arr();
             int rank = 1;
             for (JsonNode gv : b) {
                 if (!gv.hasNonNull("group_id") || st.groups.get(gv.get("group_id").asText()) == null) {
                     throw ApiError.validation("group_id", "invalid", "Group not found");
                 }
                 long id = a * 100_000 + st.plan.groups() + rank;
-                out.add(groupValue(id, id(gv.get("group_id").asText()), a, rank++, Json.text(gv, "value"), attr));
+                out.add(groupValue(id, id(gv.get("group_id").asText()), a, rank++, JsonNodes.text(gv, "value"), attr));
             }
             st.groupValues.put(a, out);
             return ApiResponse.ok(out);

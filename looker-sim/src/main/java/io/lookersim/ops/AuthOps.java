@@ -1,21 +1,21 @@
 package io.lookersim.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lookersim.Json;
-import io.lookersim.Shaper;
-import io.lookersim.http.Api;
-import io.lookersim.http.ApiError;
-import io.lookersim.http.ApiRequest;
-import io.lookersim.http.ApiResponse;
+import io.lookersim.api.Api;
+import io.lookersim.api.ApiError;
+import io.lookersim.api.ApiRequest;
+import io.lookersim.api.ApiResponse;
 import io.lookersim.http.SimHandler;
 import io.lookersim.http.Tokens;
+import io.lookersim.json.JsonNodes;
+import io.lookersim.spec.Shaper;
 import io.lookersim.store.Store;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 
 /** login (form body; wrong credentials → 404), login_user, logout, versions, me. Thread-safe. */
-public final class AuthOps extends Ctx {
+public final class AuthOps extends OperationGroup {
     private final Tokens tokens;
     private final String clientId;
     private final String clientSecret;
@@ -49,7 +49,7 @@ public final class AuthOps extends Ctx {
     }
 
     private ObjectNode token(String user) {
-        ObjectNode t = Json.obj().put("access_token", tokens.issue(user)).put("token_type", "Bearer")
+        ObjectNode t = JsonNodes.obj().put("access_token", tokens.issue(user)).put("token_type", "Bearer")
                 .put("expires_in", tokens.ttlSeconds());
         t.putNull("refresh_token");
         return t;
@@ -62,7 +62,7 @@ public final class AuthOps extends Ctx {
     }
 
     private ApiResponse versions(ApiRequest r) {
-        ObjectNode n = Json.obj().put("looker_release_version", "26.12.3");
+        ObjectNode n = JsonNodes.obj().put("looker_release_version", "26.12.3");
         ObjectNode cur = n.putObject("current_version");
         version(cur, "4.0", "4.0.26.12", "current");
         version(n.putArray("supported_versions").addObject(), "4.0", "4.0.26.12", "current");

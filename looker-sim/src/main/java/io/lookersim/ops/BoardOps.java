@@ -3,22 +3,22 @@ package io.lookersim.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lookersim.Json;
-import io.lookersim.Shaper;
-import io.lookersim.http.Api;
-import io.lookersim.http.ApiError;
-import io.lookersim.http.ApiRequest;
-import io.lookersim.http.ApiResponse;
+import io.lookersim.api.Api;
+import io.lookersim.api.ApiError;
+import io.lookersim.api.ApiRequest;
+import io.lookersim.api.ApiResponse;
+import io.lookersim.json.JsonNodes;
+import io.lookersim.spec.Shaper;
 import io.lookersim.store.Filter;
+import io.lookersim.store.ItemTable;
 import io.lookersim.store.Listing;
 import io.lookersim.store.Store;
-import io.lookersim.store.Table;
 import io.lookersim.store.Trash;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Boards with sections and items. Item titles/urls are derived from the dashboard or look they show. */
-public final class BoardOps extends Ctx {
+public final class BoardOps extends OperationGroup {
     private final FolderOps folders;
 
     public BoardOps(Store st, Views v, FolderOps folders) {
@@ -35,8 +35,8 @@ public final class BoardOps extends Ctx {
                 .on("update_board", r -> update(r, st.boards, "board_id", "Board", this::board))
                 .on("delete_board", r -> st.write(() -> {
                     ObjectNode b = need(st.boards, r.param("board_id"));
-                    for (long s : st.sections.children(Json.text(b, "id"))) deleteSection(s);
-                    st.boards.remove(id(Json.text(b, "id")));
+                    for (long s : st.sections.children(JsonNodes.text(b, "id"))) deleteSection(s);
+                    st.boards.remove(id(JsonNodes.text(b, "id")));
                     return ApiResponse.noContent();
                 }))
                 .on("all_board_sections", r -> Listing.ofList(r, all(st.sections, st.boards), this::section, false))
@@ -44,7 +44,7 @@ public final class BoardOps extends Ctx {
                 .on("create_board_section", r -> createChild(r, st.sections, "board_id", st.boards, "BoardSection", this::section))
                 .on("update_board_section", r -> update(r, st.sections, "board_section_id", "BoardSection", this::section))
                 .on("delete_board_section", r -> st.write(() -> {
-                    deleteSection(id(Json.text(need(st.sections, r.param("board_section_id")), "id")));
+                    deleteSection(id(JsonNodes.text(need(st.sections, r.param("board_section_id")), "id")));
                     return ApiResponse.noContent();
                 }))
                 .on("all_board_items", this::allItems)
@@ -58,7 +58,7 @@ public final class BoardOps extends Ctx {
                 }));
     }
 
-    private List<ObjectNode> all(Table child, Table parent) {
+    private List<ObjectNode> all(ItemTable child, ItemTable parent) {
         List<ObjectNode> out = new ArrayList<>();
         for (long p = 1; p <= parent.maxId(); p++) {
             if (parent.get(p) == null) continue;
@@ -78,7 +78,7 @@ public final class BoardOps extends Ctx {
     ObjectNode board(ObjectNode b) {
         ObjectNode n = b.deepCopy();
         ArrayNode secs = n.putArray("board_sections");
-        for (long s : st.sections.children(Json.text(b, "id"))) secs.add(section(st.sections.get(s)));
+        for (long s : st.sections.children(JsonNodes.text(b, "id"))) secs.add(section(st.sections.get(s)));
         return Shaper.shape("Board", n);
     }
 
@@ -86,7 +86,7 @@ public final class BoardOps extends Ctx {
         ObjectNode n = s.deepCopy();
         ArrayNode items = n.putArray("board_items");
         ArrayNode visible = n.putArray("visible_item_order");
-        for (long i : st.items.children(Json.text(s, "id"))) {
+        for (long i : st.items.children(JsonNodes.text(s, "id"))) {
             items.add(item(st.items.get(i)));
             visible.add(s(i));
         }
@@ -95,16 +95,16 @@ public final class BoardOps extends Ctx {
 
     ObjectNode item(ObjectNode i) {
         ObjectNode n = i.deepCopy();
-        ObjectNode target = i.hasNonNull("dashboard_id") ? st.dashboards.get(Json.text(i, "dashboard_id")) : st.looks.get(Json.text(i, "look_id"));
+        ObjectNode target = i.hasNonNull("dashboard_id") ? st.dashboards.get(JsonNodes.text(i, "dashboard_id")) : st.looks.get(JsonNodes.text(i, "look_id"));
         String kind = i.hasNonNull("dashboard_id") ? "dashboards" : "looks";
         if (target != null) {
-            n.put("title", Json.text(target, "title")).put("description", Json.text(target, "description"))
-                    .put("content_metadata_id", Json.text(target, "content_metadata_id")).put("content_updated_at", Json.text(target, "updated_at"))
+            n.put("title", JsonNodes.text(target, "title")).put("description", JsonNodes.text(target, "description"))
+                    .put("content_metadata_id", JsonNodes.text(target, "content_metadata_id")).put("content_updated_at", JsonNodes.text(target, "updated_at"))
                     .put("view_count", target.path("view_count").asInt()).put("favorite_count", target.path("favorite_count").asInt())
-                    .put("location", Json.text(st.folders.get(Json.text(target, "folder_id")), "name"))
-                    .put("content_created_by", Json.text(st.users.get(Json.text(target, "user_id")), "display_name"));
+                    .put("location", JsonNodes.text(st.folders.get(JsonNodes.text(target, "folder_id")), "name"))
+                    .put("content_created_by", JsonNodes.text(st.users.get(JsonNodes.text(target, "user_id")), "display_name"));
         }
-        n.put("url", "/" + kind + "/" + (target == null ? "" : Json.text(target, "id")));
+        n.put("url", "/" + kind + "/" + (target == null ? "" : JsonNodes.text(target, "id")));
         return Shaper.shape("BoardItem", n);
     }
 
@@ -113,18 +113,18 @@ public final class BoardOps extends Ctx {
         require(b, "title");
         return st.write(() -> {
             long id = st.boards.newId();
-            ObjectNode n = Json.obj().put("id", s(id)).put("user_id", r.userId()).put("primary_homepage", false);
+            ObjectNode n = JsonNodes.obj().put("id", s(id)).put("user_id", r.userId()).put("primary_homepage", false);
             Shaper.mergeWritable("Board", b, n);
             n.put("created_at", st.nowIso()).put("updated_at", st.nowIso())
                     .put("content_metadata_id", s(folders.newContentMeta("board_id", id, "board")));
-            if (!n.path("section_order").isArray()) n.set("section_order", Json.arr());
-            n.set("can", Json.obj().put("show", true).put("update", true).put("destroy", true));
+            if (!n.path("section_order").isArray()) n.set("section_order", JsonNodes.arr());
+            n.set("can", JsonNodes.obj().put("show", true).put("update", true).put("destroy", true));
             st.boards.put(id, n);
             return one(r, board(n));
         });
     }
 
-    private ApiResponse createChild(ApiRequest r, Table t, String parentField, Table parent, String schema,
+    private ApiResponse createChild(ApiRequest r, ItemTable t, String parentField, ItemTable parent, String schema,
                                     java.util.function.Function<ObjectNode, ObjectNode> render) {
         JsonNode b = body(r);
         require(b, parentField);
@@ -134,12 +134,12 @@ public final class BoardOps extends Ctx {
                 throw ApiError.missing("dashboard_id");
             }
             long id = t.newId();
-            ObjectNode n = Json.obj().put("id", s(id)).put("use_custom_description", false).put("use_custom_title", false)
+            ObjectNode n = JsonNodes.obj().put("id", s(id)).put("use_custom_description", false).put("use_custom_title", false)
                     .put("use_custom_url", false).put("use_custom_image", false);
             Shaper.mergeWritable(schema, b, n);
             n.remove("custom_image_data_base64");
             n.put("created_at", st.nowIso()).put("updated_at", st.nowIso());
-            n.set("can", Json.obj().put("show", true).put("update", true).put("destroy", true));
+            n.set("can", JsonNodes.obj().put("show", true).put("update", true).put("destroy", true));
             t.put(id, n);
             if (t == st.sections) appendOrder(parent, b.get(parentField).asText(), "section_order", id);
             if (t == st.items) appendOrder(parent, b.get(parentField).asText(), "item_order", id);
@@ -148,7 +148,7 @@ public final class BoardOps extends Ctx {
     }
 
     /** Keeps the parent's order list in step with its children (a new child goes last). */
-    private void appendOrder(Table parent, String parentId, String field, long child) {
+    private void appendOrder(ItemTable parent, String parentId, String field, long child) {
         ObjectNode p = parent.get(parentId).deepCopy();
         ArrayNode order = p.path(field).isArray() ? (ArrayNode) p.get(field) : p.putArray(field);
         order.add(s(child));
@@ -156,7 +156,7 @@ public final class BoardOps extends Ctx {
         parent.put(id(parentId), p);
     }
 
-    private ApiResponse update(ApiRequest r, Table t, String param, String schema, java.util.function.Function<ObjectNode, ObjectNode> render) {
+    private ApiResponse update(ApiRequest r, ItemTable t, String param, String schema, java.util.function.Function<ObjectNode, ObjectNode> render) {
         JsonNode b = body(r);
         return st.write(() -> {
             ObjectNode n = need(t, r.param(param)).deepCopy();
@@ -165,7 +165,7 @@ public final class BoardOps extends Ctx {
             n.remove("board_sections");
             n.remove("board_items");
             if (n.has("updated_at") || t == st.boards) n.put("updated_at", st.nowIso());
-            t.put(id(Json.text(n, "id")), n);
+            t.put(id(JsonNodes.text(n, "id")), n);
             return one(r, render.apply(n));
         });
     }

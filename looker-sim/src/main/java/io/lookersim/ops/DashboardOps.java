@@ -2,14 +2,14 @@ package io.lookersim.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lookersim.Json;
-import io.lookersim.Shaper;
-import io.lookersim.gen.Gen;
+import io.lookersim.api.Api;
+import io.lookersim.api.ApiError;
+import io.lookersim.api.ApiRequest;
+import io.lookersim.api.ApiResponse;
+import io.lookersim.gen.SeededGenerator;
 import io.lookersim.gen.Words;
-import io.lookersim.http.Api;
-import io.lookersim.http.ApiError;
-import io.lookersim.http.ApiRequest;
-import io.lookersim.http.ApiResponse;
+import io.lookersim.json.JsonNodes;
+import io.lookersim.spec.Shaper;
 import io.lookersim.store.Filter;
 import io.lookersim.store.Listing;
 import io.lookersim.store.Store;
@@ -17,7 +17,7 @@ import io.lookersim.store.Trash;
 import java.util.Map;
 
 /** Dashboards: list, search, read, create (with its active layout), update, move, delete (with its parts), LookML. */
-public final class DashboardOps extends Ctx {
+public final class DashboardOps extends OperationGroup {
     private FolderOps folders;
 
     public DashboardOps(Store st, Views v) { super(st, v); }
@@ -34,7 +34,7 @@ public final class DashboardOps extends Ctx {
                 .on("create_dashboard", this::create)
                 .on("update_dashboard", LookmlDashboards.guard(this::update, LookmlDashboards::notModifiable))
                 .on("delete_dashboard", LookmlDashboards.guard(r -> st.write(() -> {
-                    deleteDashboard(id(Json.text(need(st.dashboards, r.param("dashboard_id")), "id")));
+                    deleteDashboard(id(JsonNodes.text(need(st.dashboards, r.param("dashboard_id")), "id")));
                     return ApiResponse.noContent();
                 }), LookmlDashboards::notModifiable))
                 .on("move_dashboard", LookmlDashboards.guard(this::move, LookmlDashboards::notModifiable))
@@ -48,7 +48,7 @@ public final class DashboardOps extends Ctx {
                 "content_metadata_id", "content_metadata_id", "last_viewed_at", "last_viewed_at");
         Trash t = r.q("deleted") == null ? Trash.EXCLUDE : r.qBool("deleted") ? Trash.ONLY : Trash.EXCLUDE;
         String notOwnedBy = r.q("not_owned_by");
-        java.util.function.Predicate<ObjectNode> extra = notOwnedBy == null ? null : n -> !notOwnedBy.equals(Json.text(n, "user_id"));
+        java.util.function.Predicate<ObjectNode> extra = notOwnedBy == null ? null : n -> !notOwnedBy.equals(JsonNodes.text(n, "user_id"));
         return Listing.list(r, new Listing.Spec(st.dashboards, true, t, f, extra, v.dashboardFor(r.fields()), true));
     }
 
@@ -56,28 +56,28 @@ public final class DashboardOps extends Ctx {
         JsonNode b = body(r);
         require(b, "title");
         return st.write(() -> {
-            String folderId = b.hasNonNull("folder_id") ? b.get("folder_id").asText() : Json.text(st.users.get(r.userId()), "personal_folder_id");
+            String folderId = b.hasNonNull("folder_id") ? b.get("folder_id").asText() : JsonNodes.text(st.users.get(r.userId()), "personal_folder_id");
             if (st.folders.get(folderId) == null) throw ApiError.validation("folder_id", "invalid", "Folder not found");
             String slug = b.hasNonNull("slug") ? b.get("slug").asText() : null;
             if (slug != null && slugTaken(slug, -1)) throw ApiError.conflict("Dashboard with this slug already exists");
             titleFree(folderId, b.get("title").asText(), -1);
             long id = st.dashboards.newId();
-            ObjectNode n = Json.obj();
+            ObjectNode n = JsonNodes.obj();
             n.put("id", s(id)).put("hidden", false).put("readonly", false).put("preferred_viewer", "dashboards-next")
                     .put("show_title", true).put("show_filters_bar", true).put("load_configuration", "wait").put("deleted", false)
                     .put("user_id", r.userId()).put("view_count", 0).put("favorite_count", 0);
             Shaper.mergeWritable("Dashboard", b, n);
-            n.put("folder_id", folderId).put("slug", slug == null ? Words.slug(st.plan.seed(), Gen.DASH + 77, id) : slug);
+            n.put("folder_id", folderId).put("slug", slug == null ? Words.slug(st.plan.seed(), SeededGenerator.DASH + 77, id) : slug);
             n.put("created_at", st.nowIso()).put("updated_at", st.nowIso()).put("last_updater_id", r.userId())
                     .put("content_metadata_id", s(folders.newContentMeta("dashboard_id", id, "dashboard")));
             n.remove("folder");
-            n.set("can", Json.obj().put("index", true).put("show", true).put("copy", true).put("run", true).put("update", true)
+            n.set("can", JsonNodes.obj().put("index", true).put("show", true).put("copy", true).put("run", true).put("update", true)
                     .put("destroy", true).put("create", true).put("move", true));
             st.dashboards.put(id, n);
             long layout = st.layouts.newId();
-            ObjectNode l = Json.obj().put("id", s(layout)).put("dashboard_id", s(id)).put("type", "newspaper").put("active", true)
+            ObjectNode l = JsonNodes.obj().put("id", s(layout)).put("dashboard_id", s(id)).put("type", "newspaper").put("active", true)
                     .put("deleted", false).put("order", 0);
-            l.set("can", Json.obj().put("show", true).put("update", true).put("destroy", true));
+            l.set("can", JsonNodes.obj().put("show", true).put("update", true).put("destroy", true));
             st.layouts.put(layout, l);
             return one(r, v.dashboard(n));
         });
@@ -87,15 +87,15 @@ public final class DashboardOps extends Ctx {
         JsonNode b = body(r);
         return st.write(() -> {
             ObjectNode n = need(st.dashboards, r.param("dashboard_id")).deepCopy();
-            long id = id(Json.text(n, "id"));
+            long id = id(JsonNodes.text(n, "id"));
             boolean wasDeleted = n.path("deleted").asBoolean();
             Shaper.mergeWritable("Dashboard", b, n);
             n.remove("folder");
             if (b.hasNonNull("slug") && slugTaken(b.get("slug").asText(), id)) {
                 throw ApiError.conflict("Dashboard with this slug already exists");
             }
-            if (st.folders.get(Json.text(n, "folder_id")) == null) throw ApiError.validation("folder_id", "invalid", "Folder not found");
-            if (b.hasNonNull("title")) titleFree(Json.text(n, "folder_id"), b.get("title").asText(), id);
+            if (st.folders.get(JsonNodes.text(n, "folder_id")) == null) throw ApiError.validation("folder_id", "invalid", "Folder not found");
+            if (b.hasNonNull("title")) titleFree(JsonNodes.text(n, "folder_id"), b.get("title").asText(), id);
             touch(n, r.userId(), wasDeleted);
             st.dashboards.put(id, n);
             return one(r, v.dashboard(n));
@@ -118,7 +118,7 @@ public final class DashboardOps extends Ctx {
             if (st.folders.get(folder) == null) throw ApiError.notFound();
             n.put("folder_id", folder);
             touch(n, r.userId(), n.path("deleted").asBoolean());
-            st.dashboards.put(id(Json.text(n, "id")), n);
+            st.dashboards.put(id(JsonNodes.text(n, "id")), n);
             return one(r, v.dashboard(n));
         });
     }
@@ -135,13 +135,13 @@ public final class DashboardOps extends Ctx {
             try {
                 long d = Long.parseLong(slug.substring(0, x), 36);
                 if (d <= st.dashboards.baseMax() && !st.dashboards.isOverridden(d) && !st.dashboards.isRemoved(d)
-                        && slug.equals(Words.slug(st.plan.seed(), Gen.DASH, d))) return d;
+                        && slug.equals(Words.slug(st.plan.seed(), SeededGenerator.DASH, d))) return d;
             } catch (NumberFormatException ignored) {
                 // not a generated slug
             }
         }
         for (Map.Entry<Long, ObjectNode> e : st.dashboards.overlay().entrySet()) {
-            if (slug.equals(Json.text(e.getValue(), "slug"))) return e.getKey();
+            if (slug.equals(JsonNodes.text(e.getValue(), "slug"))) return e.getKey();
         }
         return null;
     }
@@ -149,7 +149,7 @@ public final class DashboardOps extends Ctx {
     private void titleFree(String folderId, String title, long self) {
         for (long d : st.dashboards.children(folderId)) {
             ObjectNode o = st.dashboards.get(d);
-            if (d != self && !o.path("deleted").asBoolean() && title.equals(Json.text(o, "title"))) {
+            if (d != self && !o.path("deleted").asBoolean() && title.equals(JsonNodes.text(o, "title"))) {
                 throw ApiError.conflict("Dashboard with this title already exists in the folder");
             }
         }
@@ -172,10 +172,10 @@ public final class DashboardOps extends Ctx {
 
     private ApiResponse lookml(ApiRequest r) {
         ObjectNode d = v.dashboard(need(st.dashboards, r.param("dashboard_id")));
-        StringBuilder b = new StringBuilder("---\n- dashboard: ").append(Json.text(d, "slug")).append('\n');
-        b.append("  title: \"").append(Json.text(d, "title").replace("\"", "\\\"")).append("\"\n");
+        StringBuilder b = new StringBuilder("---\n- dashboard: ").append(JsonNodes.text(d, "slug")).append('\n');
+        b.append("  title: \"").append(JsonNodes.text(d, "title").replace("\"", "\\\"")).append("\"\n");
         b.append("  layout: newspaper\n  preferred_viewer: dashboards-next\n");
-        b.append("  preferred_slug: ").append(Json.text(d, "slug")).append("\n  elements:\n");
+        b.append("  preferred_slug: ").append(JsonNodes.text(d, "slug")).append("\n  elements:\n");
         for (JsonNode e : d.path("dashboard_elements")) {
             b.append("  - name: e").append(e.path("id").asText()).append('\n');
             b.append("    title: \"").append(e.path("title").asText("").replace("\"", "\\\"")).append("\"\n");
@@ -185,7 +185,7 @@ public final class DashboardOps extends Ctx {
                 b.append("    explore: ").append(e.path("query").path("view").asText()).append('\n');
             }
         }
-        ObjectNode out = Json.obj().put("dashboard_id", Json.text(d, "id")).put("lookml", b.toString());
+        ObjectNode out = JsonNodes.obj().put("dashboard_id", JsonNodes.text(d, "id")).put("lookml", b.toString());
         return ApiResponse.ok(Shaper.shape("DashboardLookml", out));
     }
 
@@ -201,13 +201,13 @@ public final class DashboardOps extends Ctx {
             ObjectNode n = existing != null ? st.dashboards.get(existing).deepCopy() : null;
             if (n == null) {
                 ApiResponse created = create(new ApiRequest("POST", "/dashboards", "create_dashboard", Map.of(), Map.of(),
-                        Json.obj().put("title", title).put("folder_id", b.get("folder_id").asText()).put("slug", slug), new byte[0],
+                        JsonNodes.obj().put("title", title).put("folder_id", b.get("folder_id").asText()).put("slug", slug), new byte[0],
                         r.absoluteUrl(), r.userId()));
                 return ApiResponse.ok(created.body());
             }
             n.put("title", title).put("folder_id", b.get("folder_id").asText());
             touch(n, r.userId(), false);
-            st.dashboards.put(id(Json.text(n, "id")), n);
+            st.dashboards.put(id(JsonNodes.text(n, "id")), n);
             return ApiResponse.ok(v.dashboard(n));
         });
     }

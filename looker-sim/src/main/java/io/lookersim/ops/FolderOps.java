@@ -2,12 +2,12 @@ package io.lookersim.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lookersim.Json;
-import io.lookersim.gen.Plan;
-import io.lookersim.http.Api;
-import io.lookersim.http.ApiError;
-import io.lookersim.http.ApiRequest;
-import io.lookersim.http.ApiResponse;
+import io.lookersim.api.Api;
+import io.lookersim.api.ApiError;
+import io.lookersim.api.ApiRequest;
+import io.lookersim.api.ApiResponse;
+import io.lookersim.gen.InstanceLayout;
+import io.lookersim.json.JsonNodes;
 import io.lookersim.store.Filter;
 import io.lookersim.store.Listing;
 import io.lookersim.store.Store;
@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Folder reads and writes; deleting a folder deletes its sub-folders and their looks and dashboards. Thread-safe. */
-public final class FolderOps extends Ctx {
+public final class FolderOps extends OperationGroup {
     private final DashboardOps dashboards;
     private final LookOps looks;
 
@@ -42,9 +42,9 @@ public final class FolderOps extends Ctx {
         return new Listing.Spec(st.folders, false, Trash.ANY, f, null, base ? v::folderBase : v::folder, pageable);
     }
 
-    private List<ObjectNode> items(io.lookersim.store.Table t, ObjectNode folder) {
+    private List<ObjectNode> items(io.lookersim.store.ItemTable t, ObjectNode folder) {
         List<ObjectNode> out = new ArrayList<>();
-        for (long id : t.children(Json.text(folder, "id"))) {
+        for (long id : t.children(JsonNodes.text(folder, "id"))) {
             ObjectNode n = t.get(id);
             if (!n.path("deleted").asBoolean()) out.add(n);
         }
@@ -53,13 +53,13 @@ public final class FolderOps extends Ctx {
 
     private ApiResponse children(ApiRequest r) {
         ObjectNode f = need(st.folders, r.param("folder_id"));
-        return Listing.ofIds(r, st.folders.children(Json.text(f, "id")), st.folders::get, v::folder);
+        return Listing.ofIds(r, st.folders.children(JsonNodes.text(f, "id")), st.folders::get, v::folder);
     }
 
     private ApiResponse ancestors(ApiRequest r) {
         ObjectNode f = need(st.folders, r.param("folder_id"));
         List<ObjectNode> chain = new ArrayList<>();
-        for (ObjectNode p = st.folders.get(Json.text(f, "parent_id")); p != null; p = st.folders.get(Json.text(p, "parent_id"))) {
+        for (ObjectNode p = st.folders.get(JsonNodes.text(f, "parent_id")); p != null; p = st.folders.get(JsonNodes.text(p, "parent_id"))) {
             chain.add(0, p);
         }
         return Listing.ofList(r, chain, v::folder, false);
@@ -69,11 +69,11 @@ public final class FolderOps extends Ctx {
         JsonNode b = body(r);
         require(b, "name", "parent_id");
         return st.write(() -> {
-            ObjectNode parent = st.folders.get(Json.text(b, "parent_id"));
+            ObjectNode parent = st.folders.get(JsonNodes.text(b, "parent_id"));
             if (parent == null) throw ApiError.notFound();
-            checkName(Json.text(b, "parent_id"), Json.text(b, "name"), -1);
+            checkName(JsonNodes.text(b, "parent_id"), JsonNodes.text(b, "name"), -1);
             long id = st.folders.newId();
-            ObjectNode n = Json.obj().put("name", Json.text(b, "name")).put("parent_id", Json.text(b, "parent_id")).put("id", s(id))
+            ObjectNode n = JsonNodes.obj().put("name", JsonNodes.text(b, "name")).put("parent_id", JsonNodes.text(b, "parent_id")).put("id", s(id))
                     .put("content_metadata_id", s(newContentMeta("folder_id", id, "space"))).put("created_at", st.nowIso())
                     .put("creator_id", r.userId()).put("child_count", 0).put("external_id", (String) null).put("is_embed", false)
                     .put("is_embed_shared_root", false).put("is_embed_users_root", false).put("is_personal", false)
@@ -87,13 +87,13 @@ public final class FolderOps extends Ctx {
 
     long newContentMeta(String field, long id, String type) {
         long cm = st.contentMeta.newId();
-        st.contentMeta.put(cm, Json.obj().put("id", s(cm)).put(field, s(id)).put("content_type", type).put("inherits", true));
+        st.contentMeta.put(cm, JsonNodes.obj().put("id", s(cm)).put(field, s(id)).put("content_type", type).put("inherits", true));
         return cm;
     }
 
     private void checkName(String parentId, String name, long self) {
         for (long c : st.folders.children(parentId)) {
-            if (c != self && name.equals(Json.text(st.folders.get(c), "name"))) throw ApiError.conflict("Folder name already exists in the parent folder");
+            if (c != self && name.equals(JsonNodes.text(st.folders.get(c), "name"))) throw ApiError.conflict("Folder name already exists in the parent folder");
         }
     }
 
@@ -101,15 +101,15 @@ public final class FolderOps extends Ctx {
         JsonNode b = body(r);
         return st.write(() -> {
             ObjectNode f = need(st.folders, r.param("folder_id")).deepCopy();
-            long id = id(Json.text(f, "id"));
+            long id = id(JsonNodes.text(f, "id"));
             if (isRoot(f)) throw ApiError.validation("name", "invalid", "Root and personal folders cannot be changed");
             if (b.hasNonNull("parent_id")) {
                 String p = b.get("parent_id").asText();
-                if (need(st.folders, p) == null || p.equals(Json.text(f, "id"))) throw ApiError.validation("parent_id", "invalid", "Invalid parent");
+                if (need(st.folders, p) == null || p.equals(JsonNodes.text(f, "id"))) throw ApiError.validation("parent_id", "invalid", "Invalid parent");
                 f.put("parent_id", p);
             }
             if (b.hasNonNull("name")) f.put("name", b.get("name").asText());
-            checkName(Json.text(f, "parent_id"), Json.text(f, "name"), id);
+            checkName(JsonNodes.text(f, "parent_id"), JsonNodes.text(f, "name"), id);
             st.folders.put(id, f);
             return one(r, v.folder(f));
         });
@@ -117,14 +117,14 @@ public final class FolderOps extends Ctx {
 
     private static boolean isRoot(ObjectNode f) {
         return f.path("is_shared_root").asBoolean() || f.path("is_users_root").asBoolean() || f.path("is_personal").asBoolean()
-                || Json.text(f, "parent_id") == null;
+                || JsonNodes.text(f, "parent_id") == null;
     }
 
     private ApiResponse delete(ApiRequest r) {
         return st.write(() -> {
             ObjectNode f = need(st.folders, r.param("folder_id"));
             if (isRoot(f)) throw ApiError.validation("folder_id", "invalid", "Root and personal folders cannot be deleted");
-            deleteTree(id(Json.text(f, "id")));
+            deleteTree(id(JsonNodes.text(f, "id")));
             return ApiResponse.noContent();
         });
     }
@@ -141,5 +141,5 @@ public final class FolderOps extends Ctx {
         st.folders.remove(folder);
     }
 
-    public static boolean isPersonalRoot(long f, Plan p) { return f > Plan.USERS_ROOT && f < p.firstShared(); }
+    public static boolean isPersonalRoot(long f, InstanceLayout p) { return f > InstanceLayout.USERS_ROOT && f < p.firstShared(); }
 }

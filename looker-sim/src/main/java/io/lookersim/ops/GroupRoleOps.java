@@ -2,25 +2,25 @@ package io.lookersim.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lookersim.Json;
-import io.lookersim.Shaper;
+import io.lookersim.api.Api;
+import io.lookersim.api.ApiError;
+import io.lookersim.api.ApiRequest;
+import io.lookersim.api.ApiResponse;
 import io.lookersim.gen.IdentityGen;
-import io.lookersim.http.Api;
-import io.lookersim.http.ApiError;
-import io.lookersim.http.ApiRequest;
-import io.lookersim.http.ApiResponse;
+import io.lookersim.json.JsonNodes;
+import io.lookersim.spec.Shaper;
 import io.lookersim.store.Filter;
+import io.lookersim.store.ItemTable;
 import io.lookersim.store.Listing;
 import io.lookersim.store.Relation;
 import io.lookersim.store.Store;
-import io.lookersim.store.Table;
 import io.lookersim.store.Trash;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /** Groups (nested, with members), roles (with groups and users), permission sets, model sets. Thread-safe. */
-public final class GroupRoleOps extends Ctx {
+public final class GroupRoleOps extends OperationGroup {
     public GroupRoleOps(Store st, Views v) { super(st, v); }
 
     public void register(Api api) {
@@ -66,22 +66,22 @@ public final class GroupRoleOps extends Ctx {
                 .on("delete_model_set", r -> delete(st.modelSets, r.param("model_set_id"), isBuiltIn(st.modelSets, r.param("model_set_id"))));
     }
 
-    private long gid(ApiRequest r) { return id(Json.text(need(st.groups, r.param("group_id")), "id")); }
+    private long gid(ApiRequest r) { return id(JsonNodes.text(need(st.groups, r.param("group_id")), "id")); }
 
-    private long rid(ApiRequest r) { return id(Json.text(need(st.roles, r.param("role_id")), "id")); }
+    private long rid(ApiRequest r) { return id(JsonNodes.text(need(st.roles, r.param("role_id")), "id")); }
 
-    private Listing.Spec spec(Table t, Filter f, Function<ObjectNode, ObjectNode> render, boolean pageable) {
+    private Listing.Spec spec(ItemTable t, Filter f, Function<ObjectNode, ObjectNode> render, boolean pageable) {
         return new Listing.Spec(t, false, Trash.ANY, f, null, render, pageable);
     }
 
     /** Roles: Admin (id 1) is built in; sets: the `built_in` flag. Built-ins answer 405 to writes. */
-    private boolean isBuiltIn(Table t, String id) {
+    private boolean isBuiltIn(ItemTable t, String id) {
         ObjectNode n = t.get(id);
         if (n == null) return false;
         return t == st.roles ? id(id) == 1 && !t.isOverridden(1) || n.path("built_in").asBoolean() : n.path("built_in").asBoolean();
     }
 
-    private ApiResponse byIds(ApiRequest r, Table t, Function<ObjectNode, ObjectNode> render, boolean pageable) {
+    private ApiResponse byIds(ApiRequest r, ItemTable t, Function<ObjectNode, ObjectNode> render, boolean pageable) {
         List<String> ids = ApiRequest.csv(r.q("ids"));
         if (ids.isEmpty()) return Listing.list(r, spec(t, Filter.of(r), render, pageable));
         List<ObjectNode> out = new ArrayList<>();
@@ -89,28 +89,28 @@ public final class GroupRoleOps extends Ctx {
         return Listing.ofList(r, out, render, pageable);
     }
 
-    private ApiResponse related(ApiRequest r, Iterable<Long> ids, Table t, Function<ObjectNode, ObjectNode> render, boolean pageable) {
+    private ApiResponse related(ApiRequest r, Iterable<Long> ids, ItemTable t, Function<ObjectNode, ObjectNode> render, boolean pageable) {
         List<ObjectNode> out = new ArrayList<>();
         for (long id : ids) if (t.get(id) != null) out.add(t.get(id));
         return Listing.ofList(r, out, render, pageable);
     }
 
-    private void nameFree(Table t, String name, long self) {
+    private void nameFree(ItemTable t, String name, long self) {
         for (long i = 1; i <= t.maxId(); i++) {
             ObjectNode n = t.get(i);
-            if (i != self && n != null && name.equalsIgnoreCase(Json.text(n, "name"))) throw ApiError.conflict("Name already exists");
+            if (i != self && n != null && name.equalsIgnoreCase(JsonNodes.text(n, "name"))) throw ApiError.conflict("Name already exists");
         }
     }
 
-    private ApiResponse create(ApiRequest r, Table t, String schema, Function<ObjectNode, ObjectNode> render) {
+    private ApiResponse create(ApiRequest r, ItemTable t, String schema, Function<ObjectNode, ObjectNode> render) {
         JsonNode b = body(r);
         require(b, "name");
         return st.write(() -> {
             nameFree(t, b.get("name").asText(), -1);
             long id = t.newId();
-            ObjectNode n = Json.obj().put("id", s(id)).put("all_access", false).put("built_in", false);
+            ObjectNode n = JsonNodes.obj().put("id", s(id)).put("all_access", false).put("built_in", false);
             Shaper.mergeWritable(schema, b, n);
-            n.set("can", Json.obj().put("show", true).put("index", true).put("update", true).put("delete", true));
+            n.set("can", JsonNodes.obj().put("show", true).put("index", true).put("update", true).put("delete", true));
             t.put(id, n);
             return one(r, render.apply(n));
         });
@@ -122,18 +122,18 @@ public final class GroupRoleOps extends Ctx {
         return st.write(() -> {
             nameFree(st.roles, b.get("name").asText(), -1);
             long id = st.roles.newId();
-            ObjectNode n = Json.obj().put("id", s(id)).put("internal", false);
+            ObjectNode n = JsonNodes.obj().put("id", s(id)).put("internal", false);
             setSets(b, n);
             n.put("name", b.get("name").asText()).put("url", "/api/4.0/roles/" + id).put("users_url", "/api/4.0/roles/" + id + "/users");
-            n.set("can", Json.obj().put("show", true).put("index", true).put("update", true));
+            n.set("can", JsonNodes.obj().put("show", true).put("index", true).put("update", true));
             st.roles.put(id, n);
             return one(r, v.role(n));
         });
     }
 
     private void setSets(JsonNode b, ObjectNode n) {
-        String ps = b.hasNonNull("permission_set_id") ? b.get("permission_set_id").asText() : Json.text(b.path("permission_set"), "id");
-        String ms = b.hasNonNull("model_set_id") ? b.get("model_set_id").asText() : Json.text(b.path("model_set"), "id");
+        String ps = b.hasNonNull("permission_set_id") ? b.get("permission_set_id").asText() : JsonNodes.text(b.path("permission_set"), "id");
+        String ms = b.hasNonNull("model_set_id") ? b.get("model_set_id").asText() : JsonNodes.text(b.path("model_set"), "id");
         if (ps != null) {
             if (st.permSets.get(ps) == null) throw ApiError.validation("permission_set_id", "invalid", "Permission set not found");
             n.put("permission_set_id", ps);
@@ -144,24 +144,24 @@ public final class GroupRoleOps extends Ctx {
         }
     }
 
-    private ApiResponse update(ApiRequest r, Table t, String param, String schema, Function<ObjectNode, ObjectNode> render, boolean builtIn) {
+    private ApiResponse update(ApiRequest r, ItemTable t, String param, String schema, Function<ObjectNode, ObjectNode> render, boolean builtIn) {
         JsonNode b = body(r);
         return st.write(() -> {
             ObjectNode n = need(t, r.param(param)).deepCopy();
             if (builtIn) throw ApiError.notAllowed("Resource Can't Be Modified");
-            if (b.hasNonNull("name")) nameFree(t, b.get("name").asText(), id(Json.text(n, "id")));
+            if (b.hasNonNull("name")) nameFree(t, b.get("name").asText(), id(JsonNodes.text(n, "id")));
             if (t == st.roles) {
                 setSets(b, n);
                 if (b.hasNonNull("name")) n.put("name", b.get("name").asText());
             } else {
                 Shaper.mergeWritable(schema, b, n);
             }
-            t.put(id(Json.text(n, "id")), n);
+            t.put(id(JsonNodes.text(n, "id")), n);
             return one(r, render.apply(n));
         });
     }
 
-    private ApiResponse delete(Table t, String id, boolean builtIn) {
+    private ApiResponse delete(ItemTable t, String id, boolean builtIn) {
         return st.write(() -> {
             need(t, id);
             if (builtIn) throw ApiError.notAllowed("Resource Can't Be Modified");
@@ -170,20 +170,20 @@ public final class GroupRoleOps extends Ctx {
         });
     }
 
-    private ApiResponse link(ApiRequest r, Relation rel, String field, Table target, Function<ObjectNode, ObjectNode> render) {
+    private ApiResponse link(ApiRequest r, Relation rel, String field, ItemTable target, Function<ObjectNode, ObjectNode> render) {
         JsonNode b = body(r);
         require(b, field);
         return st.write(() -> {
             long g = gid(r);
             ObjectNode other = target.get(b.get(field).asText());
             if (other == null) throw ApiError.notFound();
-            if (target == st.groups && id(Json.text(other, "id")) == g) throw ApiError.validation(field, "invalid", "A group cannot contain itself");
-            rel.add(g, id(Json.text(other, "id")));
+            if (target == st.groups && id(JsonNodes.text(other, "id")) == g) throw ApiError.validation(field, "invalid", "A group cannot contain itself");
+            rel.add(g, id(JsonNodes.text(other, "id")));
             return one(r, render.apply(other));
         });
     }
 
-    private ApiResponse unlink(Relation rel, long left, String right, Table target) {
+    private ApiResponse unlink(Relation rel, long left, String right, ItemTable target) {
         return st.write(() -> {
             need(target, right);
             if (!rel.rights(left).contains(id(right))) throw ApiError.notFound();
@@ -192,7 +192,7 @@ public final class GroupRoleOps extends Ctx {
         });
     }
 
-    private ApiResponse setMembers(ApiRequest r, Relation rel, Table target, Function<ObjectNode, ObjectNode> render) {
+    private ApiResponse setMembers(ApiRequest r, Relation rel, ItemTable target, Function<ObjectNode, ObjectNode> render) {
         JsonNode b = r.body();
         if (b == null || !b.isArray()) throw ApiError.validation("body", "invalid", "Expected an array of ids");
         return st.write(() -> {
@@ -208,11 +208,11 @@ public final class GroupRoleOps extends Ctx {
     }
 
     private ApiResponse permissions() {
-        com.fasterxml.jackson.databind.node.ArrayNode a = Json.arr();
+        com.fasterxml.jackson.databind.node.ArrayNode a = JsonNodes.arr();
         for (String p : IdentityGen.PERMISSIONS) {
-            ObjectNode n = Json.obj().put("permission", p).put("parent", p.equals("access_data") ? null : "access_data")
+            ObjectNode n = JsonNodes.obj().put("permission", p).put("parent", p.equals("access_data") ? null : "access_data")
                     .put("description", "Allows " + p.replace('_', ' '));
-            n.set("can", Json.obj().put("show", true));
+            n.set("can", JsonNodes.obj().put("show", true));
             a.add(Shaper.shape("Permission", n));
         }
         return ApiResponse.ok(a);

@@ -2,21 +2,21 @@ package io.lookersim.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lookersim.Json;
-import io.lookersim.Shaper;
+import io.lookersim.api.Api;
+import io.lookersim.api.ApiError;
+import io.lookersim.api.ApiRequest;
+import io.lookersim.api.ApiResponse;
 import io.lookersim.gen.QueryGen;
 import io.lookersim.gen.Words;
-import io.lookersim.http.Api;
-import io.lookersim.http.ApiError;
-import io.lookersim.http.ApiRequest;
-import io.lookersim.http.ApiResponse;
+import io.lookersim.json.JsonNodes;
+import io.lookersim.spec.Shaper;
 import io.lookersim.store.Filter;
 import io.lookersim.store.Listing;
 import io.lookersim.store.Store;
 import io.lookersim.store.Trash;
 
 /** Looks, queries (immutable, de-duplicated) and merge queries. Thread-safe. */
-public final class LookOps extends Ctx {
+public final class LookOps extends OperationGroup {
     private FolderOps folders;
     private final ModelOps models;
 
@@ -33,7 +33,7 @@ public final class LookOps extends Ctx {
                 .on("look", r -> one(r, v.lookWithQuery(need(st.looks, r.param("look_id")))))
                 .on("create_look", this::create).on("update_look", this::update).on("move_look", this::move)
                 .on("delete_look", r -> st.write(() -> {
-                    deleteLook(id(Json.text(need(st.looks, r.param("look_id")), "id")));
+                    deleteLook(id(JsonNodes.text(need(st.looks, r.param("look_id")), "id")));
                     return ApiResponse.noContent();
                 }))
                 .on("query", r -> one(r, v.query(need(st.queries, r.param("query_id")))))
@@ -52,11 +52,11 @@ public final class LookOps extends Ctx {
 
     /** Returns the id of the existing identical query, or creates it. Caller holds the write lock. */
     String createQuery(JsonNode body) {
-        JsonNode b = body == null ? Json.obj() : body;
+        JsonNode b = body == null ? JsonNodes.obj() : body;
         require(b, "model", "view");
         String model = b.get("model").asText();
         if (!models.exists(model)) throw ApiError.validation("model", "invalid", "Model '" + model + "' not found");
-        ObjectNode q = Json.obj();
+        ObjectNode q = JsonNodes.obj();
         Shaper.mergeWritable("Query", b, q);
         String k = dedupKey(q);
         indexGenerated();
@@ -84,7 +84,7 @@ public final class LookOps extends Ctx {
     private void indexGenerated() {
         if (st.queryDedup.containsKey("#indexed")) return;
         for (long id = 1; id <= st.queries.baseMax(); id++) {
-            ObjectNode w = Json.obj();
+            ObjectNode w = JsonNodes.obj();
             Shaper.mergeWritable("Query", st.queryGen.query(id), w);
             st.queryDedup.putIfAbsent(dedupKey(w), id);
         }
@@ -100,10 +100,10 @@ public final class LookOps extends Ctx {
                 }
             }
             long id = st.mergeQueries.newId();
-            ObjectNode m = Json.obj().put("id", s(id)).put("total", false);
+            ObjectNode m = JsonNodes.obj().put("id", s(id)).put("total", false);
             Shaper.mergeWritable("MergeQuery", b, m);
             m.put("result_maker_id", s(id));
-            m.set("can", Json.obj().put("show", true).put("create", true));
+            m.set("can", JsonNodes.obj().put("show", true).put("create", true));
             st.mergeQueries.put(id, m);
             return one(r, Shaper.shape("MergeQuery", m));
         });
@@ -113,21 +113,21 @@ public final class LookOps extends Ctx {
         JsonNode b = body(r);
         require(b, "title");
         return st.write(() -> {
-            String folder = b.hasNonNull("folder_id") ? b.get("folder_id").asText() : Json.text(st.users.get(r.userId()), "personal_folder_id");
+            String folder = b.hasNonNull("folder_id") ? b.get("folder_id").asText() : JsonNodes.text(st.users.get(r.userId()), "personal_folder_id");
             if (st.folders.get(folder) == null) throw ApiError.validation("folder_id", "invalid", "Folder not found");
             String query = b.hasNonNull("query_id") ? b.get("query_id").asText() : b.path("query").isObject() ? createQuery(b.get("query")) : null;
             if (query == null) throw ApiError.missing("query_id");
             if (st.queries.get(query) == null) throw ApiError.validation("query_id", "invalid", "Query not found");
             titleFree(folder, b.get("title").asText(), -1);
             long id = st.looks.newId();
-            ObjectNode n = Json.obj().put("id", s(id)).put("deleted", false).put("is_run_on_load", false).put("public", false)
+            ObjectNode n = JsonNodes.obj().put("id", s(id)).put("deleted", false).put("is_run_on_load", false).put("public", false)
                     .put("user_id", r.userId()).put("view_count", 0).put("favorite_count", 0);
             Shaper.mergeWritable("LookWithQuery", b, n);
             n.remove("query");
             n.remove("folder");
             n.put("folder_id", folder).put("query_id", query).put("created_at", st.nowIso()).put("updated_at", st.nowIso())
                     .put("last_updater_id", r.userId()).put("content_metadata_id", s(folders.newContentMeta("look_id", id, "look")));
-            n.set("can", Json.obj().put("show", true).put("update", true).put("destroy", true).put("run", true).put("move", true));
+            n.set("can", JsonNodes.obj().put("show", true).put("update", true).put("destroy", true).put("run", true).put("move", true));
             st.looks.put(id, n);
             return one(r, v.lookWithQuery(n));
         });
@@ -136,7 +136,7 @@ public final class LookOps extends Ctx {
     private void titleFree(String folder, String title, long self) {
         for (long l : st.looks.children(folder)) {
             ObjectNode o = st.looks.get(l);
-            if (l != self && !o.path("deleted").asBoolean() && title.equals(Json.text(o, "title"))) {
+            if (l != self && !o.path("deleted").asBoolean() && title.equals(JsonNodes.text(o, "title"))) {
                 throw ApiError.conflict("Look with this title already exists in the folder");
             }
         }
@@ -151,11 +151,11 @@ public final class LookOps extends Ctx {
             if (!b.hasNonNull("query_id") && b.path("query").isObject()) n.put("query_id", createQuery(b.get("query")));
             n.remove("query");
             n.remove("folder");
-            if (st.queries.get(Json.text(n, "query_id")) == null) throw ApiError.validation("query_id", "invalid", "Query not found");
-            if (st.folders.get(Json.text(n, "folder_id")) == null) throw ApiError.validation("folder_id", "invalid", "Folder not found");
-            if (b.hasNonNull("title")) titleFree(Json.text(n, "folder_id"), b.get("title").asText(), id(Json.text(n, "id")));
+            if (st.queries.get(JsonNodes.text(n, "query_id")) == null) throw ApiError.validation("query_id", "invalid", "Query not found");
+            if (st.folders.get(JsonNodes.text(n, "folder_id")) == null) throw ApiError.validation("folder_id", "invalid", "Folder not found");
+            if (b.hasNonNull("title")) titleFree(JsonNodes.text(n, "folder_id"), b.get("title").asText(), id(JsonNodes.text(n, "id")));
             touch(n, r.userId(), was);
-            st.looks.put(id(Json.text(n, "id")), n);
+            st.looks.put(id(JsonNodes.text(n, "id")), n);
             return one(r, v.lookWithQuery(n));
         });
     }
@@ -175,7 +175,7 @@ public final class LookOps extends Ctx {
             if (st.folders.get(folder) == null) throw ApiError.notFound();
             n.put("folder_id", folder);
             touch(n, r.userId(), n.path("deleted").asBoolean());
-            st.looks.put(id(Json.text(n, "id")), n);
+            st.looks.put(id(JsonNodes.text(n, "id")), n);
             return one(r, v.lookWithQuery(n));
         });
     }

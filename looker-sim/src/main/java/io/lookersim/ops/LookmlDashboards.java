@@ -2,14 +2,13 @@ package io.lookersim.ops;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lookersim.Json;
-import io.lookersim.Shaper;
+import io.lookersim.api.ApiError;
+import io.lookersim.api.ApiRequest;
+import io.lookersim.api.ApiResponse;
+import io.lookersim.gen.InstanceLayout;
 import io.lookersim.gen.Models;
-import io.lookersim.gen.Plan;
-import io.lookersim.http.Api;
-import io.lookersim.http.ApiError;
-import io.lookersim.http.ApiRequest;
-import io.lookersim.http.ApiResponse;
+import io.lookersim.json.JsonNodes;
+import io.lookersim.spec.Shaper;
 import io.lookersim.store.Listing;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,20 +23,20 @@ final class LookmlDashboards {
     private static final String[] NAMES = {"overview", "kpi_summary"};
     private final List<ObjectNode> all = new ArrayList<>();
 
-    LookmlDashboards(Plan plan) {
+    LookmlDashboards(InstanceLayout plan) {
         if (plan.scale() == 0) return;
         for (Models.Model m : Models.ALL) {
             for (String n : NAMES) {
                 String id = m.name() + "::" + n;
-                ObjectNode d = Json.obj().put("id", id).put("title", m.label() + " " + (n.equals("overview") ? "Overview" : "KPI Summary"))
+                ObjectNode d = JsonNodes.obj().put("id", id).put("title", m.label() + " " + (n.equals("overview") ? "Overview" : "KPI Summary"))
                         .put("description", "LookML dashboard of the " + m.name() + " model").put("hidden", false).put("readonly", true)
                         .put("slug", id).put("folder_id", "lookml").put("preferred_viewer", "dashboards-next").put("deleted", false)
                         .put("edit_uri", "/projects/" + m.project() + "/files/" + n + ".dashboard.lookml").put("url", "/dashboards/" + id);
                 d.putObject("model").put("id", m.name()).put("label", m.label());
-                d.set("can", Json.obj().put("index", true).put("show", true).put("copy", true).put("run", true));
-                d.set("dashboard_elements", Json.arr());
-                d.set("dashboard_filters", Json.arr());
-                d.set("dashboard_layouts", Json.arr());
+                d.set("can", JsonNodes.obj().put("index", true).put("show", true).put("copy", true).put("run", true));
+                d.set("dashboard_elements", JsonNodes.arr());
+                d.set("dashboard_filters", JsonNodes.arr());
+                d.set("dashboard_layouts", JsonNodes.arr());
                 all.add(d);
             }
         }
@@ -46,7 +45,7 @@ final class LookmlDashboards {
     static boolean isLookml(String id) { return id != null && id.contains("::"); }
 
     ObjectNode get(String id) {
-        for (ObjectNode d : all) if (Json.text(d, "id").equals(id)) return d;
+        for (ObjectNode d : all) if (JsonNodes.text(d, "id").equals(id)) return d;
         throw ApiError.notFound();
     }
 
@@ -58,10 +57,10 @@ final class LookmlDashboards {
     }
 
     ApiResponse lookml(ObjectNode d) {
-        String id = Json.text(d, "id");
-        String text = "---\n- dashboard: " + id.substring(id.indexOf("::") + 2) + "\n  title: \"" + Json.text(d, "title")
+        String id = JsonNodes.text(d, "id");
+        String text = "---\n- dashboard: " + id.substring(id.indexOf("::") + 2) + "\n  title: \"" + JsonNodes.text(d, "title")
                 + "\"\n  layout: newspaper\n  preferred_viewer: dashboards-next\n  elements: []\n";
-        return ApiResponse.ok(Shaper.shape("DashboardLookml", Json.obj().put("dashboard_id", id).put("lookml", text)));
+        return ApiResponse.ok(Shaper.shape("DashboardLookml", JsonNodes.obj().put("dashboard_id", id).put("lookml", text)));
     }
 
     /** Wraps a handler so that LookML dashboard ids get the read-only behaviour. */

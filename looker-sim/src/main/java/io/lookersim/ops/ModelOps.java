@@ -3,31 +3,29 @@ package io.lookersim.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lookersim.Json;
-import io.lookersim.Shaper;
+import io.lookersim.api.Api;
+import io.lookersim.api.ApiError;
+import io.lookersim.api.ApiRequest;
+import io.lookersim.api.ApiResponse;
 import io.lookersim.gen.Models;
-import io.lookersim.http.Api;
-import io.lookersim.http.ApiError;
-import io.lookersim.http.ApiRequest;
-import io.lookersim.http.ApiResponse;
-import io.lookersim.store.Filter;
+import io.lookersim.json.JsonNodes;
+import io.lookersim.spec.Shaper;
 import io.lookersim.store.Listing;
 import io.lookersim.store.Store;
-import io.lookersim.store.Trash;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
-/** LookML models and explores, themes, integration hubs and integrations (read only). Thread-safe. */
-public final class ModelOps extends Ctx {
+/** LookML models and explores, their datagroups, integration hubs and integrations (read only). Thread-safe. */
+public final class ModelOps extends OperationGroup {
     public ModelOps(Store st, Views v) {
         super(st, v);
-        for (Models.Model m : Models.ALL) st.lookmlModels.put(m.name(), model(m));
+        for (Models.Model m : Models.CATALOGUE) st.lookmlModels.put(m.name(), model(m));
     }
 
     private static ObjectNode model(Models.Model m) {
-        ObjectNode n = Json.obj();
-        n.set("can", Json.obj().put("index", true).put("show", true).put("create", true).put("update", true).put("destroy", true));
+        ObjectNode n = JsonNodes.obj();
+        n.set("can", JsonNodes.obj().put("index", true).put("show", true).put("create", true).put("update", true).put("destroy", true));
         n.putArray("allowed_db_connection_names").add(m.connection());
         ArrayNode ex = n.putArray("explores");
         for (Models.Explore e : m.explores()) ex.addObject().put("name", e.name()).put("description", (String) null)
@@ -49,23 +47,19 @@ public final class ModelOps extends Ctx {
                     return ApiResponse.noContent();
                 }))
                 .on("lookml_model_explore", this::explore)
-                .on("all_themes", r -> Listing.list(r, themes(r, Filter.of(r), false)))
-                .on("search_themes", r -> Listing.list(r, themes(r, Filter.of(r, "id", "id", "name", "name", "begin_at", "begin_at", "end_at", "end_at"), true)))
-                .on("theme", r -> one(r, Shaper.shape("Theme", need(st.themes, r.param("theme_id")))))
-                .on("create_theme", this::createTheme).on("update_theme", this::updateTheme)
-                .on("delete_theme", r -> st.write(() -> {
-                    need(st.themes, r.param("theme_id"));
-                    st.themes.remove(id(r.param("theme_id")));
-                    return ApiResponse.noContent();
-                }))
-                .on("all_integration_hubs", r -> ApiResponse.ok(Json.arr().add(Listing.one(r, hub()))))
+                .on("all_datagroups", r -> Listing.ofList(r, st.datagroupGen.all(), n -> Shaper.shape("Datagroup", n), false))
+                .on("datagroup", r -> {
+                    for (ObjectNode d : st.datagroupGen.all()) if (JsonNodes.text(d, "id").equals(r.param("datagroup_id"))) return one(r, Shaper.shape("Datagroup", d));
+                    throw ApiError.notFound();
+                })
+                .on("all_integration_hubs", r -> ApiResponse.ok(JsonNodes.arr().add(Listing.one(r, hub()))))
                 .on("integration_hub", r -> {
                     if (!"1".equals(r.param("integration_hub_id"))) throw ApiError.notFound();
                     return one(r, hub());
                 })
                 .on("all_integrations", r -> Listing.ofList(r, integrations(), n -> Shaper.shape("Integration", n), false))
                 .on("integration", r -> {
-                    for (ObjectNode i : integrations()) if (Json.text(i, "id").equals(r.param("integration_id"))) return one(r, Shaper.shape("Integration", i));
+                    for (ObjectNode i : integrations()) if (JsonNodes.text(i, "id").equals(r.param("integration_id"))) return one(r, Shaper.shape("Integration", i));
                     throw ApiError.notFound();
                 });
     }
@@ -85,11 +79,11 @@ public final class ModelOps extends Ctx {
             String name = b.get("name").asText();
             if (!name.matches("[a-z0-9_]+")) throw ApiError.validation("name", "invalid", "Model names use a-z, 0-9 and _");
             if (exists(name)) throw ApiError.conflict("Model already exists");
-            ObjectNode n = Json.obj().put("name", name).put("has_content", false).put("unlimited_db_connections", false);
+            ObjectNode n = JsonNodes.obj().put("name", name).put("has_content", false).put("unlimited_db_connections", false);
             Shaper.mergeWritable("LookmlModel", b, n);
-            n.set("explores", Json.arr());
+            n.set("explores", JsonNodes.arr());
             n.put("label", name.replace('_', ' '));
-            n.set("can", Json.obj().put("show", true).put("update", true).put("destroy", true));
+            n.set("can", JsonNodes.obj().put("show", true).put("update", true).put("destroy", true));
             st.lookmlModels.put(name, n);
             return ApiResponse.ok(Shaper.shape("LookmlModel", n));
         });
@@ -108,23 +102,23 @@ public final class ModelOps extends Ctx {
 
     private ApiResponse explore(ApiRequest r) {
         ObjectNode m = model(r);
-        Models.Model base = Models.model(Json.text(m, "name"));
+        Models.Model base = Models.model(JsonNodes.text(m, "name"));
         Models.Explore e = null;
         if (base != null) for (Models.Explore x : base.explores()) if (x.name().equals(r.param("explore_name"))) e = x;
         if (e == null) throw ApiError.notFound();
-        ObjectNode n = Json.obj().put("id", base.name() + "::" + e.name()).put("name", e.name()).put("label", e.label())
+        ObjectNode n = JsonNodes.obj().put("id", base.name() + "::" + e.name()).put("name", e.name()).put("label", e.label())
                 .put("title", e.label()).put("model_name", base.name()).put("project_name", base.project()).put("view_name", e.name())
                 .put("connection_name", base.connection()).put("sql_table_name", e.name()).put("can_total", true).put("can_save", true);
         ObjectNode fields = n.putObject("fields");
         fields.set("dimensions", fieldList(e, e.dimensions(), false));
         fields.set("measures", fieldList(e, e.measures(), true));
-        fields.set("filters", Json.arr());
-        fields.set("parameters", Json.arr());
+        fields.set("filters", JsonNodes.arr());
+        fields.set("parameters", JsonNodes.arr());
         return one(r, Shaper.shape("LookmlModelExplore", n));
     }
 
     private static ArrayNode fieldList(Models.Explore e, List<String> names, boolean measure) {
-        ArrayNode a = Json.arr();
+        ArrayNode a = JsonNodes.arr();
         for (String f : names) {
             String view = f.substring(0, f.indexOf('.'));
             a.addObject().put("align", measure ? "right" : "left").put("name", f).put("label", f.replace('.', ' '))
@@ -138,43 +132,11 @@ public final class ModelOps extends Ctx {
         return a;
     }
 
-    private Listing.Spec themes(ApiRequest r, Filter f, boolean pageable) {
-        return new Listing.Spec(st.themes, false, Trash.ANY, f, null, n -> Shaper.shape("Theme", n), pageable);
-    }
-
-    private ApiResponse createTheme(ApiRequest r) {
-        JsonNode b = body(r);
-        require(b, "name");
-        if (!b.get("name").asText().matches("[A-Za-z0-9_]+")) throw ApiError.validation("name", "invalid", "Theme names use letters, digits and _");
-        return st.write(() -> {
-            for (long i = 1; i <= st.themes.maxId(); i++) {
-                ObjectNode t = st.themes.get(i);
-                if (t != null && b.get("name").asText().equals(Json.text(t, "name"))) throw ApiError.conflict("Theme already exists");
-            }
-            long id = st.themes.newId();
-            ObjectNode n = Json.obj().put("id", s(id));
-            Shaper.mergeWritable("Theme", b, n);
-            n.set("can", Json.obj().put("show", true).put("update", true).put("destroy", true));
-            st.themes.put(id, n);
-            return ApiResponse.ok(Shaper.shape("Theme", n));
-        });
-    }
-
-    private ApiResponse updateTheme(ApiRequest r) {
-        JsonNode b = body(r);
-        return st.write(() -> {
-            ObjectNode n = need(st.themes, r.param("theme_id")).deepCopy();
-            Shaper.mergeWritable("Theme", b, n);
-            st.themes.put(id(Json.text(n, "id")), n);
-            return ApiResponse.ok(Shaper.shape("Theme", n));
-        });
-    }
-
     private static ObjectNode hub() {
-        ObjectNode n = Json.obj().put("id", "1").put("url", "https://actions.looker.com").put("label", "Looker Action Hub")
+        ObjectNode n = JsonNodes.obj().put("id", "1").put("url", "https://actions.looker.com").put("label", "Looker Action Hub")
                 .put("official", true).put("has_authorization_token", true).put("legal_agreement_signed", true)
                 .put("legal_agreement_required", false);
-        n.set("can", Json.obj().put("show", true));
+        n.set("can", JsonNodes.obj().put("show", true));
         return Shaper.shape("IntegrationHub", n);
     }
 
@@ -182,12 +144,12 @@ public final class ModelOps extends Ctx {
         List<ObjectNode> out = new ArrayList<>();
         String[][] all = {{"1::google_sheets", "Google Sheets"}, {"1::slack", "Slack"}, {"1::sftp", "SFTP"}};
         for (String[] i : all) {
-            ObjectNode n = Json.obj().put("id", i[0]).put("integration_hub_id", "1").put("label", i[1]).put("enabled", true)
+            ObjectNode n = JsonNodes.obj().put("id", i[0]).put("integration_hub_id", "1").put("label", i[1]).put("enabled", true)
                     .put("description", "Send data to " + i[1]);
             n.putArray("supported_formats").add("csv");
             n.putArray("supported_action_types").add("query");
-            n.set("params", Json.arr());
-            n.set("can", Json.obj().put("show", true));
+            n.set("params", JsonNodes.arr());
+            n.set("can", JsonNodes.obj().put("show", true));
             out.add(n);
         }
         return out;

@@ -2,20 +2,20 @@ package io.lookersim.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lookersim.Json;
-import io.lookersim.Shaper;
-import io.lookersim.http.Api;
-import io.lookersim.http.ApiError;
-import io.lookersim.http.ApiRequest;
-import io.lookersim.http.ApiResponse;
+import io.lookersim.api.Api;
+import io.lookersim.api.ApiError;
+import io.lookersim.api.ApiRequest;
+import io.lookersim.api.ApiResponse;
+import io.lookersim.json.JsonNodes;
+import io.lookersim.spec.Shaper;
+import io.lookersim.store.ItemTable;
 import io.lookersim.store.Listing;
 import io.lookersim.store.Store;
-import io.lookersim.store.Table;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Dashboard elements, filters, layouts and layout components. A new element gets a component in the active layout. */
-public final class PartOps extends Ctx {
+public final class PartOps extends OperationGroup {
     private final LookOps looks;
 
     public PartOps(Store st, Views v, LookOps looks) {
@@ -29,12 +29,12 @@ public final class PartOps extends Ctx {
                 .on("create_dashboard_element", this::createElement).on("update_dashboard_element", this::updateElement)
                 .on("delete_dashboard_element", r -> st.write(() -> {
                     ObjectNode e = need(st.elements, r.param("dashboard_element_id"));
-                    for (long l : st.layouts.children(Json.text(e, "dashboard_id"))) {
+                    for (long l : st.layouts.children(JsonNodes.text(e, "dashboard_id"))) {
                         for (long c : st.components.children(s(l))) {
-                            if (Json.text(e, "id").equals(Json.text(st.components.get(c), "dashboard_element_id"))) st.components.remove(c);
+                            if (JsonNodes.text(e, "id").equals(JsonNodes.text(st.components.get(c), "dashboard_element_id"))) st.components.remove(c);
                         }
                     }
-                    st.elements.remove(id(Json.text(e, "id")));
+                    st.elements.remove(id(JsonNodes.text(e, "id")));
                     return ApiResponse.noContent();
                 }))
                 .on("dashboard_dashboard_filters", r -> Listing.ofList(r, kids(st.filters, dash(r)), v::filter, false))
@@ -55,9 +55,9 @@ public final class PartOps extends Ctx {
 
     private ObjectNode dash(ApiRequest r) { return need(st.dashboards, r.param("dashboard_id")); }
 
-    private static List<ObjectNode> kids(Table t, ObjectNode parent) {
+    private static List<ObjectNode> kids(ItemTable t, ObjectNode parent) {
         List<ObjectNode> out = new ArrayList<>();
-        for (long id : t.children(Json.text(parent, "id"))) out.add(t.get(id));
+        for (long id : t.children(JsonNodes.text(parent, "id"))) out.add(t.get(id));
         return out;
     }
 
@@ -73,13 +73,13 @@ public final class PartOps extends Ctx {
         return st.write(() -> {
             ObjectNode d = parentDashboard(b);
             long id = st.elements.newId();
-            ObjectNode e = Json.obj().put("id", s(id)).put("type", "vis").put("title_hidden", false);
+            ObjectNode e = JsonNodes.obj().put("id", s(id)).put("type", "vis").put("title_hidden", false);
             Shaper.mergeWritable("DashboardElement", b, e);
             resolveRefs(b, e);
-            e.put("dashboard_id", Json.text(d, "id"));
-            e.set("can", Json.obj().put("show", true).put("update", true).put("destroy", true));
+            e.put("dashboard_id", JsonNodes.text(d, "id"));
+            e.set("can", JsonNodes.obj().put("show", true).put("update", true).put("destroy", true));
             st.elements.put(id, e);
-            ObjectNode layout = activeLayout(Json.text(d, "id"));
+            ObjectNode layout = activeLayout(JsonNodes.text(d, "id"));
             if (layout != null) addComponent(layout, id);
             touchDashboard(d, r.userId());
             return one(r, v.element(e));
@@ -92,9 +92,9 @@ public final class PartOps extends Ctx {
         e.remove("query");
         e.remove("look");
         e.remove("result_maker");
-        if (e.hasNonNull("query_id") && st.queries.get(Json.text(e, "query_id")) == null) throw ApiError.validation("query_id", "invalid", "Query not found");
-        if (e.hasNonNull("look_id") && st.looks.get(Json.text(e, "look_id")) == null) throw ApiError.validation("look_id", "invalid", "Look not found");
-        if (e.hasNonNull("merge_result_id") && st.mergeQueries.get(Json.text(e, "merge_result_id")) == null) {
+        if (e.hasNonNull("query_id") && st.queries.get(JsonNodes.text(e, "query_id")) == null) throw ApiError.validation("query_id", "invalid", "Query not found");
+        if (e.hasNonNull("look_id") && st.looks.get(JsonNodes.text(e, "look_id")) == null) throw ApiError.validation("look_id", "invalid", "Look not found");
+        if (e.hasNonNull("merge_result_id") && st.mergeQueries.get(JsonNodes.text(e, "merge_result_id")) == null) {
             throw ApiError.validation("merge_result_id", "invalid", "Merge query not found");
         }
     }
@@ -103,11 +103,11 @@ public final class PartOps extends Ctx {
         JsonNode b = body(r);
         return st.write(() -> {
             ObjectNode e = need(st.elements, r.param("dashboard_element_id")).deepCopy();
-            String dash = Json.text(e, "dashboard_id");
+            String dash = JsonNodes.text(e, "dashboard_id");
             Shaper.mergeWritable("DashboardElement", b, e);
             resolveRefs(b, e);
             e.put("dashboard_id", dash);
-            st.elements.put(id(Json.text(e, "id")), e);
+            st.elements.put(id(JsonNodes.text(e, "id")), e);
             touchDashboard(st.dashboards.get(dash), r.userId());
             return one(r, v.element(e));
         });
@@ -117,7 +117,7 @@ public final class PartOps extends Ctx {
         if (d == null) return;
         ObjectNode n = d.deepCopy();
         n.put("updated_at", st.nowIso()).put("last_updater_id", user);
-        st.dashboards.put(id(Json.text(n, "id")), n);
+        st.dashboards.put(id(JsonNodes.text(n, "id")), n);
     }
 
     private ObjectNode activeLayout(String dashboardId) {
@@ -130,15 +130,15 @@ public final class PartOps extends Ctx {
 
     private void addComponent(ObjectNode layout, long element) {
         int row = 0;
-        for (long c : st.components.children(Json.text(layout, "id"))) {
+        for (long c : st.components.children(JsonNodes.text(layout, "id"))) {
             ObjectNode cn = st.components.get(c);
             row = Math.max(row, cn.path("row").asInt() + cn.path("height").asInt());
         }
         long id = st.components.newId();
-        ObjectNode c = Json.obj().put("id", s(id)).put("dashboard_layout_id", Json.text(layout, "id"))
+        ObjectNode c = JsonNodes.obj().put("id", s(id)).put("dashboard_layout_id", JsonNodes.text(layout, "id"))
                 .put("dashboard_element_id", s(element)).put("row", row).put("column", 0).put("width", 8).put("height", 6)
                 .put("deleted", false);
-        c.set("can", Json.obj().put("show", true).put("update", true));
+        c.set("can", JsonNodes.obj().put("show", true).put("update", true));
         st.components.put(id, c);
     }
 
@@ -148,21 +148,21 @@ public final class PartOps extends Ctx {
         return st.write(() -> {
             ObjectNode d = parentDashboard(b);
             for (ObjectNode f : kids(st.filters, d)) {
-                if (b.get("name").asText().equals(Json.text(f, "name"))) throw ApiError.conflict("Filter name already exists on the dashboard");
+                if (b.get("name").asText().equals(JsonNodes.text(f, "name"))) throw ApiError.conflict("Filter name already exists on the dashboard");
             }
             long id = st.filters.newId();
-            ObjectNode f = Json.obj().put("id", s(id)).put("allow_multiple_values", true).put("required", false);
+            ObjectNode f = JsonNodes.obj().put("id", s(id)).put("allow_multiple_values", true).put("required", false);
             Shaper.mergeWritable("CreateDashboardFilter", b, f);
-            f.put("dashboard_id", Json.text(d, "id"));
-            f.set("listens_to_filters", b.path("listens_to_filters").isArray() ? b.get("listens_to_filters") : Json.arr());
-            f.set("can", Json.obj().put("show", true).put("update", true).put("destroy", true));
+            f.put("dashboard_id", JsonNodes.text(d, "id"));
+            f.set("listens_to_filters", b.path("listens_to_filters").isArray() ? b.get("listens_to_filters") : JsonNodes.arr());
+            f.set("can", JsonNodes.obj().put("show", true).put("update", true).put("destroy", true));
             st.filters.put(id, f);
             touchDashboard(d, r.userId());
             return one(r, v.filter(f));
         });
     }
 
-    private ApiResponse update(ApiRequest r, Table t, String param, String schema, java.util.function.Function<ObjectNode, ObjectNode> render) {
+    private ApiResponse update(ApiRequest r, ItemTable t, String param, String schema, java.util.function.Function<ObjectNode, ObjectNode> render) {
         JsonNode b = body(r);
         return st.write(() -> {
             ObjectNode n = need(t, r.param(param)).deepCopy();
@@ -171,12 +171,12 @@ public final class PartOps extends Ctx {
             for (String fixed : new String[]{"dashboard_id", "dashboard_layout_id", "dashboard_element_id"}) {
                 if (keep.has(fixed)) n.set(fixed, keep.get(fixed));
             }
-            t.put(id(Json.text(n, "id")), n);
+            t.put(id(JsonNodes.text(n, "id")), n);
             return one(r, render.apply(n));
         });
     }
 
-    private ApiResponse remove(Table t, String id) {
+    private ApiResponse remove(ItemTable t, String id) {
         return st.write(() -> {
             need(t, id);
             t.remove(id(id));
@@ -189,13 +189,13 @@ public final class PartOps extends Ctx {
         return st.write(() -> {
             ObjectNode d = parentDashboard(b);
             long id = st.layouts.newId();
-            ObjectNode l = Json.obj().put("id", s(id)).put("type", "newspaper").put("active", false).put("deleted", false);
+            ObjectNode l = JsonNodes.obj().put("id", s(id)).put("type", "newspaper").put("active", false).put("deleted", false);
             Shaper.mergeWritable("DashboardLayout", b, l);
-            l.put("dashboard_id", Json.text(d, "id"));
-            l.set("can", Json.obj().put("show", true).put("update", true).put("destroy", true));
-            if (l.path("active").asBoolean()) deactivateOthers(Json.text(d, "id"), id);
+            l.put("dashboard_id", JsonNodes.text(d, "id"));
+            l.set("can", JsonNodes.obj().put("show", true).put("update", true).put("destroy", true));
+            if (l.path("active").asBoolean()) deactivateOthers(JsonNodes.text(d, "id"), id);
             st.layouts.put(id, l);
-            for (ObjectNode e : kids(st.elements, d)) addComponent(l, id(Json.text(e, "id")));
+            for (ObjectNode e : kids(st.elements, d)) addComponent(l, id(JsonNodes.text(e, "id")));
             return one(r, v.layout(l));
         });
     }
@@ -204,11 +204,11 @@ public final class PartOps extends Ctx {
         JsonNode b = body(r);
         return st.write(() -> {
             ObjectNode l = need(st.layouts, r.param("dashboard_layout_id")).deepCopy();
-            String dash = Json.text(l, "dashboard_id");
+            String dash = JsonNodes.text(l, "dashboard_id");
             Shaper.mergeWritable("DashboardLayout", b, l);
             l.put("dashboard_id", dash);
-            if (l.path("active").asBoolean()) deactivateOthers(dash, id(Json.text(l, "id")));
-            st.layouts.put(id(Json.text(l, "id")), l);
+            if (l.path("active").asBoolean()) deactivateOthers(dash, id(JsonNodes.text(l, "id")));
+            st.layouts.put(id(JsonNodes.text(l, "id")), l);
             return one(r, v.layout(l));
         });
     }
@@ -224,8 +224,8 @@ public final class PartOps extends Ctx {
         return st.write(() -> {
             ObjectNode l = need(st.layouts, r.param("dashboard_layout_id"));
             if (l.path("active").asBoolean()) throw ApiError.validation("active", "invalid", "The active layout cannot be deleted");
-            for (long c : st.components.children(Json.text(l, "id"))) st.components.remove(c);
-            st.layouts.remove(id(Json.text(l, "id")));
+            for (long c : st.components.children(JsonNodes.text(l, "id"))) st.components.remove(c);
+            st.layouts.remove(id(JsonNodes.text(l, "id")));
             return ApiResponse.noContent();
         });
     }

@@ -2,19 +2,25 @@ package io.lookersim.ops;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lookersim.Json;
-import io.lookersim.Shaper;
+import io.lookersim.gen.InstanceLayout;
 import io.lookersim.gen.Models;
+import io.lookersim.json.JsonNodes;
+import io.lookersim.spec.Shaper;
+import io.lookersim.store.ItemTable;
 import io.lookersim.store.Store;
-import io.lookersim.store.Table;
 
 /** Renders internal items as API objects of a spec schema, embedding related objects as Looker does. Thread-safe. */
 public final class Views {
     private final Store st;
+    private final String apiClientId;
 
-    public Views(Store st) { this.st = st; }
+    /** @param apiClientId the client id the API user logs in with: its one API3 key (never the secret). */
+    public Views(Store st, String apiClientId) {
+        this.st = st;
+        this.apiClientId = apiClientId;
+    }
 
-    private static String t(ObjectNode n, String f) { return Json.text(n, f); }
+    private static String t(ObjectNode n, String f) { return JsonNodes.text(n, f); }
 
     private static ObjectNode copy(ObjectNode n) { return n.deepCopy(); }
 
@@ -61,8 +67,8 @@ public final class Views {
      * The renderer for a listing: when `fields` drops the nested elements, filters, layouts and folder, those are
      * not built (a page of ids then costs microseconds per dashboard, not a full render).
      */
-    public java.util.function.Function<ObjectNode, ObjectNode> dashboardFor(io.lookersim.Fields f) {
-        if (io.lookersim.Fields.wants(f, "dashboard_elements", "dashboard_filters", "dashboard_layouts", "folder")) return this::dashboard;
+    public java.util.function.Function<ObjectNode, ObjectNode> dashboardFor(io.lookersim.api.Fields f) {
+        if (io.lookersim.api.Fields.wants(f, "dashboard_elements", "dashboard_filters", "dashboard_layouts", "folder")) return this::dashboard;
         return d -> Shaper.shape("Dashboard", dashboardScalars(copy(d)));
     }
 
@@ -101,13 +107,13 @@ public final class Views {
         n.put("alert_count", 0);
         ObjectNode rm = null;
         if (q != null) {
-            rm = Json.obj().put("id", id).put("query_id", t(q, "id")).put("total", false);
+            rm = JsonNodes.obj().put("id", id).put("query_id", t(q, "id")).put("total", false);
             rm.set("query", query(q));
             rm.set("vis_config", q.get("vis_config"));
             rm.set("sorts", q.get("sorts"));
         } else if (t(e, "merge_result_id") != null) {
             ObjectNode mq = st.mergeQueries.get(t(e, "merge_result_id"));
-            rm = Json.obj().put("id", id).put("merge_result_id", t(e, "merge_result_id")).put("total", false);
+            rm = JsonNodes.obj().put("id", id).put("merge_result_id", t(e, "merge_result_id")).put("total", false);
             if (mq != null) rm.set("vis_config", mq.get("vis_config"));
         }
         if (rm != null) {
@@ -176,11 +182,12 @@ public final class Views {
 
     public ObjectNode user(ObjectNode u) {
         ObjectNode n = copy(u);
-        long id = Table.parseId(t(u, "id"));
+        long id = ItemTable.parseId(t(u, "id"));
         ArrayNode g = n.putArray("group_ids");
         st.groupUsers.lefts(id).forEach(x -> {
             if (st.groups.get(x) != null) g.add(Long.toString(x)); // memberships of deleted groups are gone
         });
+        if (id == InstanceLayout.API_USER) n.set("credentials_api3", JsonNodes.arr().add(apiKey(u)));
         ArrayNode r = n.putArray("role_ids");
         st.roleUsers.lefts(id).forEach(x -> {
             if (st.roles.get(x) != null) r.add(Long.toString(x));
@@ -188,9 +195,19 @@ public final class Views {
         return Shaper.shape("User", n);
     }
 
+    /** The API user's key as Looker lists it: metadata only; CredentialsApi3 has no client_secret property. */
+    private ObjectNode apiKey(ObjectNode user) {
+        String uid = t(user, "id");
+        ObjectNode k = JsonNodes.obj().put("id", "1").put("client_id", apiClientId)
+                .put("created_at", user.path("credentials_email").path("created_at").asText(null)).put("is_disabled", false)
+                .put("type", "api3").putNull("purpose").put("url", "/api/4.0/users/" + uid + "/credentials_api3/1");
+        k.putObject("can");
+        return k;
+    }
+
     public ObjectNode group(ObjectNode g) {
         ObjectNode n = copy(g);
-        n.put("user_count", st.groupUsers.rights(Table.parseId(t(g, "id"))).stream().filter(u -> st.users.get(u) != null).count());
+        n.put("user_count", st.groupUsers.rights(ItemTable.parseId(t(g, "id"))).stream().filter(u -> st.users.get(u) != null).count());
         return Shaper.shape("Group", n);
     }
 

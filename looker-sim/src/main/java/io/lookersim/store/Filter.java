@@ -1,7 +1,7 @@
 package io.lookersim.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lookersim.http.ApiRequest;
+import io.lookersim.api.ApiRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +33,18 @@ public final class Filter {
     }
 
     public boolean isEmpty() { return conds.isEmpty(); }
+
+    /** True for items where any of the fields matches the LIKE pattern (case-insensitive, % and _ wildcards). */
+    public static java.util.function.Predicate<JsonNode> anyLike(String pattern, String... fields) {
+        Pattern p = like(pattern == null ? "" : pattern);
+        return item -> {
+            for (String f : fields) {
+                JsonNode v = item.get(f);
+                if (v != null && !v.isNull() && p.matcher(v.asText()).matches()) return true;
+            }
+            return false;
+        };
+    }
 
     private static Cond cond(String field, String v) {
         String t = v.trim();

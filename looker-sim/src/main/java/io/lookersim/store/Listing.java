@@ -3,10 +3,10 @@ package io.lookersim.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lookersim.Fields;
-import io.lookersim.Json;
-import io.lookersim.http.ApiRequest;
-import io.lookersim.http.ApiResponse;
+import io.lookersim.api.ApiRequest;
+import io.lookersim.api.ApiResponse;
+import io.lookersim.api.Fields;
+import io.lookersim.json.JsonNodes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,14 +15,14 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Paging, filtering and sorting of a Table as Looker does it (NOTES §2–3), with Link and X-Total-Count built from the
+ * Paging, filtering and sorting of a ItemTable as Looker does it (NOTES §2–3), with Link and X-Total-Count built from the
  * request's own URL. An unfiltered listing in id order locates its page arithmetically (no O(N) scan). Stateless.
  */
 public final class Listing {
     private Listing() {}
 
     /** A listing request: which rows (filter, trash, extra predicate) and how they render. */
-    public record Spec(Table table, boolean softDelete, Trash trash, Filter filter, Predicate<ObjectNode> extra,
+    public record Spec(ItemTable table, boolean softDelete, Trash trash, Filter filter, Predicate<ObjectNode> extra,
                        Function<ObjectNode, ObjectNode> render, boolean pageable) {}
 
     public static ApiResponse list(ApiRequest req, Spec s) {
@@ -37,7 +37,7 @@ public final class Listing {
         boolean fast = s.filter().isEmpty() && s.extra() == null && Sorts.isIdOrder(sorts);
         List<ObjectNode> rows = new ArrayList<>();
         long total = fast ? fastPage(s, off, limit, rows) : scanPage(s, sorts, off, limit, rows);
-        ArrayNode out = Json.arr();
+        ArrayNode out = JsonNodes.arr();
         Fields f = req.fields();
         for (ObjectNode n : rows) {
             ObjectNode r = s.render().apply(n);
@@ -49,7 +49,7 @@ public final class Listing {
     }
 
     private static long fastPage(Spec s, long off, Long limit, List<ObjectNode> rows) {
-        Table t = s.table();
+        ItemTable t = s.table();
         long max = t.maxId();
         long total = count(s, max + 1);
         if (off >= total || limit != null && limit <= 0) return total;
@@ -69,7 +69,7 @@ public final class Listing {
 
     /** Visible items with id < upTo: arithmetic over the base, corrected by the (small) overlay. */
     private static long count(Spec s, long upTo) {
-        Table t = s.table();
+        ItemTable t = s.table();
         boolean sd = s.softDelete();
         long c = s.trash().countBase(upTo, t.baseMax(), sd);
         for (long id : t.removedIds().headSet(upTo, false)) if (s.trash().baseVisible(id, sd)) c--;
@@ -84,7 +84,7 @@ public final class Listing {
 
     private static long scanPage(Spec s, String sorts, long off, Long limit, List<ObjectNode> rows) {
         List<ObjectNode> all = new ArrayList<>();
-        Table t = s.table();
+        ItemTable t = s.table();
         for (long id = 1; id <= t.maxId(); id++) {
             ObjectNode n = t.get(id);
             if (n == null || !s.trash().visible(n, s.softDelete()) || !s.filter().test(n)) continue;
@@ -112,7 +112,7 @@ public final class Listing {
         }
         long off = offset == null || offset < 0 ? 0 : offset;
         long end = limit == null ? all.size() : Math.min(all.size(), off + Math.max(0, limit));
-        ArrayNode out = Json.arr();
+        ArrayNode out = JsonNodes.arr();
         Fields f = req.fields();
         for (long i = off; i < end; i++) {
             ObjectNode r = render.apply(all.get((int) i));
@@ -135,7 +135,7 @@ public final class Listing {
             return ofList(req, all, render, true);
         }
         long limit = req.qLong("limit"), off = req.qLong("offset") == null ? 0 : Math.max(0, req.qLong("offset"));
-        ArrayNode out = Json.arr();
+        ArrayNode out = JsonNodes.arr();
         Fields f = req.fields();
         long i = 0;
         for (long id : ids) {

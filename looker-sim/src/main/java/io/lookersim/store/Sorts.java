@@ -34,7 +34,7 @@ public final class Sorts {
         if (a.isNumber() && b.isNumber()) return Double.compare(a.asDouble(), b.asDouble());
         if (a.isBoolean() && b.isBoolean()) return Boolean.compare(a.asBoolean(), b.asBoolean());
         String x = a.asText(), y = b.asText();
-        long lx = Table.parseId(x), ly = Table.parseId(y);
+        long lx = ItemTable.parseId(x), ly = ItemTable.parseId(y);
         if (lx >= 0 && ly >= 0 && x.length() < 19 && y.length() < 19) return Long.compare(lx, ly);
         int ci = x.compareToIgnoreCase(y);
         return ci != 0 ? ci : x.compareTo(y);

@@ -1,18 +1,16 @@
 package io.lookersim.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lookersim.gen.InstanceLayout;
 
-/**
- * Which soft-deleted items a listing shows. Base items are trashed by a fixed arithmetic pattern (every 50th, offset
- * 25) so that listing pages can be located without generating the items before them.
- */
+/** Which soft-deleted items a listing shows; base items follow {@link InstanceLayout#baseTrashed}. */
 public enum Trash {
     EXCLUDE, ONLY, ANY;
 
-    public static final int PERIOD = 50;
-    public static final int PHASE = 25;
+    private static final int PERIOD = InstanceLayout.TRASH_PERIOD;
+    private static final int PHASE = InstanceLayout.TRASH_PHASE;
 
-    public static boolean baseTrashed(long id) { return id % PERIOD == PHASE; }
+    public static boolean baseTrashed(long id) { return InstanceLayout.baseTrashed(id); }
 
     /** Base items 1..n (n = min(upTo-1, baseMax)) visible in this mode; soft-delete types only. */
     public long countBase(long upToExclusive, long baseMax, boolean softDelete) {

@@ -2,9 +2,9 @@ package io.lookersim.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lookersim.FaultRule;
 import io.lookersim.LookerSim;
 import io.lookersim.conformance.ApiClient.Answer;
+import io.lookersim.fault.FaultRule;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -31,7 +31,7 @@ public final class SpecLocation {
 
     /** The simulator's bundled copy of the backup subset (its runtime routing table), as a location for parsers. */
     public static String subsetSpec() {
-        java.net.URL url = SpecLocation.class.getResource("/io/lookersim/" + SUBSET_SPEC);
+        java.net.URL url = SpecLocation.class.getResource("/io/lookersim/spec/" + SUBSET_SPEC);
         if (url == null) {
             throw new IllegalStateException(SUBSET_SPEC + " missing from the simulator's resources");
         }

@@ -12,6 +12,7 @@ final class Commands {
             ExtractCommand.class,
             RestoreCommand.class,
             DemoCommand.class,
+            TourCommand.class,
             SimCommand.class,
             VerifyCommand.class,
             ListCommand.class,

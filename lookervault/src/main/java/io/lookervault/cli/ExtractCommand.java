@@ -40,8 +40,8 @@ final class ExtractCommand implements Callable<Integer> {
             completionCandidates = TypeKeys.class)
     List<String> types = new ArrayList<>();
 
-    @Option(names = "--workers", paramLabel = "N", description = "Parallel workers, 1-50 (default 8).")
-    Integer workers;
+    @Mixin
+    WorkersOption workers = new WorkersOption();
 
     @Option(names = "--batch-size", paramLabel = "N", description = "List page size (default 100).")
     Integer batchSize;
@@ -120,7 +120,7 @@ final class ExtractCommand implements Callable<Integer> {
 
     private Map<String, String> flags() {
         Map<String, String> f = new HashMap<>();
-        f.put("workers", workers == null ? null : workers.toString());
+        workers.addTo(f);
         f.put("batch_size", batchSize == null ? null : batchSize.toString());
         f.put("rate_limit_per_second", ratePerSecond);
         f.put("rate_limit_per_minute", ratePerMinute == null ? null : ratePerMinute.toString());

@@ -80,7 +80,7 @@ final class RestoreCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             RestoreOptions o = options(() -> RestoreOptions.single(type, id, when.run, when.asOf, dryRun));
-            return RestoreRun.run(ctx, global, o, global.loadConfig(ctx, Map.of()));
+            return RestoreRunner.run(ctx, global, o, global.loadConfig(ctx, Map.of()));
         }
     }
 
@@ -106,8 +106,8 @@ final class RestoreCommand implements Callable<Integer> {
         @ArgGroup(exclusive = true)
         When when = new When();
 
-        @Option(names = "--workers", paramLabel = "N", description = "Parallel writers, 1-50 (default 8).")
-        Integer workers;
+        @Mixin
+        WorkersOption workers = new WorkersOption();
 
         @Option(names = "--dry-run", description = "Print the plan; write nothing.")
         boolean dryRun;
@@ -124,12 +124,11 @@ final class RestoreCommand implements Callable<Integer> {
                 throw new CommandException(ExitCodes.USAGE, "--recursive needs --folder-ids");
             }
             Map<String, String> flags = new java.util.HashMap<>();
-            flags.put("workers", workers == null ? null : workers.toString());
-            // workers come from the settings like extract's (flag > LOOKERVAULT_WORKERS > toml > default 8)
+            workers.addTo(flags);
             io.lookervault.config.AppConfig cfg = global.loadConfig(ctx, flags);
-            RestoreOptions o = options(() -> new RestoreOptions("bulk", types, List.of(), folderIds, recursive,
+            RestoreOptions o = options(() -> new RestoreOptions(RestoreOptions.Command.BULK, types, List.of(), folderIds, recursive,
                     when.run, when.asOf, cfg.extract().workers(), dryRun));
-            return RestoreRun.run(ctx, global, o, cfg);
+            return RestoreRunner.run(ctx, global, o, cfg);
         }
     }
 

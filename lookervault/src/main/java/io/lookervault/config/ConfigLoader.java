@@ -1,5 +1,7 @@
 package io.lookervault.config;
 
+import io.lookervault.job.Workers;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -40,7 +42,7 @@ public final class ConfigLoader {
                 defaults.initialBackoff(), defaults.maxBackoff(), auto,
                 duration(raw, Setting.MAX_RETRY_AFTER), 0);
         ExtractSettings extract = new ExtractSettings(
-                integer(raw, Setting.WORKERS, 1, ExtractSettings.MAX_WORKERS),
+                integer(raw, Setting.WORKERS, Workers.MIN, Workers.MAX),
                 integer(raw, Setting.BATCH_SIZE, 1, ExtractSettings.MAX_BATCH_SIZE));
         Path db = sources.workingDir().resolve(raw.get(Setting.DB).text());
         return new AppConfig(looker, resilience, extract, db, provenance(raw));
@@ -49,14 +51,14 @@ public final class ConfigLoader {
     private static Map<Setting, RawValue> layer(ConfigSources sources) {
         Map<Setting, RawValue> raw = new EnumMap<>(Setting.class);
         for (Setting s : Setting.values()) {
-            s.defaultValue().ifPresent(v -> raw.put(s, new RawValue(v, Source.DEFAULT, "")));
+            s.defaultValue().ifPresent(v -> raw.put(s, new RawValue(v, SettingOrigin.DEFAULT, "")));
         }
         sources.lookerIni().ifPresent(f -> raw.putAll(ConfigFiles.readLookerIni(f)));
         sources.toml().ifPresent(f -> raw.putAll(ConfigFiles.readToml(f)));
         for (Setting s : Setting.values()) {
             String v = sources.env().get(s.envVar());
             if (v != null && !v.isBlank()) {
-                raw.put(s, new RawValue(v.strip(), Source.ENV, s.envVar()));
+                raw.put(s, new RawValue(v.strip(), SettingOrigin.ENV, s.envVar()));
             }
         }
         sources.flags().forEach((key, value) -> {
@@ -66,7 +68,7 @@ public final class ConfigLoader {
                 throw new ConfigException(s.key(), s.key() + " cannot be given on the command line (it would show"
                         + " in ps and shell history): use " + s.envVar() + " or looker.ini");
             }
-            raw.put(s, new RawValue(value.strip(), Source.FLAG, "--" + s.key().replace('_', '-')));
+            raw.put(s, new RawValue(value.strip(), SettingOrigin.FLAG, "--" + s.key().replace('_', '-')));
         });
         return raw;
     }
@@ -76,7 +78,7 @@ public final class ConfigLoader {
         for (Setting s : Setting.values()) {
             RawValue v = raw.get(s);
             String display = v == null ? "unset" : s.isSecret() ? "set" : v.text();
-            out.add(new SettingValue(s.key(), display, v == null ? Source.DEFAULT : v.source(),
+            out.add(new SettingValue(s.key(), display, v == null ? SettingOrigin.DEFAULT : v.source(),
                     v == null ? "" : v.origin()));
         }
         return out;

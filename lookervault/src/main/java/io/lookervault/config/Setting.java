@@ -15,7 +15,7 @@ public enum Setting {
     VERIFY_SSL("verify_ssl", "LOOKERSDK_VERIFY_SSL", "true", true),
     TIMEOUT("timeout", "LOOKERSDK_TIMEOUT", "120", true),
     DB("db", "LOOKERVAULT_DB", "looker.db", false),
-    WORKERS("workers", "LOOKERVAULT_WORKERS", "8", false),
+    WORKERS("workers", "LOOKERVAULT_WORKERS", String.valueOf(io.lookervault.job.Workers.DEFAULT), false),
     BATCH_SIZE("batch_size", "LOOKERVAULT_BATCH_SIZE", "100", false),
     RATE_LIMIT_PER_SECOND("rate_limit_per_second", "LOOKERVAULT_RATE_LIMIT_PER_SECOND", "auto", false),
     RATE_LIMIT_PER_MINUTE("rate_limit_per_minute", "LOOKERVAULT_RATE_LIMIT_PER_MINUTE", "0", false),

@@ -9,7 +9,7 @@ import java.util.List;
  * same plan.
  *
  * @param types          the content types to back up, in catalogue order
- * @param workers        parallel fetch workers, 1..50
+ * @param workers        parallel fetch workers, within {@link io.lookervault.job.Workers}
  * @param batchSize      list page size ({@code limit})
  * @param folderIds      limit folder-scoped types to these folders (empty: everything)
  * @param recursive      with {@code folderIds}: include their whole subtrees
@@ -18,19 +18,13 @@ import java.util.List;
  */
 public record ExtractOptions(List<ContentType> types, int workers, int batchSize, List<String> folderIds,
                              boolean recursive, boolean includeDeleted, RunMode mode) {
-    public static final int MIN_WORKERS = 1;
-    public static final int MAX_WORKERS = 50;
-    public static final int DEFAULT_WORKERS = 8;
     public static final int DEFAULT_BATCH_SIZE = 100;
 
     public ExtractOptions {
         types = types == null || types.isEmpty() ? List.of(ContentType.values())
                 : types.stream().distinct().sorted().toList();
         folderIds = folderIds == null ? List.of() : List.copyOf(folderIds);
-        if (workers < MIN_WORKERS || workers > MAX_WORKERS) {
-            throw new IllegalArgumentException("--workers must be between " + MIN_WORKERS + " and " + MAX_WORKERS
-                    + ", got " + workers);
-        }
+        io.lookervault.job.Workers.check(workers);
         if (batchSize < 1 || batchSize > io.lookervault.config.ExtractSettings.MAX_BATCH_SIZE) {
             throw new IllegalArgumentException("--batch-size must be between 1 and " + io.lookervault.config.ExtractSettings.MAX_BATCH_SIZE + ", got " + batchSize);
         }
@@ -40,7 +34,7 @@ public record ExtractOptions(List<ContentType> types, int workers, int batchSize
     }
 
     public static ExtractOptions defaults() {
-        return new ExtractOptions(List.of(), DEFAULT_WORKERS, DEFAULT_BATCH_SIZE, List.of(), false, false,
+        return new ExtractOptions(List.of(), io.lookervault.job.Workers.DEFAULT, DEFAULT_BATCH_SIZE, List.of(), false, false,
                 RunMode.FULL);
     }
 

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +40,11 @@ final class HttpTransport {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong rateLimited = new AtomicLong();
 
+    private final Clock clock;
+
     HttpTransport(String baseUrl, Duration timeout, boolean verifySsl, AdaptiveRateLimiter limiter,
-                  ConcurrencyLimiter inFlight) {
+                  ConcurrencyLimiter inFlight, Clock clock) {
+        this.clock = clock;
         HttpClient.Builder b = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -165,7 +169,7 @@ final class HttpTransport {
         }
         if (status == 429) {
             rateLimited.incrementAndGet();
-            limiter.onRateLimited(ErrorMapper.parseRetryAfter(r.retryAfter(), java.time.Instant.now()));
+            limiter.onRateLimited(ErrorMapper.parseRetryAfter(r.retryAfter(), clock.instant()));
         } else if (status < 500) {
             limiter.onSuccess();
         }

@@ -9,11 +9,12 @@ import io.lookervault.config.ResilienceSettings;
 import io.lookervault.resilience.AdaptiveRateLimiter;
 import io.lookervault.resilience.ConcurrencyLimiter;
 import io.lookervault.resilience.RetryExecutor;
+import io.lookervault.resilience.RetryRule;
 import io.lookervault.resilience.Sleeper;
 import io.lookervault.resilience.Ticker;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +44,11 @@ public final class LookerClient implements LookerApi {
     private final RetryExecutor retry;
     private final TokenManager tokens;
     private final AtomicLong retries = new AtomicLong();
+    private final Clock clock;
 
-    private LookerClient(LookerSettings settings, ResilienceSettings resilience, Ticker ticker, Sleeper sleeper) {
+    private LookerClient(LookerSettings settings, ResilienceSettings resilience, Ticker ticker, Sleeper sleeper,
+                         Clock clock) {
+        this.clock = clock;
         settings.requireComplete();
         if (!settings.verifySsl()) {
             LOG.warn("TLS certificate verification is OFF (verify_ssl=false): use only for a trusted Looker");
@@ -56,12 +60,12 @@ public final class LookerClient implements LookerApi {
                         ticker)
                 : ConcurrencyLimiter.fixed(resilience.maxInFlight());
         this.transport = new HttpTransport(settings.baseUrl().orElseThrow(), settings.timeout(), settings.verifySsl(),
-                limiter, inFlight);
+                limiter, inFlight, clock);
         Duration maxRetryAfter = resilience.maxRetryAfter();
-        this.retry = new RetryExecutor(resilience.maxRetries(), resilience.initialBackoff(), resilience.maxBackoff(),
-                t -> t instanceof LookerException le && le.isTransient(),
+        this.retry = new RetryExecutor(new RetryRule(resilience.maxRetries(), resilience.initialBackoff(),
+                resilience.maxBackoff(), t -> t instanceof LookerException le && le.isTransient(),
                 t -> t instanceof RateLimitedException rl ? rl.retryAfter().map(d -> atMost(d, maxRetryAfter))
-                        : Optional.empty(),
+                        : Optional.empty()),
                 sleeper, this::onRetry);
         this.tokens = new TokenManager(settings.clientId().orElseThrow(), settings.clientSecret().orElseThrow(),
                 ticker, form -> exchange("POST", "/login", Map.of(),
@@ -70,13 +74,19 @@ public final class LookerClient implements LookerApi {
 
     /** A client on the real clock. Throws ConfigException when base_url or credentials are missing. */
     public static LookerClient create(LookerSettings settings, ResilienceSettings resilience) {
-        return create(settings, resilience, Ticker.SYSTEM, Sleeper.SYSTEM);
+        return create(settings, resilience, Ticker.SYSTEM, Sleeper.SYSTEM, Clock.systemUTC());
     }
 
-    /** A client whose rate limiter, backoff and token expiry run on the given clock (for tests). */
+    /** A client whose rate limiter, backoff and token expiry run on the given ticker (for tests). */
     public static LookerClient create(LookerSettings settings, ResilienceSettings resilience, Ticker ticker,
                                       Sleeper sleeper) {
-        return new LookerClient(settings, resilience, ticker, sleeper);
+        return create(settings, resilience, ticker, sleeper, Clock.systemUTC());
+    }
+
+    /** As above; {@code clock} is the wall clock that dated {@code Retry-After} headers are read against. */
+    public static LookerClient create(LookerSettings settings, ResilienceSettings resilience, Ticker ticker,
+                                      Sleeper sleeper, Clock clock) {
+        return new LookerClient(settings, resilience, ticker, sleeper, clock);
     }
 
     @Override
@@ -219,7 +229,7 @@ public final class LookerClient implements LookerApi {
             }
         }
         if (r.status() >= 400) {
-            throw ErrorMapper.map(method, path, r.status(), r.contentType(), r.retryAfter(), r.body(), Instant.now());
+            throw ErrorMapper.map(method, path, r.status(), r.contentType(), r.retryAfter(), r.body(), clock.instant());
         }
         return new Answer(r, parse(method, path, r));
     }

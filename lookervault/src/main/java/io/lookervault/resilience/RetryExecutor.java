@@ -5,7 +5,6 @@ import dev.failsafe.RetryPolicy;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * Runs an attempt and repeats it on transient failures: exponential backoff with jitter (a Failsafe
@@ -35,24 +34,18 @@ public final class RetryExecutor {
     private final Sleeper sleeper;
     private final Listener listener;
 
-    /**
-     * @param maxRetries  repeats after the first attempt
-     * @param retryable   which failures are transient
-     * @param serverDelay the delay the server asked for (Retry-After), if the failure carries one
-     */
-    public RetryExecutor(int maxRetries, Duration initialBackoff, Duration maxBackoff, Predicate<Throwable> retryable,
-                         Function<Throwable, Optional<Duration>> serverDelay, Sleeper sleeper, Listener listener) {
+    public RetryExecutor(RetryRule rule, Sleeper sleeper, Listener listener) {
         var builder = RetryPolicy.builder()
-                .handleIf(retryable::test)
-                .withMaxRetries(maxRetries)
+                .handleIf(rule.retryable()::test)
+                .withMaxRetries(rule.maxRetries())
                 .withJitter(0.25);
-        if (initialBackoff.compareTo(maxBackoff) < 0) {
-            builder.withBackoff(initialBackoff, maxBackoff);
+        if (rule.initialBackoff().compareTo(rule.maxBackoff()) < 0) {
+            builder.withBackoff(rule.initialBackoff(), rule.maxBackoff());
         } else {
-            builder.withDelay(initialBackoff);
+            builder.withDelay(rule.initialBackoff());
         }
         this.policy = builder.build();
-        this.serverDelay = serverDelay;
+        this.serverDelay = rule.serverDelay();
         this.sleeper = sleeper;
         this.listener = listener;
     }

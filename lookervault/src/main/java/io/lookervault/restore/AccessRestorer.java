@@ -21,28 +21,28 @@ final class AccessRestorer implements TypeRestorer {
     }
 
     @Override
-    public JsonNode findExisting(JsonNode sourceDoc, Ctx ctx) {
+    public JsonNode findExisting(JsonNode sourceDoc, RestoreContext ctx) {
         return null;
     }
 
     @Override
-    public Outcome restore(String sourceId, JsonNode doc, Ctx ctx) throws LookerException, InterruptedException {
+    public Outcome restore(String sourceId, JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
         List<String> notes = new ArrayList<>();
         JsonNode extra = doc.path("_lookervault");
-        String folder = ctx.ref("folders", sourceId);
-        JsonNode dest = folder == null ? null : ctx.getOrNull("/folders/" + folder);
+        String folder = ctx.ids.ref("folders", sourceId);
+        JsonNode dest = folder == null ? null : ctx.dest.getOrNull("/folders/" + folder);
         if (!extra.path("content_metadata").isObject() || dest == null) {
             notes.add(dest == null ? "folder not at the destination" : "no content access in the backup");
             return new Outcome(type(), sourceId, folder, Outcome.Action.SKIPPED, List.of(), notes);
         }
         String cm = dest.path("content_metadata_id").asText();
         List<String> parts = new ArrayList<>();
-        JsonNode haveMeta = ctx.get("/content_metadata/" + cm, Map.of());
+        JsonNode haveMeta = ctx.dest.get("/content_metadata/" + cm, Map.of());
         boolean inherits = extra.path("content_metadata").path("inherits").asBoolean(true);
         if (haveMeta.path("inherits").asBoolean(true) != inherits) {
             parts.add("inherits");
             if (!ctx.dryRun) {
-                ctx.patch("/content_metadata/" + cm, Source.JSON.createObjectNode().put("inherits", inherits));
+                ctx.dest.patch("/content_metadata/" + cm, BackupSnapshot.JSON.createObjectNode().put("inherits", inherits));
             }
         }
         if (grants(extra.path("content_metadata_accesses"), cm, ctx, notes)) {
@@ -52,15 +52,15 @@ final class AccessRestorer implements TypeRestorer {
                 : Outcome.Action.UPDATE, parts, notes);
     }
 
-    private boolean grants(JsonNode source, String cm, Ctx ctx, List<String> notes)
+    private boolean grants(JsonNode source, String cm, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
         // a list, not a map: an instance may hold two grants for the same group or user
         List<JsonNode> have = new ArrayList<>();
-        ctx.get("/content_metadata_access", Map.of("content_metadata_id", cm)).forEach(have::add);
+        ctx.dest.get("/content_metadata_access", Map.of("content_metadata_id", cm)).forEach(have::add);
         boolean changed = false;
         for (JsonNode a : source) {
-            String group = ctx.ref("groups", a.path("group_id"));
-            String user = ctx.ref("users", a.path("user_id"));
+            String group = ctx.ids.ref("groups", a.path("group_id"));
+            String user = ctx.ids.ref("users", a.path("user_id"));
             if (group == null && user == null) {
                 notes.add("access for " + a.path("group_id").asText(a.path("user_id").asText())
                         + ": group/user not at the destination");
@@ -75,7 +75,7 @@ final class AccessRestorer implements TypeRestorer {
             if (ctx.dryRun) {
                 continue;
             }
-            ObjectNode b = Source.JSON.createObjectNode().put("content_metadata_id", cm).put("permission_type", permission);
+            ObjectNode b = BackupSnapshot.JSON.createObjectNode().put("content_metadata_id", cm).put("permission_type", permission);
             if (group != null) {
                 b.put("group_id", group);
             } else {
@@ -84,13 +84,13 @@ final class AccessRestorer implements TypeRestorer {
             if (current == null) {
                 create(cm, b, ctx);
             } else {
-                ctx.put("/content_metadata_access/" + current.path("id").asText(), b);
+                ctx.dest.put("/content_metadata_access/" + current.path("id").asText(), b);
             }
         }
         for (JsonNode extra : have) {
             changed = true;
             if (!ctx.dryRun) {
-                ctx.delete("/content_metadata_access/" + extra.path("id").asText());
+                ctx.dest.delete("/content_metadata_access/" + extra.path("id").asText());
             }
         }
         return changed;
@@ -100,19 +100,19 @@ final class AccessRestorer implements TypeRestorer {
      * Creates a grant. A create retried after its answer was lost (a reset, a 5xx from a proxy) meets the
      * grant it already made and gets 409: that grant is then brought to the wanted permission instead.
      */
-    private static void create(String cm, ObjectNode body, Ctx ctx) throws LookerException, InterruptedException {
+    private static void create(String cm, ObjectNode body, RestoreContext ctx) throws LookerException, InterruptedException {
         try {
-            ctx.post("/content_metadata_access", body);
+            ctx.dest.post("/content_metadata_access", body);
         } catch (ConflictException e) {
             List<JsonNode> now = new ArrayList<>();
-            ctx.get("/content_metadata_access", Map.of("content_metadata_id", cm)).forEach(now::add);
+            ctx.dest.get("/content_metadata_access", Map.of("content_metadata_id", cm)).forEach(now::add);
             String permission = body.path("permission_type").asText();
-            JsonNode twin = take(now, key(Ctx.text(body, "group_id"), Ctx.text(body, "user_id")), permission);
+            JsonNode twin = take(now, key(JsonFields.text(body, "group_id"), JsonFields.text(body, "user_id")), permission);
             if (twin == null) {
                 throw e;
             }
             if (!permission.equals(twin.path("permission_type").asText())) {
-                ctx.put("/content_metadata_access/" + twin.path("id").asText(), body);
+                ctx.dest.put("/content_metadata_access/" + twin.path("id").asText(), body);
             }
         }
     }
@@ -121,7 +121,7 @@ final class AccessRestorer implements TypeRestorer {
     private static JsonNode take(List<JsonNode> have, String key, String permission) {
         JsonNode pick = null;
         for (JsonNode a : have) {
-            if (key.equals(key(Ctx.text(a, "group_id"), Ctx.text(a, "user_id")))
+            if (key.equals(key(JsonFields.text(a, "group_id"), JsonFields.text(a, "user_id")))
                     && (pick == null || permission.equals(a.path("permission_type").asText()))) {
                 pick = a;
             }

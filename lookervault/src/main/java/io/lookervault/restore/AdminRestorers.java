@@ -26,12 +26,12 @@ final class AdminRestorers {
         }
 
         @Override
-        public JsonNode findExisting(JsonNode doc, Ctx ctx) throws LookerException, InterruptedException {
-            return search(ctx, searchPath, "name", Ctx.text(doc, "name"));
+        public JsonNode findExisting(JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
+            return search(ctx, searchPath, "name", JsonFields.text(doc, "name"));
         }
 
         @Override
-        ObjectNode body(JsonNode doc, Ctx ctx, List<String> notes) throws LookerException, InterruptedException {
+        ObjectNode body(JsonNode doc, RestoreContext ctx, List<String> notes) throws LookerException, InterruptedException {
             return ctx.write.body(schema, doc);
         }
 
@@ -63,12 +63,12 @@ final class AdminRestorers {
     static TypeRestorer roles() {
         return new Named("roles", "/roles", "Role", "/roles/search") {
             @Override
-            ObjectNode body(JsonNode doc, Ctx ctx, List<String> notes) throws LookerException, InterruptedException {
+            ObjectNode body(JsonNode doc, RestoreContext ctx, List<String> notes) throws LookerException, InterruptedException {
                 ObjectNode b = ctx.write.body("Role", doc);
                 b.remove("permission_set");
                 b.remove("model_set");
-                b.put("permission_set_id", Ctx.text(doc.path("permission_set"), "id"));
-                b.put("model_set_id", Ctx.text(doc.path("model_set"), "id"));
+                b.put("permission_set_id", JsonFields.text(doc.path("permission_set"), "id"));
+                b.put("model_set_id", JsonFields.text(doc.path("model_set"), "id"));
                 translate(b, "permission_set_id", "permission_sets", ctx, notes);
                 translate(b, "model_set_id", "model_sets", ctx, notes);
                 return b;
@@ -77,14 +77,14 @@ final class AdminRestorers {
             @Override
             JsonNode comparable(JsonNode dest) {
                 ObjectNode c = dest.deepCopy();
-                c.put("permission_set_id", Ctx.text(dest.path("permission_set"), "id"));
-                c.put("model_set_id", Ctx.text(dest.path("model_set"), "id"));
+                c.put("permission_set_id", JsonFields.text(dest.path("permission_set"), "id"));
+                c.put("model_set_id", JsonFields.text(dest.path("model_set"), "id"));
                 return c;
             }
 
             @Override
             boolean readOnlyAtDestination(JsonNode doc) {
-                return "Admin".equals(Ctx.text(doc, "name")) || doc.path("permission_set").path("built_in")
+                return "Admin".equals(JsonFields.text(doc, "name")) || doc.path("permission_set").path("built_in")
                         .asBoolean(false) && doc.path("model_set").path("built_in").asBoolean(false);
             }
         };
@@ -94,13 +94,13 @@ final class AdminRestorers {
     static TypeRestorer userAttributes() {
         return new BaseRestorer("user_attributes", "/user_attributes") {
             @Override
-            public JsonNode findExisting(JsonNode doc, Ctx ctx) throws LookerException, InterruptedException {
+            public JsonNode findExisting(JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
                 // asked each time, not remembered: a create whose answer was lost must find its attribute
-                return exact(ctx.get("/user_attributes", Map.of()), "name", Ctx.text(doc, "name"));
+                return exact(ctx.dest.get("/user_attributes", Map.of()), "name", JsonFields.text(doc, "name"));
             }
 
             @Override
-            ObjectNode body(JsonNode doc, Ctx ctx, List<String> notes) {
+            ObjectNode body(JsonNode doc, RestoreContext ctx, List<String> notes) {
                 return ctx.write.body("UserAttribute", doc);
             }
 
@@ -110,36 +110,36 @@ final class AdminRestorers {
             }
 
             @Override
-            List<String> after(String sourceId, JsonNode doc, String destId, JsonNode dest, Ctx ctx, List<String> notes)
+            List<String> after(String sourceId, JsonNode doc, String destId, JsonNode dest, RestoreContext ctx, List<String> notes)
                     throws LookerException, InterruptedException {
                 return groupValues(doc, destId, ctx, notes);
             }
         };
     }
 
-    private static List<String> groupValues(JsonNode doc, String destId, Ctx ctx, List<String> notes)
+    private static List<String> groupValues(JsonNode doc, String destId, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
         JsonNode src = doc.path("_lookervault").path("group_values");
         if (!src.isArray()) {
             return List.of();
         }
-        ArrayNode want = Source.JSON.createArrayNode();
+        ArrayNode want = BackupSnapshot.JSON.createArrayNode();
         for (JsonNode v : src) {
-            String g = ctx.ref("groups", v.path("group_id"));
+            String g = ctx.ids.ref("groups", v.path("group_id"));
             if (g == null) {
                 notes.add("group value for group " + v.path("group_id").asText() + ": group not at the destination");
                 continue;
             }
-            want.addObject().put("group_id", g).put("value", Ctx.text(v, "value"));
+            want.addObject().put("group_id", g).put("value", JsonFields.text(v, "value"));
         }
-        JsonNode have = destId == null ? Source.JSON.createArrayNode()
-                : ctx.get("/user_attributes/" + destId + "/group_values", Map.of());
+        JsonNode have = destId == null ? BackupSnapshot.JSON.createArrayNode()
+                : ctx.dest.get("/user_attributes/" + destId + "/group_values", Map.of());
         if (pairs(want).equals(pairs(have))) {
             return List.of();
         }
         if (!ctx.dryRun) {
             // the POST replaces every group value; array order is the priority (NOTES §4)
-            ctx.post("/user_attributes/" + destId + "/group_values", want);
+            ctx.dest.post("/user_attributes/" + destId + "/group_values", want);
         }
         return List.of("group_values");
     }
@@ -151,11 +151,11 @@ final class AdminRestorers {
     }
 
     /** Role → groups, after groups exist: PUT replaces the whole list, so it is sent only when it differs. */
-    static List<String> roleGroups(JsonNode role, String destRoleId, Ctx ctx, List<String> notes)
+    static List<String> roleGroups(JsonNode role, String destRoleId, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
         Set<String> want = new HashSet<>();
         for (JsonNode g : role.path("_lookervault").path("group_ids")) {
-            String d = ctx.ref("groups", g.asText());
+            String d = ctx.ids.ref("groups", g.asText());
             if (d == null) {
                 notes.add("role group " + g.asText() + " not at the destination");
             } else {
@@ -163,32 +163,32 @@ final class AdminRestorers {
             }
         }
         Set<String> have = new HashSet<>();
-        ctx.get("/roles/" + destRoleId + "/groups", Map.of("fields", "id")).forEach(g -> have.add(g.path("id").asText()));
+        ctx.dest.get("/roles/" + destRoleId + "/groups", Map.of("fields", "id")).forEach(g -> have.add(g.path("id").asText()));
         if (want.equals(have)) {
             return List.of();
         }
         if (!ctx.dryRun) {
-            ArrayNode ids = Source.JSON.createArrayNode();
-            want.stream().sorted(Source::compareIds).forEach(ids::add);
-            ctx.put("/roles/" + destRoleId + "/groups", ids);
+            ArrayNode ids = BackupSnapshot.JSON.createArrayNode();
+            want.stream().sorted(BackupSnapshot::compareIds).forEach(ids::add);
+            ctx.dest.put("/roles/" + destRoleId + "/groups", ids);
         }
         return List.of("groups");
     }
 
     /** Group → member groups, after every group exists (added, never removed: membership is additive). */
-    static List<String> groupGroups(JsonNode group, String destGroupId, Ctx ctx, List<String> notes)
+    static List<String> groupGroups(JsonNode group, String destGroupId, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
         Set<String> have = new HashSet<>();
-        ctx.get("/groups/" + destGroupId + "/groups", Map.of()).forEach(g -> have.add(g.path("id").asText()));
+        ctx.dest.get("/groups/" + destGroupId + "/groups", Map.of()).forEach(g -> have.add(g.path("id").asText()));
         List<String> changed = new ArrayList<>();
         for (JsonNode g : group.path("_lookervault").path("group_ids")) {
-            String d = ctx.ref("groups", g.asText());
+            String d = ctx.ids.ref("groups", g.asText());
             if (d == null) {
                 notes.add("member group " + g.asText() + " not at the destination");
             } else if (!have.contains(d)) {
                 changed.add("groups");
                 if (!ctx.dryRun) {
-                    ctx.post("/groups/" + destGroupId + "/groups", Source.JSON.createObjectNode().put("group_id", d));
+                    ctx.dest.post("/groups/" + destGroupId + "/groups", BackupSnapshot.JSON.createObjectNode().put("group_id", d));
                 }
             }
         }

@@ -29,7 +29,7 @@ abstract class BaseRestorer implements TypeRestorer {
     }
 
     /** The write body: writable fields of the backed-up item with references translated. */
-    abstract ObjectNode body(JsonNode doc, Ctx ctx, List<String> notes) throws LookerException, InterruptedException;
+    abstract ObjectNode body(JsonNode doc, RestoreContext ctx, List<String> notes) throws LookerException, InterruptedException;
 
     /** Items that are matched and mapped but never written (built-ins, system attributes, root folders). */
     boolean readOnlyAtDestination(JsonNode doc) {
@@ -41,25 +41,25 @@ abstract class BaseRestorer implements TypeRestorer {
         return dest;
     }
 
-    JsonNode create(JsonNode doc, ObjectNode body, Ctx ctx, List<String> notes) throws LookerException, InterruptedException {
-        return ctx.create(base, body, () -> findCreated(doc, body, ctx));
+    JsonNode create(JsonNode doc, ObjectNode body, RestoreContext ctx, List<String> notes) throws LookerException, InterruptedException {
+        return ctx.dest.create(base, body, () -> findCreated(doc, body, ctx));
     }
 
     /**
      * The item a create whose answer was lost made, if it is there: by default the item found by natural key.
      * Types whose natural key is written after the create (a user's email) override this.
      */
-    JsonNode findCreated(JsonNode doc, ObjectNode body, Ctx ctx) throws LookerException, InterruptedException {
+    JsonNode findCreated(JsonNode doc, ObjectNode body, RestoreContext ctx) throws LookerException, InterruptedException {
         return findExisting(doc, ctx);
     }
 
-    void update(String destId, ObjectNode changed, ObjectNode full, Ctx ctx, List<String> notes)
+    void update(String destId, ObjectNode changed, ObjectNode full, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
-        ctx.patch(path(destId), changed);
+        ctx.dest.patch(path(destId), changed);
     }
 
     /** Restores parts and memberships; returns the names of the parts that changed (or would). */
-    List<String> after(String sourceId, JsonNode doc, String destId, JsonNode dest, Ctx ctx, List<String> notes)
+    List<String> after(String sourceId, JsonNode doc, String destId, JsonNode dest, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
         return List.of();
     }
@@ -68,7 +68,7 @@ abstract class BaseRestorer implements TypeRestorer {
      * In a dry run: why writing {@code body} would collide with another destination item (for example a slug
      * another dashboard holds), or null. The plan then says {@code conflict} for the item.
      */
-    String conflict(ObjectNode body, JsonNode dest, Ctx ctx) throws LookerException, InterruptedException {
+    String conflict(ObjectNode body, JsonNode dest, RestoreContext ctx) throws LookerException, InterruptedException {
         return null;
     }
 
@@ -77,13 +77,13 @@ abstract class BaseRestorer implements TypeRestorer {
     }
 
     @Override
-    public Outcome restore(String sourceId, JsonNode doc, Ctx ctx) throws LookerException, InterruptedException {
+    public Outcome restore(String sourceId, JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
         return restore(sourceId, doc, ctx, new ArrayList<>());
     }
 
-    private Outcome restore(String sourceId, JsonNode doc, Ctx ctx, List<String> notes)
+    private Outcome restore(String sourceId, JsonNode doc, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
-        JsonNode dest = ctx.locate(type, sourceId, doc, base + "/");
+        JsonNode dest = ctx.ids.locate(type, sourceId, doc, base + "/");
         if (readOnlyAtDestination(doc)) {
             return matchOnly(sourceId, doc, dest, ctx, notes);
         }
@@ -100,7 +100,7 @@ abstract class BaseRestorer implements TypeRestorer {
             if (dest == null) {
                 return restore(sourceId, doc, ctx, notes);
             }
-            ctx.map(type, sourceId, dest.path("id").asText());
+            ctx.ids.map(type, sourceId, dest.path("id").asText());
         } else {
             fields.addAll(updateChanged(body, dest, ctx, notes));
             action = fields.isEmpty() ? Outcome.Action.UNCHANGED : Outcome.Action.UPDATE;
@@ -118,14 +118,14 @@ abstract class BaseRestorer implements TypeRestorer {
     }
 
     /** Built-ins and system items: mapped to their destination twin, never written (their parts may be). */
-    private Outcome matchOnly(String sourceId, JsonNode doc, JsonNode dest, Ctx ctx, List<String> notes)
+    private Outcome matchOnly(String sourceId, JsonNode doc, JsonNode dest, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
         if (dest == null) {
             notes.add("not present at the destination and not creatable (built-in or system)");
             return new Outcome(type, sourceId, null, Outcome.Action.SKIPPED, List.of(), notes);
         }
         String destId = dest.path("id").asText();
-        ctx.map(type, sourceId, destId);
+        ctx.ids.map(type, sourceId, destId);
         List<String> parts = after(sourceId, doc, destId, dest, ctx, notes);
         return new Outcome(type, sourceId, destId, parts.isEmpty() ? Outcome.Action.SKIPPED
                 : Outcome.Action.UPDATE, parts, notes);
@@ -135,7 +135,7 @@ abstract class BaseRestorer implements TypeRestorer {
      * Creates the item; null when the create met the item itself (a retried create whose first answer was lost
      * to a reset or a 5xx after the commit), which is then found by natural key and updated instead.
      */
-    private JsonNode createOrAdopt(JsonNode doc, ObjectNode body, Ctx ctx, List<String> notes)
+    private JsonNode createOrAdopt(JsonNode doc, ObjectNode body, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
         try {
             return create(doc, body, ctx, notes);
@@ -150,9 +150,9 @@ abstract class BaseRestorer implements TypeRestorer {
     }
 
     /** Sends only the fields that differ; returns their names. */
-    private List<String> updateChanged(ObjectNode body, JsonNode dest, Ctx ctx, List<String> notes)
+    private List<String> updateChanged(ObjectNode body, JsonNode dest, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
-        List<String> fields = Ctx.diff(body, comparable(dest));
+        List<String> fields = JsonFields.diff(body, comparable(dest));
         if (!fields.isEmpty() && !ctx.dryRun) {
             ObjectNode changed = body.objectNode();
             fields.forEach(f -> changed.set(f, body.get(f)));
@@ -162,7 +162,7 @@ abstract class BaseRestorer implements TypeRestorer {
     }
 
     private Outcome planned(Outcome.Action action, ObjectNode body, JsonNode dest, String sourceId, String destId,
-                            List<String> fields, List<String> notes, Ctx ctx)
+                            List<String> fields, List<String> notes, RestoreContext ctx)
             throws LookerException, InterruptedException {
         String why = action == Outcome.Action.UNCHANGED ? null : conflict(body, dest, ctx);
         if (why != null) {
@@ -175,30 +175,30 @@ abstract class BaseRestorer implements TypeRestorer {
     /** The first item of a search answer whose {@code field} equals {@code value} exactly (search is LIKE). */
     static JsonNode exact(JsonNode list, String field, String value) {
         for (JsonNode n : list) {
-            if (value != null && value.equals(Ctx.text(n, field))) {
+            if (value != null && value.equals(JsonFields.text(n, field))) {
                 return n;
             }
         }
         return null;
     }
 
-    static JsonNode search(Ctx ctx, String path, String field, String value)
+    static JsonNode search(RestoreContext ctx, String path, String field, String value)
             throws LookerException, InterruptedException {
         if (value == null) {
             return null;
         }
         // search matches LIKE-style (% and _ are wildcards, case-insensitive): a wider answer, filtered exactly
-        return exact(ctx.get(path, Map.of(field, value)), field, value);
+        return exact(ctx.dest.get(path, Map.of(field, value)), field, value);
     }
 
     /** Sets a translated reference, or drops the field (with a note) when the target is not at the destination. */
-    static void translate(ObjectNode body, String field, String refType, Ctx ctx, List<String> notes)
+    static void translate(ObjectNode body, String field, String refType, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
         JsonNode v = body.get(field);
         if (v == null || v.isNull()) {
             return;
         }
-        String dest = ctx.ref(refType, v.asText());
+        String dest = ctx.ids.ref(refType, v.asText());
         if (dest == null) {
             body.remove(field);
             notes.add(field + " " + v.asText() + ": " + refType + " not at the destination; left unset");

@@ -19,13 +19,13 @@ final class BoardRestorer extends BaseRestorer {
     }
 
     @Override
-    public JsonNode findExisting(JsonNode doc, Ctx ctx) throws LookerException, InterruptedException {
-        JsonNode hit = search(ctx, "/boards/search", "title", Ctx.text(doc, "title"));
-        return hit == null ? null : ctx.getOrNull("/boards/" + hit.path("id").asText());
+    public JsonNode findExisting(JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
+        JsonNode hit = search(ctx, "/boards/search", "title", JsonFields.text(doc, "title"));
+        return hit == null ? null : ctx.dest.getOrNull("/boards/" + hit.path("id").asText());
     }
 
     @Override
-    ObjectNode body(JsonNode doc, Ctx ctx, List<String> notes) throws LookerException, InterruptedException {
+    ObjectNode body(JsonNode doc, RestoreContext ctx, List<String> notes) throws LookerException, InterruptedException {
         ObjectNode b = ctx.write.body("Board", doc);
         b.remove("section_order");
         LookRestorer.owner(b, "user_id", doc, ctx, notes);
@@ -33,11 +33,11 @@ final class BoardRestorer extends BaseRestorer {
     }
 
     @Override
-    List<String> after(String sourceId, JsonNode doc, String destId, JsonNode dest, Ctx ctx, List<String> notes)
+    List<String> after(String sourceId, JsonNode doc, String destId, JsonNode dest, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
         JsonNode have = dest.path("board_sections");
         boolean changed = false;
-        ArrayNode order = Source.JSON.createArrayNode();
+        ArrayNode order = BackupSnapshot.JSON.createArrayNode();
         int i = 0;
         for (JsonNode s : doc.path("board_sections")) {
             JsonNode current = i < have.size() ? have.get(i) : null;
@@ -51,13 +51,13 @@ final class BoardRestorer extends BaseRestorer {
                 if (ctx.dryRun) {
                     continue;
                 }
-                sectionId = ctx.post("/board_sections", b).path("id").asText();
+                sectionId = ctx.dest.post("/board_sections", b).path("id").asText();
             } else {
                 sectionId = current.path("id").asText();
-                if (!Ctx.diff(b, current).isEmpty()) {
+                if (!JsonFields.diff(b, current).isEmpty()) {
                     changed = true;
                     if (!ctx.dryRun) {
-                        ctx.patch("/board_sections/" + sectionId, b);
+                        ctx.dest.patch("/board_sections/" + sectionId, b);
                     }
                 }
             }
@@ -68,23 +68,23 @@ final class BoardRestorer extends BaseRestorer {
         for (int k = i; k < have.size(); k++) {
             changed = true;
             if (!ctx.dryRun) {
-                ctx.delete("/board_sections/" + have.get(k).path("id").asText());
+                ctx.dest.delete("/board_sections/" + have.get(k).path("id").asText());
             }
         }
-        if (!ctx.dryRun && !Ctx.same(order, dest.path("section_order"))) {
-            ctx.patch(path(destId), Source.JSON.createObjectNode().set("section_order", order));
+        if (!ctx.dryRun && !JsonFields.same(order, dest.path("section_order"))) {
+            ctx.dest.patch(path(destId), BackupSnapshot.JSON.createObjectNode().set("section_order", order));
         }
         return changed ? List.of("sections") : List.of();
     }
 
-    private boolean items(JsonNode source, JsonNode have, String sectionId, Ctx ctx, List<String> notes)
+    private boolean items(JsonNode source, JsonNode have, String sectionId, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
         boolean changed = false;
         List<JsonNode> current = new ArrayList<>();
         if (have != null && have.isArray()) {
             have.forEach(current::add);
         } else if (!ctx.dryRun && have != null) {
-            ctx.get("/board_items", Map.of("board_section_id", sectionId)).forEach(current::add);
+            ctx.dest.get("/board_items", Map.of("board_section_id", sectionId)).forEach(current::add);
         }
         int i = 0;
         for (JsonNode item : source) {
@@ -97,19 +97,19 @@ final class BoardRestorer extends BaseRestorer {
             if (cur == null) {
                 changed = true;
                 if (!ctx.dryRun) {
-                    ctx.post("/board_items", b);
+                    ctx.dest.post("/board_items", b);
                 }
-            } else if (!Ctx.diff(b, cur).isEmpty()) {
+            } else if (!JsonFields.diff(b, cur).isEmpty()) {
                 changed = true;
                 if (!ctx.dryRun) {
-                    ctx.patch("/board_items/" + cur.path("id").asText(), b);
+                    ctx.dest.patch("/board_items/" + cur.path("id").asText(), b);
                 }
             }
         }
         for (int k = i; k < current.size(); k++) {
             changed = true;
             if (!ctx.dryRun) {
-                ctx.delete("/board_items/" + current.get(k).path("id").asText());
+                ctx.dest.delete("/board_items/" + current.get(k).path("id").asText());
             }
         }
         return changed;

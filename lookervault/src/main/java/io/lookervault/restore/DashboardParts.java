@@ -17,13 +17,13 @@ import java.util.Set;
  * Used by one thread for one dashboard.
  */
 final class DashboardParts {
-    private final Ctx ctx;
+    private final RestoreContext ctx;
     private final String dashboardId;
     private final List<String> notes;
     /** The backed-up dashboard, whose {@code _lookervault} key holds the merge queries of its tiles. */
     private final JsonNode source;
 
-    DashboardParts(Ctx ctx, String dashboardId, List<String> notes, JsonNode source) {
+    DashboardParts(RestoreContext ctx, String dashboardId, List<String> notes, JsonNode source) {
         this.ctx = ctx;
         this.dashboardId = dashboardId;
         this.notes = notes;
@@ -34,32 +34,32 @@ final class DashboardParts {
         boolean changed = false;
         Set<String> kept = new HashSet<>();
         for (JsonNode f : source) {
-            JsonNode have = BaseRestorer.exact(dest, "name", Ctx.text(f, "name"));
+            JsonNode have = BaseRestorer.exact(dest, "name", JsonFields.text(f, "name"));
             if (have == null) {
                 changed = true;
                 if (!ctx.dryRun) {
                     ObjectNode b = ctx.write.body("CreateDashboardFilter", f);
                     b.put("dashboard_id", dashboardId);
                     try {
-                        ctx.post("/dashboard_filters", b);
+                        ctx.dest.post("/dashboard_filters", b);
                     } catch (ConflictException e) {
                         // a retried create whose first answer was lost: the filter is there, bring it in line
-                        have = BaseRestorer.exact(ctx.get("/dashboards/" + dashboardId + "/dashboard_filters",
-                                Map.of()), "name", Ctx.text(f, "name"));
+                        have = BaseRestorer.exact(ctx.dest.get("/dashboards/" + dashboardId + "/dashboard_filters",
+                                Map.of()), "name", JsonFields.text(f, "name"));
                         if (have == null) {
                             throw e;
                         }
-                        ctx.patch("/dashboard_filters/" + have.path("id").asText(), filterBody(f));
+                        ctx.dest.patch("/dashboard_filters/" + have.path("id").asText(), filterBody(f));
                     }
                 }
                 continue;
             }
             kept.add(have.path("id").asText());
             ObjectNode b = filterBody(f);
-            if (!Ctx.diff(b, have).isEmpty()) {
+            if (!JsonFields.diff(b, have).isEmpty()) {
                 changed = true;
                 if (!ctx.dryRun) {
-                    ctx.patch("/dashboard_filters/" + have.path("id").asText(), b);
+                    ctx.dest.patch("/dashboard_filters/" + have.path("id").asText(), b);
                 }
             }
         }
@@ -82,7 +82,7 @@ final class DashboardParts {
         for (JsonNode e : current) {
             if (!wanted.contains(e.path("id").asText())) {
                 any = true;
-                ctx.delete("/dashboard_elements/" + e.path("id").asText());
+                ctx.dest.delete("/dashboard_elements/" + e.path("id").asText());
             }
         }
         return any;
@@ -101,20 +101,20 @@ final class DashboardParts {
                 changed = true;
                 if (!ctx.dryRun) {
                     b.put("dashboard_id", dashboardId);
-                    String id = ctx.post("/dashboard_elements", b).path("id").asText();
+                    String id = ctx.dest.post("/dashboard_elements", b).path("id").asText();
                     map.put(srcId, id);
-                    ctx.map("dashboard_elements", srcId, id);
+                    ctx.ids.map("dashboard_elements", srcId, id);
                 }
                 continue;
             }
             String id = have.path("id").asText();
             kept.add(id);
             map.put(srcId, id);
-            ctx.map("dashboard_elements", srcId, id);
-            if (!Ctx.diff(b, have).isEmpty()) {
+            ctx.ids.map("dashboard_elements", srcId, id);
+            if (!JsonFields.diff(b, have).isEmpty()) {
                 changed = true;
                 if (!ctx.dryRun) {
-                    ctx.patch("/dashboard_elements/" + id, b);
+                    ctx.dest.patch("/dashboard_elements/" + id, b);
                 }
             }
         }
@@ -123,7 +123,7 @@ final class DashboardParts {
 
     private JsonNode match(JsonNode e, JsonNode dest, Set<String> taken) throws LookerException, InterruptedException {
         String srcId = e.path("id").asText();
-        String mapped = ctx.store.destId(ctx.source.url(), ctx.destUrl, "dashboard_elements", srcId).orElse(null);
+        String mapped = ctx.ids.mapped("dashboard_elements", srcId).orElse(null);
         for (String want : new String[] {mapped, ctx.sameInstance ? srcId : null}) {
             for (JsonNode d : dest) {
                 if (want != null && want.equals(d.path("id").asText()) && !taken.contains(want)) {
@@ -133,8 +133,8 @@ final class DashboardParts {
         }
         for (JsonNode d : dest) {
             String id = d.path("id").asText();
-            if (!taken.contains(id) && Ctx.same(e.path("title"), d.path("title"))
-                    && Ctx.same(e.path("type"), d.path("type"))) {
+            if (!taken.contains(id) && JsonFields.same(e.path("title"), d.path("title"))
+                    && JsonFields.same(e.path("type"), d.path("type"))) {
                 return d;
             }
         }
@@ -148,7 +148,7 @@ final class DashboardParts {
             b.remove(f);
         }
         BaseRestorer.translate(b, "look_id", "looks", ctx, notes);
-        String q = Queries.ensure(e.path("query"), have == null ? null : have.path("query"), ctx);
+        String q = QueryReuse.ensure(e.path("query"), have == null ? null : have.path("query"), ctx);
         if (q != null) {
             b.put("query_id", q);
         } else {
@@ -183,11 +183,11 @@ final class DashboardParts {
                     continue;
                 }
                 b.put("dashboard_id", dashboardId);
-                have = ctx.post("/dashboard_layouts", b);
-            } else if (!Ctx.diff(b, have).isEmpty()) {
+                have = ctx.dest.post("/dashboard_layouts", b);
+            } else if (!JsonFields.diff(b, have).isEmpty()) {
                 changed = true;
                 if (!ctx.dryRun) {
-                    ctx.patch("/dashboard_layouts/" + have.path("id").asText(), b);
+                    ctx.dest.patch("/dashboard_layouts/" + have.path("id").asText(), b);
                 }
             }
             kept.add(have.path("id").asText());
@@ -197,7 +197,7 @@ final class DashboardParts {
             if (!kept.contains(d.path("id").asText()) && !d.path("active").asBoolean(false)) {
                 changed = true;
                 if (!ctx.dryRun) {
-                    ctx.delete("/dashboard_layouts/" + d.path("id").asText());
+                    ctx.dest.delete("/dashboard_layouts/" + d.path("id").asText());
                 }
             }
         }
@@ -209,7 +209,7 @@ final class DashboardParts {
         if (c.isArray()) {
             return c;
         }
-        return ctx.get("/dashboard_layouts/" + layout.path("id").asText() + "/dashboard_layout_components", Map.of());
+        return ctx.dest.get("/dashboard_layouts/" + layout.path("id").asText() + "/dashboard_layout_components", Map.of());
     }
 
     private static JsonNode pickLayout(JsonNode l, List<JsonNode> free) {
@@ -236,10 +236,10 @@ final class DashboardParts {
             ObjectNode b = ctx.write.body("DashboardLayoutComponent", c);
             b.remove("dashboard_layout_id");
             b.remove("dashboard_element_id");
-            if (!Ctx.diff(b, have).isEmpty()) {
+            if (!JsonFields.diff(b, have).isEmpty()) {
                 changed = true;
                 if (!ctx.dryRun) {
-                    ctx.patch("/dashboard_layout_components/" + have.path("id").asText(), b);
+                    ctx.dest.patch("/dashboard_layout_components/" + have.path("id").asText(), b);
                 }
             }
         }
@@ -254,7 +254,7 @@ final class DashboardParts {
             if (!kept.contains(id)) {
                 changed = true;
                 if (!ctx.dryRun) {
-                    ctx.delete(prefix + id);
+                    ctx.dest.delete(prefix + id);
                 }
             }
         }

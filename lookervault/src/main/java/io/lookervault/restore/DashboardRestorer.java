@@ -20,28 +20,28 @@ final class DashboardRestorer extends BaseRestorer {
     }
 
     @Override
-    public JsonNode findExisting(JsonNode doc, Ctx ctx) throws LookerException, InterruptedException {
-        String slug = Ctx.text(doc, "slug");
+    public JsonNode findExisting(JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
+        String slug = JsonFields.text(doc, "slug");
         // search leaves the trash out unless asked: a trashed dashboard is looked for among trashed ones
         String deleted = Boolean.toString(doc.path("deleted").asBoolean(false));
         if (slug != null) {
-            JsonNode hit = exact(ctx.get("/dashboards/search", Map.of("slug", slug, "deleted", deleted)), "slug", slug);
+            JsonNode hit = exact(ctx.dest.get("/dashboards/search", Map.of("slug", slug, "deleted", deleted)), "slug", slug);
             if (hit != null) {
-                return ctx.getOrNull("/dashboards/" + hit.path("id").asText());
+                return ctx.dest.getOrNull("/dashboards/" + hit.path("id").asText());
             }
         }
-        String folder = ctx.ref("folders", doc.path("folder_id"));
+        String folder = ctx.ids.ref("folders", doc.path("folder_id"));
         if (folder == null) {
             return null;
         }
-        String title = Ctx.text(doc, "title");
-        JsonNode hit = exact(ctx.get("/dashboards/search", Map.of("title", title, "folder_id", folder, "deleted",
+        String title = JsonFields.text(doc, "title");
+        JsonNode hit = exact(ctx.dest.get("/dashboards/search", Map.of("title", title, "folder_id", folder, "deleted",
                 deleted)), "title", title);
-        return hit == null ? null : ctx.getOrNull("/dashboards/" + hit.path("id").asText());
+        return hit == null ? null : ctx.dest.getOrNull("/dashboards/" + hit.path("id").asText());
     }
 
     @Override
-    ObjectNode body(JsonNode doc, Ctx ctx, List<String> notes) throws LookerException, InterruptedException {
+    ObjectNode body(JsonNode doc, RestoreContext ctx, List<String> notes) throws LookerException, InterruptedException {
         ObjectNode b = ctx.write.body("Dashboard", doc);
         b.remove("folder");
         translate(b, "folder_id", "folders", ctx, notes);
@@ -50,10 +50,10 @@ final class DashboardRestorer extends BaseRestorer {
     }
 
     @Override
-    JsonNode create(JsonNode doc, ObjectNode body, Ctx ctx, List<String> notes)
+    JsonNode create(JsonNode doc, ObjectNode body, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
         try {
-            return ctx.create(base, body, () -> findCreated(doc, body, ctx));
+            return ctx.dest.create(base, body, () -> findCreated(doc, body, ctx));
         } catch (ConflictException e) {
             if (!body.hasNonNull("slug")) {
                 throw e;
@@ -61,15 +61,15 @@ final class DashboardRestorer extends BaseRestorer {
             notes.add("slug " + body.get("slug").asText() + " is taken at the destination; created without it");
             ObjectNode noSlug = body.deepCopy();
             noSlug.remove("slug");
-            return ctx.create(base, noSlug, () -> findCreated(doc, noSlug, ctx));
+            return ctx.dest.create(base, noSlug, () -> findCreated(doc, noSlug, ctx));
         }
     }
 
     @Override
-    void update(String destId, ObjectNode changed, ObjectNode full, Ctx ctx, List<String> notes)
+    void update(String destId, ObjectNode changed, ObjectNode full, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
         try {
-            ctx.patch(path(destId), changed);
+            ctx.dest.patch(path(destId), changed);
         } catch (ConflictException e) {
             if (!changed.has("slug")) {
                 throw e;
@@ -78,19 +78,19 @@ final class DashboardRestorer extends BaseRestorer {
             ObjectNode noSlug = changed.deepCopy();
             noSlug.remove("slug");
             if (noSlug.size() > 0) {
-                ctx.patch(path(destId), noSlug);
+                ctx.dest.patch(path(destId), noSlug);
             }
         }
     }
 
     @Override
-    String conflict(ObjectNode body, JsonNode dest, Ctx ctx) throws LookerException, InterruptedException {
-        String slug = Ctx.text(body, "slug");
-        if (slug == null || dest != null && slug.equals(Ctx.text(dest, "slug"))) {
+    String conflict(ObjectNode body, JsonNode dest, RestoreContext ctx) throws LookerException, InterruptedException {
+        String slug = JsonFields.text(body, "slug");
+        if (slug == null || dest != null && slug.equals(JsonFields.text(dest, "slug"))) {
             return null;
         }
-        JsonNode other = exact(ctx.get("/dashboards/search", Map.of("slug", slug)), "slug", slug);
-        if (other == null || dest != null && Ctx.same(other.path("id"), dest.path("id"))) {
+        JsonNode other = exact(ctx.dest.get("/dashboards/search", Map.of("slug", slug)), "slug", slug);
+        if (other == null || dest != null && JsonFields.same(other.path("id"), dest.path("id"))) {
             return null;
         }
         return "slug " + slug + " belongs to dashboard " + other.path("id").asText()
@@ -98,7 +98,7 @@ final class DashboardRestorer extends BaseRestorer {
     }
 
     @Override
-    List<String> after(String sourceId, JsonNode doc, String destId, JsonNode dest, Ctx ctx, List<String> notes)
+    List<String> after(String sourceId, JsonNode doc, String destId, JsonNode dest, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
         List<String> parts = new ArrayList<>();
         DashboardParts p = new DashboardParts(ctx, destId, notes, doc);
@@ -109,10 +109,10 @@ final class DashboardRestorer extends BaseRestorer {
         if (p.elements(doc.path("dashboard_elements"), dest.path("dashboard_elements"), elements)) {
             parts.add("elements");
         }
-        JsonNode now = ctx.dryRun ? dest : ctx.get(path(destId), Map.of());
+        JsonNode now = ctx.dryRun ? dest : ctx.dest.get(path(destId), Map.of());
         if (!ctx.dryRun && now.path("dashboard_elements").size() > elements.size()
                 && p.dropTwins(now.path("dashboard_elements"), elements)) {
-            now = ctx.get(path(destId), Map.of());
+            now = ctx.dest.get(path(destId), Map.of());
         }
         if (p.layouts(doc.path("dashboard_layouts"), now.path("dashboard_layouts"), elements)) {
             parts.add("layouts");

@@ -14,25 +14,25 @@ import java.util.Set;
  */
 final class Dependencies {
     /** One item to restore first. */
-    record Dep(Plan.Step step, String id) {}
+    record Dep(RestoreOrder.Step step, String id) {}
 
-    private final Ctx ctx;
+    private final RestoreContext ctx;
     private final Set<String> seen = new LinkedHashSet<>();
     private final List<Dep> out = new ArrayList<>();
 
-    Dependencies(Ctx ctx) {
+    Dependencies(RestoreContext ctx) {
         this.ctx = ctx;
     }
 
     List<Dep> missing(String type, JsonNode doc) throws InterruptedException {
         try {
             switch (type) {
-                case "folders" -> folderChain(Ctx.text(doc, "parent_id"));
-                case "looks" -> folderChain(Ctx.text(doc, "folder_id"));
+                case "folders" -> folderChain(JsonFields.text(doc, "parent_id"));
+                case "looks" -> folderChain(JsonFields.text(doc, "folder_id"));
                 case "dashboards" -> {
-                    folderChain(Ctx.text(doc, "folder_id"));
+                    folderChain(JsonFields.text(doc, "folder_id"));
                     for (JsonNode e : doc.path("dashboard_elements")) {
-                        look(Ctx.text(e, "look_id"));
+                        look(JsonFields.text(e, "look_id"));
                     }
                 }
                 default -> { }
@@ -49,7 +49,7 @@ final class Dependencies {
         }
         JsonNode doc = ctx.source.doc("looks", id).orElse(null);
         if (doc != null) {
-            folderChain(Ctx.text(doc, "folder_id"));
+            folderChain(JsonFields.text(doc, "folder_id"));
             add("looks", id);
         }
     }
@@ -63,7 +63,7 @@ final class Dependencies {
                 break;
             }
             chain.add(0, f);
-            f = Ctx.text(doc, "parent_id");
+            f = JsonFields.text(doc, "parent_id");
         }
         for (String f : chain) {
             add("folders", f);
@@ -71,13 +71,13 @@ final class Dependencies {
     }
 
     private boolean present(String type, String id, String prefix) throws LookerException, InterruptedException {
-        String dest = ctx.ref(type, id);
-        return dest != null && ctx.getOrNull(prefix + dest) != null;
+        String dest = ctx.ids.ref(type, id);
+        return dest != null && ctx.dest.getOrNull(prefix + dest) != null;
     }
 
     private void add(String type, String id) {
         if (seen.add(type + "/" + id)) {
-            Plan.steps().stream().filter(s -> s.name().equals(type)).findFirst()
+            RestoreOrder.steps().stream().filter(s -> s.name().equals(type)).findFirst()
                     .ifPresent(s -> out.add(new Dep(s, id)));
         }
     }

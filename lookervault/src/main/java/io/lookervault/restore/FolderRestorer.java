@@ -33,32 +33,32 @@ final class FolderRestorer extends BaseRestorer {
     }
 
     @Override
-    public JsonNode findExisting(JsonNode doc, Ctx ctx) throws LookerException, InterruptedException {
+    public JsonNode findExisting(JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
         for (String flag : List.of("is_shared_root", "is_users_root", "is_embed_shared_root", "is_embed_users_root")) {
             if (doc.path(flag).asBoolean(false)) {
-                JsonNode found = ctx.get("/folders/search", Map.of(flag, "true"));
+                JsonNode found = ctx.dest.get("/folders/search", Map.of(flag, "true"));
                 return found.size() > 0 ? found.get(0) : null;
             }
         }
         if (personal(doc)) {
-            String owner = ctx.ref("users", doc.path("creator_id"));
+            String owner = ctx.ids.ref("users", doc.path("creator_id"));
             if (owner == null) {
                 return null;
             }
-            JsonNode user = ctx.getOrNull("/users/" + owner);
-            String pf = user == null ? null : Ctx.text(user, "personal_folder_id");
-            return pf == null ? null : ctx.getOrNull("/folders/" + pf);
+            JsonNode user = ctx.dest.getOrNull("/users/" + owner);
+            String pf = user == null ? null : JsonFields.text(user, "personal_folder_id");
+            return pf == null ? null : ctx.dest.getOrNull("/folders/" + pf);
         }
-        String parent = ctx.ref("folders", doc.path("parent_id"));
+        String parent = ctx.ids.ref("folders", doc.path("parent_id"));
         if (parent == null) {
             return null;
         }
-        JsonNode found = ctx.get("/folders/search", Map.of("name", Ctx.text(doc, "name"), "parent_id", parent));
-        return exact(found, "name", Ctx.text(doc, "name"));
+        JsonNode found = ctx.dest.get("/folders/search", Map.of("name", JsonFields.text(doc, "name"), "parent_id", parent));
+        return exact(found, "name", JsonFields.text(doc, "name"));
     }
 
     @Override
-    ObjectNode body(JsonNode doc, Ctx ctx, List<String> notes) throws LookerException, InterruptedException {
+    ObjectNode body(JsonNode doc, RestoreContext ctx, List<String> notes) throws LookerException, InterruptedException {
         ObjectNode b = ctx.write.body("CreateFolder", doc);
         translate(b, "parent_id", "folders", ctx, notes);
         if (!b.has("parent_id") && !ctx.dryRun) {
@@ -69,10 +69,10 @@ final class FolderRestorer extends BaseRestorer {
     }
 
     /** Ids grouped by depth in the backed-up tree, roots first, so that each level's parents already exist. */
-    static List<List<String>> byDepth(List<String> ids, Source source) {
+    static List<List<String>> byDepth(List<String> ids, BackupSnapshot source) {
         Map<String, String> parent = new HashMap<>();
         for (String id : ids) {
-            source.doc("folders", id).ifPresent(d -> parent.put(id, Ctx.text(d, "parent_id")));
+            source.doc("folders", id).ifPresent(d -> parent.put(id, JsonFields.text(d, "parent_id")));
         }
         Map<Integer, List<String>> levels = new java.util.TreeMap<>();
         for (String id : ids) {

@@ -13,19 +13,19 @@ final class LookRestorer extends BaseRestorer {
     }
 
     @Override
-    public JsonNode findExisting(JsonNode doc, Ctx ctx) throws LookerException, InterruptedException {
-        String folder = ctx.ref("folders", doc.path("folder_id"));
+    public JsonNode findExisting(JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
+        String folder = ctx.ids.ref("folders", doc.path("folder_id"));
         if (folder == null) {
             return null;
         }
         // search leaves the trash out unless asked: a trashed look is looked for among trashed ones
-        JsonNode hit = exact(ctx.get("/looks/search", Map.of("title", Ctx.text(doc, "title"), "folder_id", folder,
-                "deleted", Boolean.toString(doc.path("deleted").asBoolean(false)))), "title", Ctx.text(doc, "title"));
-        return hit == null ? null : ctx.getOrNull("/looks/" + hit.path("id").asText());
+        JsonNode hit = exact(ctx.dest.get("/looks/search", Map.of("title", JsonFields.text(doc, "title"), "folder_id", folder,
+                "deleted", Boolean.toString(doc.path("deleted").asBoolean(false)))), "title", JsonFields.text(doc, "title"));
+        return hit == null ? null : ctx.dest.getOrNull("/looks/" + hit.path("id").asText());
     }
 
     @Override
-    ObjectNode body(JsonNode doc, Ctx ctx, List<String> notes) throws LookerException, InterruptedException {
+    ObjectNode body(JsonNode doc, RestoreContext ctx, List<String> notes) throws LookerException, InterruptedException {
         ObjectNode b = ctx.write.body("LookWithQuery", doc);
         b.remove("query");
         b.remove("query_id");
@@ -36,40 +36,40 @@ final class LookRestorer extends BaseRestorer {
     }
 
     @Override
-    JsonNode create(JsonNode doc, ObjectNode body, Ctx ctx, List<String> notes)
+    JsonNode create(JsonNode doc, ObjectNode body, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
         ObjectNode withQuery = body.deepCopy();
-        withQuery.put("query_id", Queries.ensure(doc.path("query"), null, ctx));
-        return ctx.create(base, withQuery, () -> findCreated(doc, withQuery, ctx));
+        withQuery.put("query_id", QueryReuse.ensure(doc.path("query"), null, ctx));
+        return ctx.dest.create(base, withQuery, () -> findCreated(doc, withQuery, ctx));
     }
 
     /** The query id is decided against the destination's current query, so it is set once the look is located. */
     @Override
-    List<String> after(String sourceId, JsonNode doc, String destId, JsonNode dest, Ctx ctx, List<String> notes)
+    List<String> after(String sourceId, JsonNode doc, String destId, JsonNode dest, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
         JsonNode current = dest == null ? null : dest.path("query");
-        String q = Queries.ensure(doc.path("query"), current, ctx);
+        String q = QueryReuse.ensure(doc.path("query"), current, ctx);
         if (q == null || current != null && q.equals(current.path("id").asText())) {
             return List.of();
         }
         if (!ctx.dryRun) {
-            ctx.patch(path(destId), Source.JSON.createObjectNode().put("query_id", q));
+            ctx.dest.patch(path(destId), BackupSnapshot.JSON.createObjectNode().put("query_id", q));
         }
         return List.of("query");
     }
 
     /** Owners are kept where they exist at the destination (matched by email); otherwise reported. */
-    static void owner(ObjectNode b, String field, JsonNode doc, Ctx ctx, List<String> notes)
+    static void owner(ObjectNode b, String field, JsonNode doc, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
         JsonNode v = b.get(field);
         if (v == null || v.isNull()) {
             return;
         }
-        String dest = ctx.ref("users", v.asText());
+        String dest = ctx.ids.ref("users", v.asText());
         if (dest != null && ctx.sameInstance && dest.equals(v.asText())) {
             // the same id in the same instance: the owner may have been deleted since the backup
             String id = dest;
-            boolean exists = ctx.memo("user-exists:" + id, () -> ctx.getOrNull("/users/" + id) != null);
+            boolean exists = ctx.facts.userExists(id);
             dest = exists ? dest : null;
         }
         if (dest == null) {

@@ -22,10 +22,10 @@ final class MergeQueries {
      * The destination merge query id for source element {@code e}: its own id in the same instance when it
      * resolves there, else the current tile's when identical, else a new one; null when the backup lacks it.
      */
-    static String ensure(JsonNode e, JsonNode have, JsonNode dashboard, Ctx ctx)
+    static String ensure(JsonNode e, JsonNode have, JsonNode dashboard, RestoreContext ctx)
             throws LookerException, InterruptedException {
         String srcId = e.path("merge_result_id").asText();
-        if (ctx.sameInstance && ctx.getOrNull("/merge_queries/" + srcId) != null) {
+        if (ctx.sameInstance && ctx.dest.getOrNull("/merge_queries/" + srcId) != null) {
             return srcId;
         }
         JsonNode extra = dashboard.path("_lookervault");
@@ -33,8 +33,8 @@ final class MergeQueries {
         if (!mq.isObject()) {
             return null;
         }
-        String currentId = have == null ? null : Ctx.text(have, "merge_result_id");
-        JsonNode current = currentId == null ? null : ctx.getOrNull("/merge_queries/" + currentId);
+        String currentId = have == null ? null : JsonFields.text(have, "merge_result_id");
+        JsonNode current = currentId == null ? null : ctx.dest.getOrNull("/merge_queries/" + currentId);
         ObjectNode want = ctx.write.body("MergeQuery", mq);
         ArrayNode sources = want.putArray("source_queries");
         int i = 0;
@@ -47,14 +47,14 @@ final class MergeQueries {
             ObjectNode s = sq.deepCopy();
             // a slug names a query on its own instance only
             s.remove("query_slug");
-            s.put("query_id", Queries.ensure(query, now, ctx));
+            s.put("query_id", QueryReuse.ensure(query, now, ctx));
             sources.add(s);
             i++;
         }
-        if (current != null && Ctx.diff(want, current).isEmpty()) {
+        if (current != null && JsonFields.diff(want, current).isEmpty()) {
             return currentId;
         }
-        return ctx.dryRun ? NEW : ctx.post("/merge_queries", want).path("id").asText();
+        return ctx.dryRun ? NEW : ctx.dest.post("/merge_queries", want).path("id").asText();
     }
 
     /** The backed-up query: embedded in an element of the dashboard, or stored beside it. */
@@ -68,8 +68,8 @@ final class MergeQueries {
         return q.isObject() ? q : null;
     }
 
-    private static JsonNode currentQuery(JsonNode sq, Ctx ctx) throws LookerException, InterruptedException {
-        String id = Ctx.text(sq, "query_id");
-        return id == null ? null : ctx.getOrNull("/queries/" + id);
+    private static JsonNode currentQuery(JsonNode sq, RestoreContext ctx) throws LookerException, InterruptedException {
+        String id = JsonFields.text(sq, "query_id");
+        return id == null ? null : ctx.dest.getOrNull("/queries/" + id);
     }
 }

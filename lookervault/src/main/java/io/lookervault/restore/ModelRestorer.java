@@ -22,13 +22,13 @@ final class ModelRestorer implements TypeRestorer {
     }
 
     @Override
-    public JsonNode findExisting(JsonNode doc, Ctx ctx) throws LookerException, InterruptedException {
-        String name = Ctx.text(doc, "name");
-        return name == null ? null : ctx.getOrNull(BASE + "/" + PathSegments.encode(name));
+    public JsonNode findExisting(JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
+        String name = JsonFields.text(doc, "name");
+        return name == null ? null : ctx.dest.getOrNull(BASE + "/" + PathSegments.encode(name));
     }
 
     @Override
-    public Outcome restore(String sourceId, JsonNode doc, Ctx ctx) throws LookerException, InterruptedException {
+    public Outcome restore(String sourceId, JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
         ObjectNode body = ctx.write.body("LookmlModel", doc);
         List<String> notes = new ArrayList<>();
         JsonNode dest = findExisting(doc, ctx);
@@ -36,18 +36,18 @@ final class ModelRestorer implements TypeRestorer {
             List<String> fields = new ArrayList<>();
             body.fieldNames().forEachRemaining(fields::add);
             if (!ctx.dryRun) {
-                ctx.create(BASE, body, () -> findExisting(doc, ctx));
-                ctx.map(type(), sourceId, sourceId);
+                ctx.dest.create(BASE, body, () -> findExisting(doc, ctx));
+                ctx.ids.map(type(), sourceId, sourceId);
             }
-            notes.add("its project " + Ctx.text(doc, "project_name") + " must be deployed at the destination");
+            notes.add("its project " + JsonFields.text(doc, "project_name") + " must be deployed at the destination");
             return new Outcome(type(), sourceId, sourceId, Outcome.Action.CREATE, fields, notes);
         }
-        ctx.map(type(), sourceId, sourceId);
-        List<String> fields = Ctx.diff(body, dest);
+        ctx.ids.map(type(), sourceId, sourceId);
+        List<String> fields = JsonFields.diff(body, dest);
         if (!fields.isEmpty() && !ctx.dryRun) {
             ObjectNode changed = body.objectNode();
             fields.forEach(f -> changed.set(f, body.get(f)));
-            ctx.patch(BASE + "/" + PathSegments.encode(sourceId), changed);
+            ctx.dest.patch(BASE + "/" + PathSegments.encode(sourceId), changed);
         }
         return new Outcome(type(), sourceId, sourceId, fields.isEmpty() ? Outcome.Action.UNCHANGED
                 : Outcome.Action.UPDATE, fields, notes);

@@ -9,37 +9,44 @@ import java.util.List;
  * @param ids       for {@code single}: the one id (types then holds its type)
  * @param folderIds limit folder-scoped content to these folders (and their subtrees with {@code recursive})
  * @param run       extraction run to restore from (null: newest, or as of {@code asOf})
- * @param workers   parallel writers inside a step, 1..50
+ * @param workers   parallel writers inside a step, within {@link io.lookervault.job.Workers}
  */
-public record RestoreOptions(String command, List<String> types, List<String> ids, List<String> folderIds,
+public record RestoreOptions(Command command, List<String> types, List<String> ids, List<String> folderIds,
                              boolean recursive, Long run, String asOf, int workers, boolean dryRun) {
+    /** Which restore command a run belongs to; its key is what the vault records and the vault lock names. */
+    public enum Command {
+        SINGLE, BULK, RETRY;
+
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     public RestoreOptions {
         types = types == null ? List.of() : List.copyOf(types);
         ids = ids == null ? List.of() : List.copyOf(ids);
         folderIds = folderIds == null ? List.of() : List.copyOf(folderIds);
-        if (workers < 1 || workers > 50) {
-            throw new IllegalArgumentException("--workers must be between 1 and 50, got " + workers);
-        }
+        io.lookervault.job.Workers.check(workers);
         for (String t : types) {
-            if (!Plan.typeKeys().contains(t) && !("retry".equals(command) && Plan.stepNames().contains(t))) {
+            if (!RestoreOrder.typeKeys().contains(t) && !(command == Command.RETRY && RestoreOrder.stepNames().contains(t))) {
                 throw new IllegalArgumentException("unknown type " + t + "; restorable types: "
-                        + String.join(", ", Plan.typeKeys()));
+                        + String.join(", ", RestoreOrder.typeKeys()));
             }
         }
     }
 
     public static RestoreOptions single(String type, String id, Long run, String asOf, boolean dryRun) {
-        return new RestoreOptions("single", List.of(type), List.of(id), List.of(), false, run, asOf, 1, dryRun);
+        return new RestoreOptions(Command.SINGLE, List.of(type), List.of(id), List.of(), false, run, asOf, 1, dryRun);
     }
 
     /** Tries one dead-lettered item again: {@code step} as recorded in the dead-letter queue. */
     public static RestoreOptions retry(String step, String id, long sourceRun) {
-        return new RestoreOptions("retry", List.of(step), List.of(id), List.of(), false, sourceRun, null, 1, false);
+        return new RestoreOptions(Command.RETRY, List.of(step), List.of(id), List.of(), false, sourceRun, null, 1, false);
     }
 
     /** The identity of the plan (not of how fast it runs), for resuming the same restore. */
     String key(long sourceRun) {
-        return command + " types=" + types + " ids=" + ids + " folders=" + folderIds + " recursive=" + recursive
+        return command.key() + " types=" + types + " ids=" + ids + " folders=" + folderIds + " recursive=" + recursive
                 + " run=" + sourceRun;
     }
 }

@@ -13,13 +13,13 @@ final class ScheduleRestorers {
     static TypeRestorer plans() {
         return new BaseRestorer("scheduled_plans", "/scheduled_plans") {
             @Override
-            public JsonNode findExisting(JsonNode doc, Ctx ctx) throws LookerException, InterruptedException {
-                String dash = ctx.ref("dashboards", doc.path("dashboard_id"));
-                String look = ctx.ref("looks", doc.path("look_id"));
-                JsonNode all = ctx.get("/scheduled_plans", Map.of("all_users", "true"));
+            public JsonNode findExisting(JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
+                String dash = ctx.ids.ref("dashboards", doc.path("dashboard_id"));
+                String look = ctx.ids.ref("looks", doc.path("look_id"));
+                JsonNode all = ctx.dest.get("/scheduled_plans", Map.of("all_users", "true"));
                 for (JsonNode p : all) {
-                    if (Ctx.same(doc.path("name"), p.path("name")) && eq(dash, Ctx.text(p, "dashboard_id"))
-                            && eq(look, Ctx.text(p, "look_id"))) {
+                    if (JsonFields.same(doc.path("name"), p.path("name")) && eq(dash, JsonFields.text(p, "dashboard_id"))
+                            && eq(look, JsonFields.text(p, "look_id"))) {
                         return p;
                     }
                 }
@@ -27,7 +27,7 @@ final class ScheduleRestorers {
             }
 
             @Override
-            ObjectNode body(JsonNode doc, Ctx ctx, List<String> notes) throws LookerException, InterruptedException {
+            ObjectNode body(JsonNode doc, RestoreContext ctx, List<String> notes) throws LookerException, InterruptedException {
                 ObjectNode b = ctx.write.body("ScheduledPlan", doc);
                 translate(b, "dashboard_id", "dashboards", ctx, notes);
                 translate(b, "look_id", "looks", ctx, notes);
@@ -63,18 +63,18 @@ final class ScheduleRestorers {
     static TypeRestorer alerts() {
         return new BaseRestorer("alerts", "/alerts") {
             @Override
-            public JsonNode findExisting(JsonNode doc, Ctx ctx) throws LookerException, InterruptedException {
-                String element = ctx.ref("dashboard_elements", doc.path("dashboard_element_id"));
+            public JsonNode findExisting(JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
+                String element = ctx.ids.ref("dashboard_elements", doc.path("dashboard_element_id"));
                 if (element == null) {
                     return null;
                 }
                 for (long offset = 0; ; offset += 500) {
-                    var page = ctx.api.page("/alerts/search", Map.of("all_owners", "true"), offset, 500);
+                    var page = ctx.dest.page("/alerts/search", Map.of("all_owners", "true"), offset, 500);
                     for (JsonNode a : page.items()) {
-                        if (element.equals(Ctx.text(a, "dashboard_element_id"))
-                                && Ctx.same(doc.path("field"), a.path("field"))
-                                && Ctx.same(doc.path("threshold"), a.path("threshold"))
-                                && Ctx.same(doc.path("comparison_type"), a.path("comparison_type"))) {
+                        if (element.equals(JsonFields.text(a, "dashboard_element_id"))
+                                && JsonFields.same(doc.path("field"), a.path("field"))
+                                && JsonFields.same(doc.path("threshold"), a.path("threshold"))
+                                && JsonFields.same(doc.path("comparison_type"), a.path("comparison_type"))) {
                             return a;
                         }
                     }
@@ -85,13 +85,13 @@ final class ScheduleRestorers {
             }
 
             @Override
-            ObjectNode body(JsonNode doc, Ctx ctx, List<String> notes) throws LookerException, InterruptedException {
+            ObjectNode body(JsonNode doc, RestoreContext ctx, List<String> notes) throws LookerException, InterruptedException {
                 ObjectNode b = ctx.write.body("Alert", doc);
                 b.remove("query_id");
                 translate(b, "dashboard_element_id", "dashboard_elements", ctx, notes);
-                String owner = ctx.ref("users", doc.path("owner_id"));
+                String owner = ctx.ids.ref("users", doc.path("owner_id"));
                 if (owner == null) {
-                    owner = ctx.me();
+                    owner = ctx.facts.me();
                     notes.add("owner " + doc.path("owner_id").asText() + " not at the destination; owned by the"
                             + " restoring user (as gzr does)");
                 }
@@ -100,10 +100,10 @@ final class ScheduleRestorers {
             }
 
             @Override
-            void update(String destId, ObjectNode changed, ObjectNode full, Ctx ctx, List<String> notes)
+            void update(String destId, ObjectNode changed, ObjectNode full, RestoreContext ctx, List<String> notes)
                     throws LookerException, InterruptedException {
                 // update_alert is a PUT: every required field again
-                ctx.put(path(destId), full);
+                ctx.dest.put(path(destId), full);
             }
         };
     }

@@ -9,8 +9,8 @@ interface TypeRestorer {
     String type();
 
     /** The destination item matching a source item by natural key (slug, name path, email, name), or null. */
-    JsonNode findExisting(JsonNode sourceDoc, Ctx ctx) throws LookerException, InterruptedException;
+    JsonNode findExisting(JsonNode sourceDoc, RestoreContext ctx) throws LookerException, InterruptedException;
 
     /** Creates or updates one item at the destination (in a dry run: only reads and reports). */
-    Outcome restore(String sourceId, JsonNode doc, Ctx ctx) throws LookerException, InterruptedException;
+    Outcome restore(String sourceId, JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException;
 }

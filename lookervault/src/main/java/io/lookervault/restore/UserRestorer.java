@@ -21,7 +21,7 @@ final class UserRestorer extends BaseRestorer {
     }
 
     @Override
-    public JsonNode findExisting(JsonNode doc, Ctx ctx) throws LookerException, InterruptedException {
+    public JsonNode findExisting(JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
         String email = email(doc);
         return email == null ? null : search(ctx, "/users/search", "email", email);
     }
@@ -31,17 +31,17 @@ final class UserRestorer extends BaseRestorer {
      * answer was lost is the newest one with the same names and no email credential yet.
      */
     @Override
-    JsonNode findCreated(JsonNode doc, ObjectNode body, Ctx ctx) throws LookerException, InterruptedException {
+    JsonNode findCreated(JsonNode doc, ObjectNode body, RestoreContext ctx) throws LookerException, InterruptedException {
         Map<String, String> q = new java.util.HashMap<>();
         for (String f : new String[] {"first_name", "last_name"}) {
-            if (Ctx.text(body, f) != null) {
-                q.put(f, Ctx.text(body, f)); // LIKE wildcards in a name only widen the search; matched exactly below
+            if (JsonFields.text(body, f) != null) {
+                q.put(f, JsonFields.text(body, f)); // LIKE wildcards in a name only widen the search; matched exactly below
             }
         }
         JsonNode newest = null;
-        for (JsonNode u : ctx.get("/users/search", q)) {
-            boolean sameNames = java.util.Objects.equals(Ctx.text(u, "first_name"), Ctx.text(body, "first_name"))
-                    && java.util.Objects.equals(Ctx.text(u, "last_name"), Ctx.text(body, "last_name"));
+        for (JsonNode u : ctx.dest.get("/users/search", q)) {
+            boolean sameNames = java.util.Objects.equals(JsonFields.text(u, "first_name"), JsonFields.text(body, "first_name"))
+                    && java.util.Objects.equals(JsonFields.text(u, "last_name"), JsonFields.text(body, "last_name"));
             boolean noEmail = u.path("credentials_email").isNull() || u.path("credentials_email").isMissingNode();
             if (sameNames && noEmail && (newest == null || idOrder(u) > idOrder(newest))) {
                 newest = u;
@@ -59,12 +59,12 @@ final class UserRestorer extends BaseRestorer {
     }
 
     private static String email(JsonNode doc) {
-        String e = Ctx.text(doc.path("credentials_email"), "email");
-        return e != null ? e : Ctx.text(doc, "email");
+        String e = JsonFields.text(doc.path("credentials_email"), "email");
+        return e != null ? e : JsonFields.text(doc, "email");
     }
 
     @Override
-    ObjectNode body(JsonNode doc, Ctx ctx, List<String> notes) {
+    ObjectNode body(JsonNode doc, RestoreContext ctx, List<String> notes) {
         ObjectNode b = ctx.write.body("User", doc);
         // credentials are restored by their own endpoint; the home folder may not exist yet (folders come later)
         List<String> drop = new ArrayList<>();
@@ -78,7 +78,7 @@ final class UserRestorer extends BaseRestorer {
     }
 
     @Override
-    List<String> after(String sourceId, JsonNode doc, String destId, JsonNode dest, Ctx ctx, List<String> notes)
+    List<String> after(String sourceId, JsonNode doc, String destId, JsonNode dest, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
         List<String> parts = new ArrayList<>();
         String email = email(doc);
@@ -86,7 +86,7 @@ final class UserRestorer extends BaseRestorer {
                 || dest.path("credentials_email").isMissingNode())) {
             parts.add("credentials_email");
             if (!ctx.dryRun) {
-                ctx.post(path(destId) + "/credentials_email", Source.JSON.createObjectNode().put("email", email));
+                ctx.dest.post(path(destId) + "/credentials_email", BackupSnapshot.JSON.createObjectNode().put("email", email));
             }
         }
         parts.addAll(roles(doc, destId, dest, ctx, notes));
@@ -96,28 +96,28 @@ final class UserRestorer extends BaseRestorer {
     }
 
     /** Sets the user's home folder (translated), after the folders step. */
-    static List<String> homeFolder(JsonNode doc, String destId, Ctx ctx, List<String> notes)
+    static List<String> homeFolder(JsonNode doc, String destId, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
-        String home = Ctx.text(doc, "home_folder_id");
+        String home = JsonFields.text(doc, "home_folder_id");
         if (home == null) {
             return List.of();
         }
-        String dest = ctx.ref("folders", home);
+        String dest = ctx.ids.ref("folders", home);
         if (dest == null) {
             notes.add("home folder " + home + " not at the destination");
             return List.of();
         }
-        JsonNode user = ctx.get("/users/" + destId, Map.of("fields", "id,home_folder_id"));
-        if (dest.equals(Ctx.text(user, "home_folder_id"))) {
+        JsonNode user = ctx.dest.get("/users/" + destId, Map.of("fields", "id,home_folder_id"));
+        if (dest.equals(JsonFields.text(user, "home_folder_id"))) {
             return List.of();
         }
         if (!ctx.dryRun) {
-            ctx.patch("/users/" + destId, Source.JSON.createObjectNode().put("home_folder_id", dest));
+            ctx.dest.patch("/users/" + destId, BackupSnapshot.JSON.createObjectNode().put("home_folder_id", dest));
         }
         return List.of("home_folder_id");
     }
 
-    private List<String> roles(JsonNode doc, String destId, JsonNode dest, Ctx ctx, List<String> notes)
+    private List<String> roles(JsonNode doc, String destId, JsonNode dest, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
         Set<String> want = translated(doc.path("role_ids"), "roles", ctx, notes);
         Set<String> have = new HashSet<>();
@@ -128,9 +128,9 @@ final class UserRestorer extends BaseRestorer {
             return List.of();
         }
         if (!ctx.dryRun) {
-            ArrayNode ids = Source.JSON.createArrayNode();
-            want.stream().sorted(Source::compareIds).forEach(ids::add);
-            ctx.put(path(destId) + "/roles", ids);
+            ArrayNode ids = BackupSnapshot.JSON.createArrayNode();
+            want.stream().sorted(BackupSnapshot::compareIds).forEach(ids::add);
+            ctx.dest.put(path(destId) + "/roles", ids);
         }
         return List.of("role_ids");
     }
@@ -140,7 +140,7 @@ final class UserRestorer extends BaseRestorer {
      * but did not list the user in (an undo of "added to the wrong group"). Groups the backup does not know
      * (made at the destination, or after the backup) and groups managed by LDAP/SAML are left alone.
      */
-    private List<String> groups(JsonNode doc, String destId, JsonNode dest, Ctx ctx, List<String> notes)
+    private List<String> groups(JsonNode doc, String destId, JsonNode dest, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
         Set<String> have = new HashSet<>();
         if (dest != null) {
@@ -152,16 +152,16 @@ final class UserRestorer extends BaseRestorer {
             if (!have.contains(g)) {
                 changed = true;
                 if (!ctx.dryRun) {
-                    ctx.post("/groups/" + g + "/users", Source.JSON.createObjectNode().put("user_id", destId));
+                    ctx.dest.post("/groups/" + g + "/users", BackupSnapshot.JSON.createObjectNode().put("user_id", destId));
                 }
             }
         }
-        Set<String> known = ctx.memo("users: groups the backup manages", () -> managedGroups(ctx));
+        Set<String> known = ctx.facts.managedGroups(() -> managedGroups(ctx));
         for (String g : have) {
             if (!want.contains(g) && known.contains(g)) {
                 changed = true;
                 if (!ctx.dryRun) {
-                    ctx.delete("/groups/" + g + "/users/" + destId);
+                    ctx.dest.delete("/groups/" + g + "/users/" + destId);
                 }
             }
         }
@@ -169,14 +169,14 @@ final class UserRestorer extends BaseRestorer {
     }
 
     /** Destination ids of the backup's groups whose members the API may change (not externally managed). */
-    private static Set<String> managedGroups(Ctx ctx) throws LookerException, InterruptedException {
+    private static Set<String> managedGroups(RestoreContext ctx) throws LookerException, InterruptedException {
         Set<String> out = new HashSet<>();
         for (String id : ctx.source.ids("groups")) {
             JsonNode g = ctx.source.doc("groups", id).orElse(null);
             if (g == null || g.path("externally_managed").asBoolean(false)) {
                 continue;
             }
-            String d = ctx.ref("groups", id);
+            String d = ctx.ids.ref("groups", id);
             if (d != null) {
                 out.add(d);
             }
@@ -184,42 +184,42 @@ final class UserRestorer extends BaseRestorer {
         return Set.copyOf(out);
     }
 
-    private List<String> attributeValues(JsonNode doc, String destId, Ctx ctx, List<String> notes)
+    private List<String> attributeValues(JsonNode doc, String destId, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
-        JsonNode have = destId == null ? Source.JSON.createArrayNode()
-                : ctx.get(path(destId) + "/attribute_values", Map.of());
+        JsonNode have = destId == null ? BackupSnapshot.JSON.createArrayNode()
+                : ctx.dest.get(path(destId) + "/attribute_values", Map.of());
         boolean changed = false;
         for (JsonNode v : doc.path("_lookervault").path("attribute_values")) {
-            if (!"user".equals(Ctx.text(v, "source"))) {
+            if (!"user".equals(JsonFields.text(v, "source"))) {
                 continue;
             }
-            String attr = ctx.ref("user_attributes", v.path("user_attribute_id"));
+            String attr = ctx.ids.ref("user_attributes", v.path("user_attribute_id"));
             if (attr == null) {
                 notes.add("attribute " + v.path("name").asText() + " not at the destination");
                 continue;
             }
             JsonNode current = null;
             for (JsonNode h : have) {
-                if (attr.equals(h.path("user_attribute_id").asText()) && "user".equals(Ctx.text(h, "source"))) {
+                if (attr.equals(h.path("user_attribute_id").asText()) && "user".equals(JsonFields.text(h, "source"))) {
                     current = h;
                 }
             }
-            if (current == null || !Ctx.same(v.path("value"), current.path("value"))) {
+            if (current == null || !JsonFields.same(v.path("value"), current.path("value"))) {
                 changed = true;
                 if (!ctx.dryRun) {
-                    ctx.patch(path(destId) + "/attribute_values/" + attr,
-                            Source.JSON.createObjectNode().set("value", v.path("value")));
+                    ctx.dest.patch(path(destId) + "/attribute_values/" + attr,
+                            BackupSnapshot.JSON.createObjectNode().set("value", v.path("value")));
                 }
             }
         }
         return changed ? List.of("attribute_values") : List.of();
     }
 
-    private static Set<String> translated(JsonNode ids, String type, Ctx ctx, List<String> notes)
+    private static Set<String> translated(JsonNode ids, String type, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
         Set<String> out = new HashSet<>();
         for (JsonNode id : ids) {
-            String d = ctx.ref(type, id.asText());
+            String d = ctx.ids.ref(type, id.asText());
             if (d == null) {
                 notes.add(type + " " + id.asText() + " not at the destination");
             } else {

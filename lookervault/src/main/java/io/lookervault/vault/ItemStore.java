@@ -106,7 +106,7 @@ final class ItemStore {
             ps.setString(1, type);
             ps.setLong(2, run);
             ps.setLong(3, run);
-            return Vault.pairs(ps);
+            return Sql.pairs(ps);
         }
     }
 
@@ -118,7 +118,7 @@ final class ItemStore {
             ps.setString(2, id);
             ps.setLong(3, run);
             ps.setLong(4, run);
-            List<String> rows = Vault.strings(ps);
+            List<String> rows = Sql.strings(ps);
             return rows.stream().findFirst();
         }
     }
@@ -128,7 +128,7 @@ final class ItemStore {
                 + " WHERE i.type=? AND i.id=?")) {
             ps.setString(1, type);
             ps.setString(2, id);
-            return Vault.strings(ps).stream().findFirst();
+            return Sql.strings(ps).stream().findFirst();
         }
     }
 

@@ -8,13 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +22,6 @@ import java.util.Optional;
  * and a generous busy timeout keeps {@code database is locked} from ever reaching a user.
  */
 public final class Vault implements AutoCloseable {
-    private static final int BUSY_TIMEOUT_MS = 60_000;
-
     private final Path path;
     private final Connection conn;
     private final RunStore runs;
@@ -69,14 +63,7 @@ public final class Vault implements AutoCloseable {
     }
 
     private static Connection connect(Path path) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath());
-        try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MS);
-            s.execute("PRAGMA journal_mode=WAL");
-            // WAL + NORMAL: a commit survives a process kill; no fsync per transaction
-            s.execute("PRAGMA synchronous=NORMAL");
-        }
-        return c;
+        return SqliteFiles.openWritable(path);
     }
 
     public Path path() {
@@ -200,36 +187,7 @@ public final class Vault implements AutoCloseable {
         }
     }
 
-    @FunctionalInterface
-    private interface SqlCall<T> {
-        T run() throws SQLException;
-    }
-
-    private static <T> T call(SqlCall<T> body) {
-        try {
-            return body.run();
-        } catch (SQLException e) {
-            throw new VaultException("vault error: " + e.getMessage(), e);
-        }
-    }
-
-    static List<String> strings(PreparedStatement ps) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
-
-    static Map<String, String> pairs(PreparedStatement ps) throws SQLException {
-        Map<String, String> out = new HashMap<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.put(rs.getString(1), rs.getString(2));
-            }
-        }
-        return out;
+    private static <T> T call(Sql.Call<T> body) {
+        return Sql.call(body);
     }
 }

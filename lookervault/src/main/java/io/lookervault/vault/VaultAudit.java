@@ -219,12 +219,12 @@ public final class VaultAudit {
 
     /** Per type of one run: whether its work finished (checkpoint) and whether its listing was complete. */
     public Map<String, Boolean> checkpoints(long run) {
-        return VaultReader.call(() -> new ItemStore(c).doneTypes(run));
+        return Sql.read(() -> new ItemStore(c).doneTypes(run));
     }
 
     /** Failures of {@code run} that no later run resolved. */
     public List<FailureRecord> openFailures(long run) {
-        return VaultReader.call(() -> new ItemStore(c).failures(run));
+        return Sql.read(() -> new ItemStore(c).failures(run));
     }
 
     private List<String> rows(String sql) throws SQLException {
@@ -250,11 +250,11 @@ public final class VaultAudit {
         return hash == null ? "null" : hash.substring(0, Math.min(12, hash.length()));
     }
 
-    private static List<String> guarded(VaultReader.SqlCall<List<String>> check) {
+    private static List<String> guarded(Sql.Call<List<String>> check) {
         try {
             return check.run();
         } catch (SQLException | RuntimeException e) {
-            return List.of("cannot read the vault: " + VaultReader.sqliteMessage(e));
+            return List.of("cannot read the vault: " + Sql.sqliteMessage(e));
         }
     }
 }

@@ -3,7 +3,6 @@ package io.lookervault.vault;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteOpenMode;
 
 /**
  * Read-only access to a vault for the inspection commands. Opening never creates, migrates or writes the file
@@ -46,11 +43,7 @@ public final class VaultReader implements AutoCloseable {
         }
         Connection conn = null;
         try {
-            SQLiteConfig cfg = new SQLiteConfig();
-            cfg.setReadOnly(true);
-            cfg.setOpenMode(SQLiteOpenMode.READONLY);
-            cfg.setBusyTimeout(60_000);
-            conn = DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath(), cfg.toProperties());
+            conn = SqliteFiles.openReadOnly(path);
             checkIsVault(conn, path);
             return new VaultReader(path, conn);
         } catch (SQLException | RuntimeException e) {
@@ -95,20 +88,9 @@ public final class VaultReader implements AutoCloseable {
             return " is not a LookerVault vault: it is not an SQLite database (or its header is damaged)";
         }
         if (m.contains("SQLITE_CORRUPT")) {
-            return " is damaged beyond reading its schema (" + sqliteMessage(e) + ")";
+            return " is damaged beyond reading its schema (" + Sql.sqliteMessage(e) + ")";
         }
-        return " cannot be read as a vault: " + sqliteMessage(e);
-    }
-
-    /** SQLite's own words without the JDBC wrapper noise, e.g. "database disk image is malformed". */
-    static String sqliteMessage(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int open = m.lastIndexOf('(');
-        int close = m.lastIndexOf(')');
-        if (m.startsWith("[SQLITE_") && open > 0 && close > open) {
-            return m.substring(open + 1, close);
-        }
-        return m;
+        return " cannot be read as a vault: " + Sql.sqliteMessage(e);
     }
 
     private static void closeQuietly(Connection conn) {
@@ -227,11 +209,7 @@ public final class VaultReader implements AutoCloseable {
 
 
     private PreparedStatement prepare(String sql, List<?> params) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        for (int i = 0; i < params.size(); i++) {
-            ps.setObject(i + 1, params.get(i));
-        }
-        return ps;
+        return Sql.prepare(c, sql, params);
     }
 
     /** Every folder the vault knows (current or last version): id → {name, parent_id}. */
@@ -254,7 +232,7 @@ public final class VaultReader implements AutoCloseable {
         return call(() -> {
             try (PreparedStatement ps = prepare("SELECT i.id FROM items i JOIN blobs b ON b.hash=i.hash"
                     + " WHERE i.type='users' AND lower(json_extract(b.json,'$.email'))=lower(?)", List.of(email))) {
-                return Vault.strings(ps);
+                return Sql.strings(ps);
             }
         });
     }
@@ -333,7 +311,7 @@ public final class VaultReader implements AutoCloseable {
     public String title(String hash) {
         return call(() -> {
             try (PreparedStatement ps = prepare("SELECT " + ItemSql.TITLE + " FROM blobs b WHERE b.hash=?", List.of(hash))) {
-                return Vault.strings(ps).stream().findFirst().orElse(null);
+                return Sql.strings(ps).stream().findFirst().orElse(null);
             }
         });
     }
@@ -343,7 +321,7 @@ public final class VaultReader implements AutoCloseable {
         return call(() -> {
             try (PreparedStatement ps = prepare("SELECT id FROM items WHERE type=? AND deleted_run IS NULL",
                     List.of(type))) {
-                return Vault.strings(ps);
+                return Sql.strings(ps);
             }
         });
     }
@@ -352,7 +330,7 @@ public final class VaultReader implements AutoCloseable {
     public Optional<String> document(String hash) {
         return call(() -> {
             try (PreparedStatement ps = prepare("SELECT json FROM blobs WHERE hash=?", List.of(hash))) {
-                return Vault.strings(ps).stream().findFirst();
+                return Sql.strings(ps).stream().findFirst();
             }
         });
     }
@@ -361,7 +339,7 @@ public final class VaultReader implements AutoCloseable {
     public List<String> types() {
         return call(() -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT type FROM items ORDER BY type")) {
-                return Vault.strings(ps);
+                return Sql.strings(ps);
             }
         });
     }
@@ -371,16 +349,7 @@ public final class VaultReader implements AutoCloseable {
         closeQuietly(c);
     }
 
-    @FunctionalInterface
-    interface SqlCall<T> {
-        T run() throws SQLException;
-    }
-
-    static <T> T call(SqlCall<T> body) {
-        try {
-            return body.run();
-        } catch (SQLException e) {
-            throw new VaultException("cannot read the vault: " + sqliteMessage(e), e);
-        }
+    private static <T> T call(Sql.Call<T> body) {
+        return Sql.read(body);
     }
 }

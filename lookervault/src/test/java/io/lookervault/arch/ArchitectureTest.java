@@ -58,8 +58,17 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheDemoAndSimCommandsReachTheSimulator() {
-        noClasses().that().haveNameNotMatching("io\\.lookervault\\.cli\\.(DemoCommand|SimCommand)(\\$.*)?")
+    void onlyTheVaultSpeaksSql() {
+        // one room owns SQLite: its connections, pragmas, schema and every statement
+        noClasses().that().resideOutsideOfPackage("io.lookervault.vault..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
+                .check(app);
+    }
+
+    @Test
+    void onlyTheDemoTourAndSimCommandsReachTheSimulator() {
+        noClasses().that()
+                .haveNameNotMatching("io\\.lookervault\\.cli\\.(DemoCommand|DemoSteps|TourCommand|Tour|SimCommand)(\\$.*)?")
                 .and().resideOutsideOfPackage("io.lookersim..")
                 .should().dependOnClassesThat().resideInAPackage("io.lookersim..")
                 .allowEmptyShould(true).check(app);

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lookersim.FaultRule;
+import io.lookersim.fault.FaultRule;
 import io.lookersim.LookerSim;
-import io.lookersim.RequestLogEntry;
+import io.lookersim.http.RequestLogEntry;
 import io.lookervault.looker.ContentType;
 import io.lookervault.vault.Vault;
 import java.io.ByteArrayOutputStream;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lookersim.FaultRule;
+import io.lookersim.fault.FaultRule;
 import io.lookersim.LookerSim;
 import io.lookervault.extract.ExtractJob;
 import io.lookervault.extract.ExtractOptions;

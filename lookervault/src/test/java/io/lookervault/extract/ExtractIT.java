@@ -6,9 +6,9 @@ import static io.lookervault.extract.SimHarness.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lookersim.FaultRule;
+import io.lookersim.fault.FaultRule;
 import io.lookersim.LookerSim;
-import io.lookersim.RequestLogEntry;
+import io.lookersim.http.RequestLogEntry;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lookervault.job.RunStatus;
 import io.lookervault.looker.ContentType;

@@ -25,9 +25,9 @@ class RetryExecutorTest {
     private final AtomicInteger retriesSeen = new AtomicInteger();
 
     private RetryExecutor executor(int maxRetries) {
-        return new RetryExecutor(maxRetries, Duration.ofMillis(500), Duration.ofSeconds(30),
+        return new RetryExecutor(new RetryRule(maxRetries, Duration.ofMillis(500), Duration.ofSeconds(30),
                 t -> t instanceof Failure f && f.transientFailure,
-                t -> t instanceof Failure f ? Optional.ofNullable(f.serverDelay) : Optional.empty(),
+                t -> t instanceof Failure f ? Optional.ofNullable(f.serverDelay) : Optional.empty()),
                 time, (f, n, d) -> retriesSeen.incrementAndGet());
     }
 

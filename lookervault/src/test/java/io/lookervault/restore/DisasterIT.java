@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lookersim.LookerSim;
-import io.lookersim.RequestLogEntry;
+import io.lookersim.http.RequestLogEntry;
 import io.lookervault.extract.ExtractReport;
 import io.lookervault.job.RunStatus;
 import io.lookervault.looker.LookerClient;
@@ -50,7 +50,7 @@ class DisasterIT {
             RestoreReport single = RestoreHarness.restore(sim, db, RestoreOptions.single("dashboards", p.dashboard,
                     null, null, false));
             assertThat(single.status()).isEqualTo(RunStatus.COMPLETED);
-            RestoreReport bulk = RestoreHarness.restore(sim, db, new RestoreOptions("bulk", List.of(), List.of(),
+            RestoreReport bulk = RestoreHarness.restore(sim, db, new RestoreOptions(RestoreOptions.Command.BULK, List.of(), List.of(),
                     List.of(p.folder), true, null, null, 4, false));
             assertThat(bulk.status()).as(bulk.outcomes().toString()).isEqualTo(RunStatus.COMPLETED);
             assertThat(bulk.count("create")).isPositive();
@@ -124,7 +124,7 @@ class DisasterIT {
             api.patch("/lookml_models/" + changed.path("name").asText(), Map.of(), Canon.JSON.createObjectNode()
                     .put("unlimited_db_connections", !changed.path("unlimited_db_connections").asBoolean())
                     .set("allowed_db_connection_names", Canon.JSON.createArrayNode().add("elsewhere")));
-            RestoreOptions models4 = new RestoreOptions("bulk", List.of("lookml_models"), List.of(), List.of(), false,
+            RestoreOptions models4 = new RestoreOptions(RestoreOptions.Command.BULK, List.of("lookml_models"), List.of(), List.of(), false,
                     null, null, 4, false);
             RestoreReport r = RestoreHarness.restore(sim, db, models4);
             assertThat(r.status()).as(r.outcomes().toString()).isEqualTo(RunStatus.COMPLETED);

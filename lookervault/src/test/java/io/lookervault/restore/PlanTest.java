@@ -10,33 +10,33 @@ class PlanTest {
     @Test
     void stepsFollowTheDependencyOrderOfTheIssue() {
         // NOTES §10.2, preceded by LookML model configurations, which model sets, looks and dashboards name
-        assertThat(Plan.stepNames()).containsExactly("lookml_models", "permission_sets", "model_sets", "roles", "groups",
+        assertThat(RestoreOrder.stepNames()).containsExactly("lookml_models", "permission_sets", "model_sets", "roles", "groups",
                 "group_groups", "role_groups", "user_attributes", "users", "folders", "user_home_folders", "looks", "dashboards",
                 "content_access", "boards", "scheduled_plans", "alerts");
     }
 
     @Test
     void optionsRejectUnknownTypesAndWorkersOutOfRange() {
-        assertThatThrownBy(() -> new RestoreOptions("bulk", List.of("dashbords"), List.of(), List.of(), false, null,
+        assertThatThrownBy(() -> new RestoreOptions(RestoreOptions.Command.BULK, List.of("dashbords"), List.of(), List.of(), false, null,
                 null, 8, false)).hasMessageContaining("dashbords").hasMessageContaining("dashboards");
-        assertThatThrownBy(() -> new RestoreOptions("bulk", List.of(), List.of(), List.of(), false, null, null, 0,
+        assertThatThrownBy(() -> new RestoreOptions(RestoreOptions.Command.BULK, List.of(), List.of(), List.of(), false, null, null, 0,
                 false)).hasMessageContaining("workers");
-        assertThatThrownBy(() -> new RestoreOptions("bulk", List.of(), List.of(), List.of(), false, null, null, 51,
+        assertThatThrownBy(() -> new RestoreOptions(RestoreOptions.Command.BULK, List.of(), List.of(), List.of(), false, null, null, 51,
                 false)).hasMessageContaining("workers");
     }
 
     @Test
     void theResumeKeyIgnoresWorkersButNotScope() {
-        RestoreOptions a = new RestoreOptions("bulk", List.of(), List.of(), List.of("3"), true, null, null, 4, false);
-        RestoreOptions b = new RestoreOptions("bulk", List.of(), List.of(), List.of("3"), true, null, null, 16, false);
-        RestoreOptions c = new RestoreOptions("bulk", List.of(), List.of(), List.of("4"), true, null, null, 4, false);
+        RestoreOptions a = new RestoreOptions(RestoreOptions.Command.BULK, List.of(), List.of(), List.of("3"), true, null, null, 4, false);
+        RestoreOptions b = new RestoreOptions(RestoreOptions.Command.BULK, List.of(), List.of(), List.of("3"), true, null, null, 16, false);
+        RestoreOptions c = new RestoreOptions(RestoreOptions.Command.BULK, List.of(), List.of(), List.of("4"), true, null, null, 4, false);
         assertThat(a.key(1)).isEqualTo(b.key(1)).isNotEqualTo(c.key(1)).isNotEqualTo(a.key(2));
     }
 
     @Test
     void idsSortNumericallyWhereTheyAreNumbers() {
         List<String> ids = new java.util.ArrayList<>(List.of("10", "9", "100", "a::b", "1"));
-        ids.sort(Source::compareIds);
+        ids.sort(BackupSnapshot::compareIds);
         assertThat(ids).containsExactly("1", "9", "10", "100", "a::b");
     }
 }

@@ -1,9 +1,10 @@
 package io.lookervault.restore;
 
+import io.lookervault.vault.RestoreStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lookersim.FaultRule;
+import io.lookersim.fault.FaultRule;
 import io.lookersim.LookerSim;
 import io.lookervault.extract.ExtractReport;
 import io.lookervault.job.RunStatus;

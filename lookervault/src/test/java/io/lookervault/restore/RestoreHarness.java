@@ -1,7 +1,8 @@
 package io.lookervault.restore;
 
+import io.lookervault.vault.RestoreStore;
 import io.lookersim.LookerSim;
-import io.lookersim.RequestLogEntry;
+import io.lookersim.http.RequestLogEntry;
 import io.lookervault.config.LookerSettings;
 import io.lookervault.config.ResilienceSettings;
 import io.lookervault.config.Secret;
@@ -50,7 +51,7 @@ final class RestoreHarness {
     }
 
     static RestoreOptions bulk(int workers) {
-        return new RestoreOptions("bulk", List.of(), List.of(), List.of(), false, null, null, workers, false);
+        return new RestoreOptions(RestoreOptions.Command.BULK, List.of(), List.of(), List.of(), false, null, null, workers, false);
     }
 
     static long writes(List<RequestLogEntry> log) {

@@ -1,5 +1,6 @@
 package io.lookervault.restore;
 
+import io.lookervault.vault.RestoreStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lookersim.LookerSim;

@@ -1,0 +1,103 @@
+package io.lookervault.restore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lookervault.vault.RunRecord;
+import io.lookervault.vault.Vault;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The backed-up state restore reads: every item as of one extraction run of one source instance.
+ * Thread-safe: reads go through the thread-safe {@link Vault}.
+ */
+final class BackupSnapshot {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private final Vault vault;
+    private final RunRecord run;
+
+    BackupSnapshot(Vault vault, RunRecord run) {
+        this.vault = vault;
+        this.run = run;
+    }
+
+    /**
+     * The run to restore from: {@code runId} if given, else the newest run started at or before
+     * {@code asOf} (an ISO date or date-time, UTC), else the newest run.
+     */
+    static BackupSnapshot of(Vault vault, Long runId, String asOf) {
+        List<RunRecord> runs = vault.runs().stream().filter(r -> !r.status().resumable() || r.runId() == (runId == null ? -1 : runId)).toList();
+        if (runId != null) {
+            return new BackupSnapshot(vault, vault.run(runId).orElseThrow(() -> new RestoreException("no run " + runId
+                    + " in the vault")));
+        }
+        Instant limit = asOf == null ? Instant.MAX : parse(asOf);
+        RunRecord best = null;
+        for (RunRecord r : runs) {
+            if (!Instant.parse(r.startedAt()).isAfter(limit)) {
+                best = r;
+            }
+        }
+        if (best == null) {
+            throw new RestoreException(asOf == null ? "the vault holds no finished extraction run"
+                    : "no extraction run started on or before " + asOf);
+        }
+        return new BackupSnapshot(vault, best);
+    }
+
+    private static Instant parse(String asOf) {
+        try {
+            if (asOf.length() == 10) {
+                // a bare date means "as of the end of that day"
+                return LocalDate.parse(asOf).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1);
+            }
+            return asOf.endsWith("Z") ? Instant.parse(asOf) : LocalDateTime.parse(asOf).toInstant(ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("--as-of wants a date (2026-11-24) or date-time (2026-11-24T10:00:00Z),"
+                    + " got " + asOf);
+        }
+    }
+
+    long runId() {
+        return run.runId();
+    }
+
+    String url() {
+        return run.baseUrl();
+    }
+
+    Optional<JsonNode> doc(String type, String id) {
+        return vault.json(type, id, run.runId()).map(BackupSnapshot::read);
+    }
+
+    /** Ids of {@code type} as of the run, numerically ordered where they are numbers. */
+    List<String> ids(String type) {
+        List<String> ids = new ArrayList<>(vault.snapshot(type, run.runId()).keySet());
+        ids.sort(BackupSnapshot::compareIds);
+        return ids;
+    }
+
+    static int compareIds(String a, String b) {
+        boolean na = a.chars().allMatch(Character::isDigit) && !a.isEmpty();
+        boolean nb = b.chars().allMatch(Character::isDigit) && !b.isEmpty();
+        if (na && nb) {
+            return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+        }
+        return a.compareTo(b);
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

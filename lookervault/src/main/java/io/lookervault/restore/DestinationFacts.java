@@ -1,0 +1,68 @@
+package io.lookervault.restore;
+
+import io.lookervault.looker.LookerException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What one restore run learns about the destination once and then reuses: each a typed cache, filled on first
+ * use. Thread-safe: each fact is loaded once, under one lock, however many workers ask at the same time.
+ */
+final class DestinationFacts {
+    private final DestinationWriter dest;
+    private volatile String me;
+    private volatile Set<String> managedGroups;
+    private final Map<String, Boolean> userExists = new ConcurrentHashMap<>();
+
+    DestinationFacts(DestinationWriter dest) {
+        this.dest = dest;
+    }
+
+    /** Loads a fact. */
+    @FunctionalInterface
+    interface Loader<T> {
+        T load() throws LookerException, InterruptedException;
+    }
+
+    /** The id of the user the client is logged in as (fallback owner of alerts, like gzr). */
+    String me() throws LookerException, InterruptedException {
+        if (me == null) {
+            synchronized (this) {
+                if (me == null) {
+                    me = dest.get("/user", Map.of("fields", "id")).path("id").asText();
+                }
+            }
+        }
+        return me;
+    }
+
+    /** Whether user {@code id} exists at the destination. */
+    boolean userExists(String id) throws LookerException, InterruptedException {
+        Boolean known = userExists.get(id);
+        if (known == null) {
+            synchronized (this) {
+                known = userExists.get(id);
+                if (known == null) {
+                    known = dest.getOrNull("/users/" + id) != null;
+                    userExists.put(id, known);
+                }
+            }
+        }
+        return known;
+    }
+
+    /** The destination groups the backup manages, loaded by {@code loader} the first time. */
+    Set<String> managedGroups(Loader<Set<String>> loader) throws LookerException, InterruptedException {
+        Set<String> groups = managedGroups;
+        if (groups == null) {
+            synchronized (this) {
+                if (managedGroups == null) {
+                    managedGroups = loader.load();
+                }
+                groups = managedGroups;
+            }
+        }
+        return groups;
+    }
+}
