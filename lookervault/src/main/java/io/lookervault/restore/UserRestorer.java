@@ -92,7 +92,30 @@ final class UserRestorer extends BaseRestorer {
         parts.addAll(roles(doc, destId, dest, ctx, notes));
         parts.addAll(groups(doc, destId, dest, ctx, notes));
         parts.addAll(attributeValues(doc, destId, ctx, notes));
+        apiKeysToReissue(doc, dest, notes);
         return parts;
+    }
+
+    /**
+     * API3 keys are backed up as metadata only (Looker never returns a client secret), so a key the destination
+     * user lacks cannot be restored: the report names the keys for the admin to issue again.
+     */
+    static void apiKeysToReissue(JsonNode doc, JsonNode dest, List<String> notes) {
+        Set<String> there = new HashSet<>();
+        if (dest != null) {
+            dest.path("credentials_api3").forEach(k -> there.add(k.path("client_id").asText()));
+        }
+        List<String> missing = new ArrayList<>();
+        doc.path("credentials_api3").forEach(k -> {
+            String clientId = k.path("client_id").asText();
+            if (!clientId.isEmpty() && !there.contains(clientId)) {
+                missing.add(clientId);
+            }
+        });
+        if (!missing.isEmpty()) {
+            notes.add(missing.size() + " API key(s) not restorable (Looker never returns their secrets): issue new "
+                    + "API3 keys for this user in place of client_id " + String.join(", ", missing));
+        }
     }
 
     /** Sets the user's home folder (translated), after the folders step. */
