@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Extraction benchmarks: the real CLI (child JVM under /usr/bin/time -v) against the simulator started in the
 # driver JVM with a stated capacity. Results go to stdout; BENCHMARKS.md ("Extraction") quotes medians.
-# Usage: bench/extract.sh [workers|ratelimit|local|memory|incremental|all] [REPEAT]
+# Usage: bench/extract.sh [workers|ratelimit|local|memory|incremental|adaptive|all] [REPEAT]
 # The CLI's JVM gets bin/lookervault's default options unless BENCH_JVM_OPTS says otherwise; BIG=1 adds the
 # 500,000-item memory run (about 10 minutes). Each scenario but memory/incremental starts with one unmeasured
 # warm-up run, so that the simulator is a warm server like a real Looker.
@@ -19,6 +19,15 @@ case "$what" in workers|all)
 case "$what" in ratelimit|all)
   # the simulator answers 429 beyond 20 req/s; the client is capped at 20 req/s too
   run scale=500 latency=0 simrate=20 clientrate=20 workers=8 repeat=1 warmup=false ;; esac
+case "$what" in adaptive|all)
+  # issue #12, defaults only (rate_limit_per_second = auto): 1. 16 x 50 ms, 10 and 16 workers
+  run scale=1000 latency=50 concurrent=16 workers=10,16 clientrate=auto repeat="$repeat"
+  # 3. gentle: a Looker of 8 at a time, 32 workers: the limit settles near 8 + a few, not 32
+  run scale=1000 latency=50 concurrent=8 workers=32 clientrate=auto repeat="$repeat"
+  # 4. a Looker that answers 429 beyond 40 req/s, no ceiling on our side
+  run scale=1000 latency=0 concurrent=0 simrate=40 workers=8 clientrate=auto repeat=1 warmup=false
+  # 6. capacity 16 -> 8 after 10 s, back to 16 after 25 s
+  run scale=3000 latency=50 concurrent=16 workers=16 clientrate=auto halve=10,25 repeat=1 ;; esac
 case "$what" in local|all)
   run scale=20000 latency=0 concurrent=0 workers=8 repeat="$repeat" ;; esac
 case "$what" in memory|all)

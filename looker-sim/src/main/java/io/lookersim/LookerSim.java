@@ -96,6 +96,11 @@ public final class LookerSim implements AutoCloseable {
     }
 
     /** Requests answered so far; cheap enough to poll every millisecond (benchmarks measure rates with it). */
+    /** Changes how many requests are served at once, at run time (benchmarks of a Looker whose load changes). */
+    public void maxConcurrent(int n) { capacity.maxConcurrent(n); }
+
+    public int maxConcurrent() { return capacity.maxConcurrent(); }
+
     public long requestsServed() { return stats.total(); }
 
     public List<RequestLogEntry> requestLog() { return stats.log(0); }

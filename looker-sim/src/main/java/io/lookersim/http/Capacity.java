@@ -9,7 +9,8 @@ import java.util.function.LongSupplier;
  * rate limit, and a service time per request. Off when the knobs are 0. Thread-safe.
  */
 public final class Capacity {
-    private final Semaphore slots;
+    private final Slots slots;
+    private int maxConcurrent;
     private final double ratePerSecond;
     private final LongSupplier nanos;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -18,7 +19,8 @@ public final class Capacity {
     private long lastRefill;
 
     public Capacity(int maxConcurrent, double ratePerSecond, LongSupplier nanos) {
-        this.slots = maxConcurrent > 0 ? new Semaphore(maxConcurrent, true) : null;
+        this.slots = maxConcurrent > 0 ? new Slots(maxConcurrent) : null;
+        this.maxConcurrent = maxConcurrent;
         this.ratePerSecond = ratePerSecond;
         this.nanos = nanos;
         this.tokens = Math.max(1, ratePerSecond);
@@ -50,6 +52,32 @@ public final class Capacity {
     }
 
     public int peak() { return peak.get(); }
+
+    /**
+     * Serves {@code n} requests at a time from now on, as a Looker does when other users load it or it scales:
+     * requests in service finish; a smaller number takes effect as they leave.
+     */
+    public synchronized void maxConcurrent(int n) {
+        if (slots == null || n < 1) {
+            throw new IllegalArgumentException("capacity can change only on a simulator started with"
+                    + " --max-concurrent, to 1 or more");
+        }
+        if (n > maxConcurrent) {
+            slots.release(n - maxConcurrent);
+        } else {
+            slots.shrink(maxConcurrent - n);
+        }
+        maxConcurrent = n;
+    }
+
+    public synchronized int maxConcurrent() { return maxConcurrent; }
+
+    /** A fair semaphore whose number of permits can shrink (Semaphore keeps reducePermits protected). */
+    private static final class Slots extends Semaphore {
+        Slots(int n) { super(n, true); }
+
+        void shrink(int n) { reducePermits(n); }
+    }
 
     public int inFlight() { return inFlight.get(); }
 }

@@ -30,6 +30,7 @@ import picocli.CommandLine.Parameters;
                 "  lookervault extract --folder-ids 12,40 --recursive --include-deleted",
                 "  lookervault --output json extract -q        # one JSON summary on stdout",
                 "  lookervault extract users --allow-mass-deletion  # after really deleting many users",
+                "  lookervault extract --rate-limit-per-second 5 --workers 2   # a fragile Looker: fixed, gentle",
                 "", "Exit codes: 0 ok, 2 usage/config, vault in use by another job or backing up another Looker, 3 cannot connect/login, 4 some items failed or a listing was refused (listed),"
                         + " 130 interrupted (rerun resumes)."})
 final class ExtractCommand implements Callable<Integer> {
@@ -46,8 +47,10 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--batch-size", paramLabel = "N", description = "List page size (default 100).")
     Integer batchSize;
 
-    @Option(names = "--rate-limit-per-second", paramLabel = "R", description = "Shared request cap per second.")
-    Double ratePerSecond;
+    @Option(names = "--rate-limit-per-second", paramLabel = "R", description = "Shared request rate: auto (default:"
+            + " requests in flight follow Looker's latency and 429s, up to --workers), a fixed ceiling per second,"
+            + " or 0 for none.")
+    String ratePerSecond;
 
     @Option(names = "--rate-limit-per-minute", paramLabel = "R", description = "Shared request cap per minute (0: none).")
     Integer ratePerMinute;
@@ -99,7 +102,7 @@ final class ExtractCommand implements Callable<Integer> {
             throw new CommandException(ExitCodes.USAGE, e.getMessage());
         }
         try (VaultLock lock = VaultLock.acquire(cfg.db(), "extract", Clock.systemUTC());
-             LookerClient api = LookerClient.create(cfg.looker(), cfg.resilience());
+             LookerClient api = LookerClient.create(cfg.looker(), cfg.resilience().withMaxInFlight(options.workers()));
              Vault vault = Vault.open(cfg.db())) {
             String url = cfg.looker().baseUrl().orElseThrow();
             requireSameInstance(vault, cfg.db(), url);
@@ -125,7 +128,7 @@ final class ExtractCommand implements Callable<Integer> {
         Map<String, String> f = new HashMap<>();
         workers.addTo(f);
         f.put("batch_size", batchSize == null ? null : batchSize.toString());
-        f.put("rate_limit_per_second", ratePerSecond == null ? null : ratePerSecond.toString());
+        f.put("rate_limit_per_second", ratePerSecond);
         f.put("rate_limit_per_minute", ratePerMinute == null ? null : ratePerMinute.toString());
         f.put("max_retries", maxRetries == null ? null : maxRetries.toString());
         return f;

@@ -17,7 +17,10 @@ final class ExtractSummary {
 
     private ExtractSummary() {}
 
-    /** {@code {"run_id","status","duration_seconds","requests","retries","rate_limited","items":{...},"failures":[...]}} */
+    /**
+     * {@code {"run_id","status","duration_seconds","requests","retries","rate_limited",
+     * "in_flight":{"mode","min","median","max"},"items":{...},"failures":[...]}}
+     */
     static ObjectNode json(ExtractReport r) {
         ObjectNode n = JSON.createObjectNode();
         n.put("run_id", r.runId());
@@ -26,6 +29,9 @@ final class ExtractSummary {
         n.put("requests", r.requests());
         n.put("retries", r.retries());
         n.put("rate_limited", r.rateLimited());
+        var moved = r.inFlight().moved();
+        n.putObject("in_flight").put("mode", r.inFlight().adaptive() ? "auto" : "fixed")
+                .put("min", moved.min()).put("median", moved.median()).put("max", moved.max());
         ObjectNode items = n.putObject("items");
         for (Map.Entry<String, TypeCounts> e : r.items().entrySet()) {
             TypeCounts c = e.getValue();
@@ -62,6 +68,11 @@ final class ExtractSummary {
         out.printf(Locale.ROOT, "%nrun %d %s%s: %d items in %.1f s (%.0f items/s), %d requests, %d retries,"
                         + " %d rate-limited (429)%n", r.runId(), r.status().key(), r.resumed() ? " (resumed)" : "",
                 total, r.durationSeconds(), r.itemsStored() / secs, r.requests(), r.retries(), r.rateLimited());
+        var moved = r.inFlight().moved();
+        if (moved.max() > 0) {
+            out.printf(Locale.ROOT, "requests in flight (%s): min %d, median %d, max %d%n",
+                    r.inFlight().adaptive() ? "auto" : "fixed", moved.min(), moved.median(), moved.max());
+        }
         if (!r.failures().isEmpty()) {
             out.printf("%nfailed (%d; the next extract retries them first):%n", r.failures().size());
             r.failures().stream().limit(MAX_LISTED_FAILURES).forEach(f -> out.printf("  %s %s [%s] %d %s%n",

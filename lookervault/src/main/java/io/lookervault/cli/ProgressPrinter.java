@@ -63,8 +63,9 @@ final class ProgressPrinter implements AutoCloseable {
             b.append(' ').append(t.type()).append(' ').append(t.done()).append('/')
                     .append(t.total() < 0 ? "?" : Long.toString(t.total()));
         }
-        return b.append(String.format(Locale.ROOT, "; workers %d/%d busy; %d requests, %d retries, %d 429s",
-                s.busyWorkers(), s.workers(), s.requests(), s.retries(), s.rateLimited())).toString();
+        return b.append(String.format(Locale.ROOT, "; workers %d/%d busy; in flight %s; %d requests, %d retries,"
+                + " %d 429s", s.busyWorkers(), s.workers(), s.inFlight().describe(), s.requests(), s.retries(),
+                s.rateLimited())).toString();
     }
 
     private void redraw(ProgressSnapshot s) {
@@ -80,8 +81,9 @@ final class ProgressPrinter implements AutoCloseable {
             b.append("\033[2K").append(String.format(Locale.ROOT, "%-16s %8d/%-8s %7.0f items/s %s%s%n", t.type(),
                     t.done(), total, r, eta, t.failed() > 0 ? "  failed " + t.failed() : ""));
         }
-        b.append("\033[2K").append(String.format(Locale.ROOT, "workers %d/%d busy · %d requests · %d retries · %d 429s%n",
-                s.busyWorkers(), s.workers(), s.requests(), s.retries(), s.rateLimited()));
+        b.append("\033[2K").append(String.format(Locale.ROOT,
+                "workers %d/%d busy · in flight %s · %d requests · %d retries · %d 429s%n", s.busyWorkers(),
+                s.workers(), s.inFlight().describe(), s.requests(), s.retries(), s.rateLimited()));
         drawnLines = s.types().size() + 1;
         err.print(b);
         err.flush();

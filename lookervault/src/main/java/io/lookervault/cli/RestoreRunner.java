@@ -49,7 +49,8 @@ final class RestoreRunner {
         // a dry run writes nothing, so it may plan while a backup runs
         try (VaultLock lock = o.dryRun() ? null
                 : VaultLock.acquire(cfg.db(), "restore " + o.command().key(), Clock.systemUTC());
-             LookerClient api = LookerClient.create(cfg.looker(), cfg.resilience()); Vault vault = Vault.open(cfg.db());
+             LookerClient api = LookerClient.create(cfg.looker(), cfg.resilience().withMaxInFlight(o.workers()));
+             Vault vault = Vault.open(cfg.db());
              RestoreStore store = RestoreStore.open(cfg.db())) {
             if (o.dryRun()) {
                 api.readOnly();

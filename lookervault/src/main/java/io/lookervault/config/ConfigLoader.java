@@ -37,11 +37,13 @@ public final class ConfigLoader {
                 bool(raw, Setting.REQUIRE_TLS),
                 integer(raw, Setting.MAX_RESPONSE_MB, 1, 4096));
         ResilienceSettings defaults = ResilienceSettings.defaults();
+        boolean auto = isAuto(raw.get(Setting.RATE_LIMIT_PER_SECOND));
         ResilienceSettings resilience = new ResilienceSettings(
-                decimal(raw, Setting.RATE_LIMIT_PER_SECOND, 0.01, 100_000),
+                auto ? 0 : rate(raw, Setting.RATE_LIMIT_PER_SECOND),
                 integer(raw, Setting.RATE_LIMIT_PER_MINUTE, 0, 6_000_000),
                 integer(raw, Setting.MAX_RETRIES, 0, 20),
-                defaults.initialBackoff(), defaults.maxBackoff());
+                defaults.initialBackoff(), defaults.maxBackoff(), auto,
+                duration(raw, Setting.MAX_RETRY_AFTER), 0);
         ExtractSettings extract = new ExtractSettings(
                 integer(raw, Setting.WORKERS, Workers.MIN, Workers.MAX),
                 integer(raw, Setting.BATCH_SIZE, 1, ExtractSettings.MAX_BATCH_SIZE));
@@ -189,17 +191,23 @@ public final class ConfigLoader {
         throw invalid(s, v, "must be a whole number from " + min + " to " + max);
     }
 
-    private static double decimal(Map<Setting, RawValue> raw, Setting s, double min, double max) {
+    private static boolean isAuto(RawValue v) {
+        return v.text().strip().equalsIgnoreCase("auto");
+    }
+
+    /** {@code auto} is decided before; here a ceiling from 0.01 to 100,000 per second, or 0 for none. */
+    private static double rate(Map<Setting, RawValue> raw, Setting s) {
         RawValue v = raw.get(s);
         try {
             double n = Double.parseDouble(v.text().strip());
-            if (n >= min && n <= max) {
+            if (n == 0 || (n >= 0.01 && n <= 100_000)) {
                 return n;
             }
         } catch (NumberFormatException e) {
-            // reported below with the allowed range
+            // reported below with the allowed values
         }
-        throw invalid(s, v, "must be a number from " + min + " to " + max);
+        throw invalid(s, v, "must be auto (discover what Looker can take), a ceiling from 0.01 to 100000"
+                + " requests per second, or 0 for none");
     }
 
     private static ConfigException invalid(Setting s, RawValue v, String rule) {

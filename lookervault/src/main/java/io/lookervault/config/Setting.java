@@ -20,9 +20,10 @@ public enum Setting {
     DB("db", "LOOKERVAULT_DB", "looker.db", false),
     WORKERS("workers", "LOOKERVAULT_WORKERS", String.valueOf(io.lookervault.job.Workers.DEFAULT), false),
     BATCH_SIZE("batch_size", "LOOKERVAULT_BATCH_SIZE", "100", false),
-    RATE_LIMIT_PER_SECOND("rate_limit_per_second", "LOOKERVAULT_RATE_LIMIT_PER_SECOND", "20", false),
+    RATE_LIMIT_PER_SECOND("rate_limit_per_second", "LOOKERVAULT_RATE_LIMIT_PER_SECOND", "auto", false),
     RATE_LIMIT_PER_MINUTE("rate_limit_per_minute", "LOOKERVAULT_RATE_LIMIT_PER_MINUTE", "0", false),
-    MAX_RETRIES("max_retries", "LOOKERVAULT_MAX_RETRIES", "5", false);
+    MAX_RETRIES("max_retries", "LOOKERVAULT_MAX_RETRIES", "5", false),
+    MAX_RETRY_AFTER("max_retry_after", "LOOKERVAULT_MAX_RETRY_AFTER", "300", false);
 
     private final String key;
     private final String envVar;

@@ -196,6 +196,6 @@ public final class ExtractEngine {
         }
         ApiStats s = api.stats();
         return new ProgressSnapshot(types, busy.get(), workers, s.requests(), s.retries(), s.rateLimited(),
-                millis.getAsLong() - started);
+                millis.getAsLong() - started, s.inFlight());
     }
 }

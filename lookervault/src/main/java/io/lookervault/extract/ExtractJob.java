@@ -96,7 +96,7 @@ public final class ExtractJob {
         }
         RunRecord r = vault.run(run.runId()).orElseThrow();
         return new ExtractReport(r.runId(), status, resumed, r.durationMs() / 1000.0, r.requests(), r.retries(),
-                r.rateLimited(), counts(run.runId(), options), vault.failures(run.runId()));
+                r.rateLimited(), counts(run.runId(), options), vault.failures(run.runId()), api.stats().inFlight());
     }
 
     private Map<String, TypeCounts> counts(long runId, ExtractOptions options) {

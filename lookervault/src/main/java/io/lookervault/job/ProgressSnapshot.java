@@ -1,5 +1,6 @@
 package io.lookervault.job;
 
+import io.lookervault.resilience.ConcurrencyLimiter;
 import java.util.List;
 
 /**
@@ -7,11 +8,18 @@ import java.util.List;
  *
  * @param types       per type: items handled, total when known (-1 otherwise), failures
  * @param busyWorkers workers inside a request right now
+ * @param inFlight    requests in flight and the shared limit on them ({@code auto} or fixed)
  */
 public record ProgressSnapshot(List<TypeProgress> types, int busyWorkers, int workers, long requests, long retries,
-                               long rateLimited, long elapsedMillis) {
+                               long rateLimited, long elapsedMillis, ConcurrencyLimiter.Snapshot inFlight) {
     public ProgressSnapshot {
         types = List.copyOf(types);
+    }
+
+    public ProgressSnapshot(List<TypeProgress> types, int busyWorkers, int workers, long requests, long retries,
+                            long rateLimited, long elapsedMillis) {
+        this(types, busyWorkers, workers, requests, retries, rateLimited, elapsedMillis,
+                ConcurrencyLimiter.Snapshot.NONE);
     }
 
     /**

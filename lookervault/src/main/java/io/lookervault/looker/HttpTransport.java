@@ -1,6 +1,7 @@
 package io.lookervault.looker;
 
 import io.lookervault.resilience.AdaptiveRateLimiter;
+import io.lookervault.resilience.ConcurrencyLimiter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,9 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One HTTP exchange with Looker: sends, reads the whole answer within a deadline, and tells the shared
- * rate limiter how it went. The caller waits for the limiter ({@link #acquire()}) before it picks the
- * token, so a token never goes stale while its request waits out a pause. Does not retry or map
- * statuses. Thread-safe.
+ * rate limiter and concurrency limiter how it went. The caller waits for the rate limiter ({@link #acquire()})
+ * before it picks the token, so a token never goes stale while its request waits out a pause; the place in
+ * flight is taken only around the exchange itself, so that a login made while picking the token never waits
+ * for a place its own caller holds. Does not retry or map statuses. Thread-safe.
  */
 final class HttpTransport {
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
@@ -35,6 +37,7 @@ final class HttpTransport {
     private final Duration timeout;
     private final AdaptiveRateLimiter limiter;
     private final long maxBodyBytes;
+    private final ConcurrencyLimiter inFlight;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong rateLimited = new AtomicLong();
 
@@ -43,13 +46,12 @@ final class HttpTransport {
     /** The default cap on one answer's body (64 MB): a bigger one fails its request instead of the heap. */
     static final long DEFAULT_MAX_BODY_BYTES = 64L << 20;
 
-    HttpTransport(String baseUrl, Duration timeout, boolean verifySsl, AdaptiveRateLimiter limiter, Clock clock) {
-        this(baseUrl, timeout, verifySsl ? null : InsecureTls.context(), limiter, DEFAULT_MAX_BODY_BYTES, clock);
-    }
-
-    /** @param tls the TLS context, or null for the system's (verify against the system's CAs) */
-    HttpTransport(String baseUrl, Duration timeout, SSLContext tls, AdaptiveRateLimiter limiter, long maxBodyBytes,
-                  Clock clock) {
+    /**
+     * @param tls      the TLS context, or null for the system's (verify against the system's CAs)
+     * @param inFlight how many requests may be in flight at once (adaptive or fixed), shared by every worker
+     */
+    HttpTransport(String baseUrl, Duration timeout, SSLContext tls, AdaptiveRateLimiter limiter,
+                  ConcurrencyLimiter inFlight, long maxBodyBytes, Clock clock) {
         this.maxBodyBytes = maxBodyBytes;
         this.clock = clock;
         HttpClient.Builder b = HttpClient.newBuilder()
@@ -63,6 +65,7 @@ final class HttpTransport {
         this.baseUrl = baseUrl;
         this.timeout = timeout;
         this.limiter = limiter;
+        this.inFlight = inFlight;
     }
 
     /**
@@ -85,13 +88,27 @@ final class HttpTransport {
         if (token != null) {
             rb.header("Authorization", "token " + token);
         }
+        ConcurrencyLimiter.Permit permit = inFlight.acquire(kind(method, path));
         requests.incrementAndGet();
         long start = System.nanoTime();
-        HttpResponse<byte[]> r = exchange(method, path, rb.build());
+        HttpResponse<byte[]> r;
+        try {
+            r = exchange(method, path, rb.build());
+        } catch (NetworkException e) {
+            if (e.getCause() instanceof HttpTimeoutException) {
+                permit.overloaded();
+            } else {
+                permit.ignore();
+            }
+            throw e;
+        } catch (InterruptedException | RuntimeException e) {
+            permit.ignore();
+            throw e;
+        }
         Response resp = new Response(r.statusCode(), r.headers().firstValue("Content-Type"),
                 r.headers().firstValue("Retry-After"), r.headers().firstValue("X-Total-Count"),
                 r.headers().firstValue("Link"), r.body() == null ? new byte[0] : r.body());
-        onOutcome(resp);
+        onOutcome(resp, permit);
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} {} → {} ({} ms, {} bytes)", method, path, r.statusCode(),
                     (System.nanoTime() - start) / 1_000_000, resp.body().length);
@@ -154,13 +171,32 @@ final class HttpTransport {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private void onOutcome(Response r) {
-        if (r.status() == 429) {
+    private void onOutcome(Response r, ConcurrencyLimiter.Permit permit) {
+        int status = r.status();
+        if (status == 429 || status == 503) {
+            permit.overloaded();
+        } else if (status < 300) {
+            permit.success();
+        } else {
+            permit.ignore(); // a 4xx comes back without the work a 2xx costs: not a round-trip sample
+        }
+        if (status == 429) {
             rateLimited.incrementAndGet();
             limiter.onRateLimited(ErrorMapper.parseRetryAfter(r.retryAfter(), clock.instant()));
-        } else if (r.status() < 500) {
+        } else if (status < 500) {
             limiter.onSuccess();
         }
+    }
+
+    /** Requests of one cost share a round-trip baseline: the method and the path with its ids blanked. */
+    static String kind(String method, String path) {
+        return method + " " + ID_SEGMENT.matcher(path).replaceAll("/{}");
+    }
+
+    private static final java.util.regex.Pattern ID_SEGMENT = java.util.regex.Pattern.compile("/[0-9]+(?=/|$)");
+
+    ConcurrencyLimiter.Snapshot inFlight() {
+        return inFlight.snapshot();
     }
 
     long requests() {

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.lookervault.config.LookerSettings;
 import io.lookervault.config.ResilienceSettings;
 import io.lookervault.resilience.AdaptiveRateLimiter;
+import io.lookervault.resilience.ConcurrencyLimiter;
 import io.lookervault.resilience.RetryExecutor;
 import io.lookervault.resilience.RetryRule;
 import io.lookervault.resilience.Sleeper;
 import io.lookervault.resilience.Ticker;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,8 @@ public final class LookerClient implements LookerApi {
     private static final Logger LOG = LoggerFactory.getLogger(LookerClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FORM = "application/x-www-form-urlencoded";
+    /** The in-flight bound of {@code auto} when the command names no workers: the most workers allowed. */
+    private static final int MAX_IN_FLIGHT = 50;
 
     private final HttpTransport transport;
     private final RetryExecutor retry;
@@ -48,13 +52,19 @@ public final class LookerClient implements LookerApi {
         this.clock = clock;
         settings.requireComplete();
         warnIfPlainHttp(settings.baseUrl().orElseThrow());
-        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(resilience.ratePerSecond(), resilience.ratePerMinute(),
-                ticker, sleeper);
+        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(resilience.auto() ? 0 : resilience.ratePerSecond(),
+                resilience.ratePerMinute(), resilience.maxRetryAfter(), ticker, sleeper);
+        ConcurrencyLimiter inFlight = resilience.auto()
+                ? ConcurrencyLimiter.adaptive(resilience.maxInFlight() > 0 ? resilience.maxInFlight() : MAX_IN_FLIGHT,
+                        ticker)
+                : ConcurrencyLimiter.fixed(resilience.maxInFlight());
         this.transport = new HttpTransport(settings.baseUrl().orElseThrow(), settings.timeout(), tls(settings),
-                limiter, (long) settings.maxResponseMb() << 20, clock);
+                limiter, inFlight, (long) settings.maxResponseMb() << 20, clock);
+        Duration maxRetryAfter = resilience.maxRetryAfter();
         this.retry = new RetryExecutor(new RetryRule(resilience.maxRetries(), resilience.initialBackoff(),
                 resilience.maxBackoff(), t -> t instanceof LookerException le && le.isTransient(),
-                t -> t instanceof RateLimitedException rl ? rl.retryAfter() : Optional.empty()),
+                t -> t instanceof RateLimitedException rl ? rl.retryAfter().map(d -> atMost(d, maxRetryAfter))
+                        : Optional.empty()),
                 sleeper, this::onRetry);
         this.tokens = new TokenManager(settings.clientId().orElseThrow(), settings.clientSecret().orElseThrow(),
                 ticker, form -> exchange("POST", "/login", Map.of(),
@@ -219,7 +229,7 @@ public final class LookerClient implements LookerApi {
 
     @Override
     public ApiStats stats() {
-        return new ApiStats(transport.requests(), retries.get(), transport.rateLimited());
+        return new ApiStats(transport.requests(), retries.get(), transport.rateLimited(), transport.inFlight());
     }
 
     /** How many times this client logged in (first login included). */
@@ -320,6 +330,10 @@ public final class LookerClient implements LookerApi {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot serialise request body", e);
         }
+    }
+
+    private static Duration atMost(Duration d, Duration max) {
+        return d.compareTo(max) > 0 ? max : d;
     }
 
     private void onRetry(Throwable failure, int attempt, java.time.Duration delay) {

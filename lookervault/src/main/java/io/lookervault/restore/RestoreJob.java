@@ -74,7 +74,7 @@ public final class RestoreJob {
             workers = r.workers;
         }
         return new ProgressSnapshot(steps, busy, workers, s.requests(), s.retries(), s.rateLimited(),
-                clock.millis() - startedMillis);
+                clock.millis() - startedMillis, s.inFlight());
     }
 
     public RestoreReport run(RestoreOptions o) throws InterruptedException {

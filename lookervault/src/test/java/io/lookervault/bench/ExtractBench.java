@@ -57,7 +57,9 @@ public final class ExtractBench {
                 for (int r = 0; r < repeat; r++) {
                     Path db = Files.createTempFile("bench", ".db");
                     Files.delete(db);
+                    Thread halver = halver(sim, concurrent, a.get("halve"));
                     Result full = runCli(sim, db, w, clientRate, false);
+                    halver.interrupt();
                     if (incremental) {
                         int edited = 0;
                         for (var e : full.perType.entrySet()) {
@@ -76,11 +78,12 @@ public final class ExtractBench {
                         double rps = full.requests / full.seconds;
                         System.out.printf(Locale.ROOT, "full workers=%s items=%d seconds=%.2f items_per_s=%.0f"
                                         + " requests=%d req_per_s=%.1f capacity=%.0f share=%.3f sim_req_per_s=%.1f"
-                                        + " sim_share=%.3f rss_mb=%.0f cli_cpu_s=%.1f sim_cpu_s=%.1f failures=%d%n",
+                                        + " sim_share=%.3f rss_mb=%.0f cli_cpu_s=%.1f sim_cpu_s=%.1f failures=%d"
+                                + " in_flight=%s rate_limited=%d%n",
                                 w, full.items, full.seconds, full.items / full.seconds, full.requests, rps, capacity,
                                 capacity > 0 ? rps / capacity : 0, full.simWindowRps,
                                 capacity > 0 ? full.simWindowRps / capacity : 0, full.rssKb / 1024.0,
-                                full.cliCpuSeconds, full.simCpuSeconds, full.failed);
+                                full.cliCpuSeconds, full.simCpuSeconds, full.failed, full.inFlight, full.rateLimited);
                     }
                     if (Boolean.parseBoolean(a.getOrDefault("ops", "false"))) {
                         printOperations(sim);
@@ -92,7 +95,38 @@ public final class ExtractBench {
     }
 
     private record Result(long items, double seconds, long requests, long failed, long rssKb, Map<String, Long> perType,
-                          double simWindowRps, double cliCpuSeconds, double simCpuSeconds) {}
+                          double simWindowRps, double cliCpuSeconds, double simCpuSeconds, String inFlight,
+                          long rateLimited) {}
+
+    /**
+     * {@code halve=A,B}: the simulator serves half as many at once from A seconds after the start to B (benchmark 6),
+     * and the driver prints the simulator's concurrency every second (its view of the client's in-flight limit).
+     */
+    private static Thread halver(LookerSim sim, int concurrent, String spec) {
+        Thread t = new Thread(() -> {
+            if (spec == null) {
+                return;
+            }
+            String[] ab = spec.split(",");
+            long start = System.nanoTime();
+            try {
+                for (int s = 1; ; s++) {
+                    Thread.sleep(Math.max(0, start + s * 1_000_000_000L - System.nanoTime()) / 1_000_000);
+                    int want = s >= Integer.parseInt(ab[0]) && s < Integer.parseInt(ab[1]) ? concurrent / 2 : concurrent;
+                    if (sim.maxConcurrent() != want) {
+                        sim.maxConcurrent(want);
+                    }
+                    System.out.printf(Locale.ROOT, "  t=%ds capacity=%d sim_in_service=%s%n", s, want,
+                            sim.stats().path("in_flight").asText());
+                }
+            } catch (InterruptedException e) {
+                sim.maxConcurrent(concurrent);
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
 
     /**
      * Watches the simulator's answered-request count every millisecond from another thread, so that the
@@ -215,7 +249,10 @@ public final class ExtractBench {
         }
         // the run's own duration excludes JVM start-up; use it for rates
         double runSecs = json.path("duration_seconds").asDouble(secs);
+        var f = json.path("in_flight");
+        String inFlight = f.path("mode").asText("?") + ":" + f.path("min").asInt() + "/" + f.path("median").asInt() + "/"
+                + f.path("max").asInt();
         return new Result(items, runSecs, json.path("requests").asLong(), failed, rss, perType, window.rate(), cliCpu,
-                simCpu);
+                simCpu, inFlight, json.path("rate_limited").asLong());
     }
 }

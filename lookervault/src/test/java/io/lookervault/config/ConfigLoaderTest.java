@@ -149,6 +149,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theRateIsAutoByDefaultAFixedCeilingOrNone() throws IOException {
+        ResilienceSettings auto = load(Map.of(), Map.of()).resilience();
+        assertThat(auto.auto()).isTrue();
+        assertThat(auto.describeRate()).isEqualTo("auto");
+        assertThat(auto.maxRetryAfter()).isEqualTo(java.time.Duration.ofMinutes(5));
+        ResilienceSettings fixed = load(Map.of("LOOKERVAULT_RATE_LIMIT_PER_SECOND", "5"), Map.of()).resilience();
+        assertThat(fixed.auto()).isFalse();
+        assertThat(fixed.ratePerSecond()).isEqualTo(5.0);
+        assertThat(fixed.describeRate()).isEqualTo("5/s");
+        assertThat(load(Map.of(), Map.of("rate_limit_per_second", "0")).resilience().describeRate()).isEqualTo("none");
+        write("lookervault.toml", "[resilience]\nrate_limit_per_second = \"AUTO\"\nmax_retry_after = \"30s\"\n");
+        ResilienceSettings fromFile = load(Map.of(), Map.of()).resilience();
+        assertThat(fromFile.auto()).isTrue();
+        assertThat(fromFile.maxRetryAfter()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThatThrownBy(() -> load(Map.of(), Map.of("rate_limit_per_second", "fast")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("must be auto");
+    }
+
+    @Test
     void invalidFileValuesNameTheFile() throws IOException {
         write("lookervault.toml", "[extract]\nworkers = 99\n");
         assertThatThrownBy(() -> load(Map.of(), Map.of()))

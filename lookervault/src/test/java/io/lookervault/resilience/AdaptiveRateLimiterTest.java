@@ -2,6 +2,7 @@ package io.lookervault.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -46,32 +47,35 @@ class AdaptiveRateLimiterTest {
     }
 
     @Test
-    void a429SlowsEveryCallerAndPausesUntilRetryAfter() throws Exception {
+    void a429SlowsEveryCallerToWhatTheSourceLetThroughAndPausesUntilRetryAfter() throws Exception {
         AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(10, 0, time, time);
-        limiter.acquire(); // worker A
-        limiter.onRateLimited(Optional.of(Duration.ofSeconds(7))); // A saw a 429
-        assertThat(limiter.currentRate()).isEqualTo(5.0);
+        for (int i = 0; i < 11; i++) { // one second at the cap, every answer a success
+            limiter.acquire();
+            limiter.onSuccess();
+        }
+        limiter.onRateLimited(Optional.of(Duration.ofSeconds(7))); // worker A saw a 429
+        assertThat(limiter.currentRate()).isEqualTo(8.0); // 0.8 of the 10/s that got through
 
         long before = time.nanos();
         limiter.acquire(); // worker B, which never saw the 429, still waits out the pause
         assertThat(Duration.ofNanos(time.nanos() - before)).isGreaterThanOrEqualTo(Duration.ofSeconds(7));
 
         long afterPause = time.nanos();
-        limiter.acquire(); // and then runs at the halved rate: 200 ms apart instead of 100 ms
-        assertThat(Duration.ofNanos(time.nanos() - afterPause)).isEqualTo(Duration.ofMillis(200));
+        limiter.acquire(); // and then runs at the lower rate: 125 ms apart instead of 100 ms
+        assertThat(Duration.ofNanos(time.nanos() - afterPause)).isEqualTo(Duration.ofMillis(125));
         assertThat(limiter.rateLimitedEvents()).isEqualTo(1);
     }
 
     @Test
-    void aBurstOf429sFromManyWorkersHalvesOnce() {
+    void aBurstOf429sFromManyWorkersLowersTheRateOnce() {
         AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(16, 0, time, time);
         limiter.onRateLimited(Optional.empty());
         limiter.onRateLimited(Optional.empty());
         limiter.onRateLimited(Optional.empty());
-        assertThat(limiter.currentRate()).isEqualTo(8.0);
+        assertThat(limiter.currentRate()).isEqualTo(16 * 0.8);
         time.advance(Duration.ofSeconds(2));
         limiter.onRateLimited(Optional.empty());
-        assertThat(limiter.currentRate()).isEqualTo(4.0);
+        assertThat(limiter.currentRate()).isCloseTo(16 * 0.8 * 0.8, within(1e-9));
         assertThat(limiter.rateLimitedEvents()).isEqualTo(4);
     }
 
@@ -79,10 +83,10 @@ class AdaptiveRateLimiterTest {
     void recoversGraduallyAfterSuccesses() {
         AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(10, 0, time, time);
         limiter.onRateLimited(Optional.of(Duration.ofSeconds(1)));
-        assertThat(limiter.currentRate()).isEqualTo(5.0);
+        assertThat(limiter.currentRate()).isEqualTo(8.0);
 
         limiter.onSuccess(); // still inside the pause: no change
-        assertThat(limiter.currentRate()).isEqualTo(5.0);
+        assertThat(limiter.currentRate()).isEqualTo(8.0);
 
         double previous = limiter.currentRate();
         int steps = 0;
@@ -91,19 +95,19 @@ class AdaptiveRateLimiterTest {
             for (int i = 0; i < 5; i++) {
                 limiter.onSuccess(); // many successes in one interval raise the rate only once
             }
-            assertThat(limiter.currentRate() - previous).isLessThanOrEqualTo(1.0 + 1e-9);
+            assertThat(limiter.currentRate() - previous).isLessThanOrEqualTo(0.5 + 1e-9);
             previous = limiter.currentRate();
             steps++;
         }
         assertThat(limiter.currentRate()).isEqualTo(10.0);
-        // five steps of one tenth of the cap, each at least one second apart
-        assertThat(steps).isBetween(17, 24);
+        // four steps of 0.5/s, each at least one second after the last change
+        assertThat(steps).isBetween(14, 20);
     }
 
     @Test
     void neverGoesBelowTheFloorOrAboveTheCap() {
         AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(4, 0, time, time);
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 40; i++) {
             time.advance(Duration.ofSeconds(2));
             limiter.onRateLimited(Optional.empty());
         }
@@ -116,6 +120,81 @@ class AdaptiveRateLimiterTest {
     }
 
     @Test
+    void withoutACeilingNothingIsPacedUntilA429() throws Exception {
+        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(0, 0, time, time);
+        long start = time.nanos();
+        for (int i = 0; i < 1000; i++) {
+            limiter.acquire();
+        }
+        assertThat(time.nanos()).isEqualTo(start);
+        assertThat(limiter.currentRate()).isInfinite();
+        for (int i = 0; i < 40; i++) { // the source lets 40/s through
+            time.advance(Duration.ofMillis(25));
+            limiter.onSuccess();
+        }
+        limiter.onRateLimited(Optional.of(Duration.ofSeconds(1)));
+        // 0.8 of the 37-40 successes the sliding one-second window still holds
+        assertThat(limiter.currentRate()).isBetween(0.8 * 36, 0.8 * 40);
+    }
+
+    /**
+     * Benchmark 4 on a fake clock: a source with a 40/s token bucket (burst 40, Retry-After 1 s) and no ceiling
+     * on our side. After a 10 s settling time the limiter holds at least 0.9 of 40/s with at most 2% 429s.
+     */
+    @Test
+    void holdsATokenBucketSourceNearItsRateWithFew429s() throws Exception {
+        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(0, 0, time, time);
+        TokenBucket source = new TokenBucket(40, time.nanos());
+        long start = time.nanos();
+        long settled = start + Duration.ofSeconds(10).toNanos();
+        long end = start + Duration.ofSeconds(70).toNanos();
+        long ok = 0;
+        long refused = 0;
+        while (time.nanos() < end) {
+            limiter.acquire();
+            time.advance(Duration.ofMillis(2)); // the request's round trip
+            boolean admitted = source.take(time.nanos());
+            if (admitted) {
+                limiter.onSuccess();
+            } else {
+                limiter.onRateLimited(Optional.of(Duration.ofSeconds(1)));
+            }
+            if (time.nanos() >= settled) {
+                if (admitted) {
+                    ok++;
+                } else {
+                    refused++;
+                }
+            }
+        }
+        assertThat(ok / 60.0).isGreaterThanOrEqualTo(0.9 * 40);
+        assertThat((double) refused / (ok + refused)).isLessThanOrEqualTo(0.02);
+    }
+
+    /** Looker's rate limit as the simulator models it: a token bucket of one second's worth. */
+    private static final class TokenBucket {
+        private final double perSecond;
+        private double tokens;
+        private long last;
+
+        TokenBucket(double perSecond, long now) {
+            this.perSecond = perSecond;
+            this.tokens = perSecond;
+            this.last = now;
+        }
+
+        boolean take(long now) {
+            tokens = Math.min(perSecond, tokens + (now - last) / 1e9 * perSecond);
+            last = now;
+            if (tokens >= 1) {
+                tokens -= 1;
+                return true;
+            }
+            return false;
+        }
+    }
+
+    @Test
     void interruptPropagates() {
         AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(1, 0, time, time);
         Thread.currentThread().interrupt();
@@ -125,5 +204,25 @@ class AdaptiveRateLimiterTest {
         } finally {
             Thread.interrupted();
         }
+    }
+
+    /** Issue #13.2: {@code Retry-After: 86400} must not stall every worker for a day. */
+    @Test
+    void aDayLongRetryAfterPausesEveryoneOnlyUpToTheCap() throws Exception {
+        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(10, 0, time, time);
+        limiter.onRateLimited(Optional.of(Duration.ofDays(1)));
+        long before = time.nanos();
+        limiter.acquire();
+        assertThat(Duration.ofNanos(time.nanos() - before)).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    /** Issue #13.2: {@code Retry-After: 99999999999} overflowed {@code Duration.toNanos()} and aborted the run. */
+    @Test
+    void anOverflowingRetryAfterIsCappedInsteadOfAbortingTheRun() throws Exception {
+        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(10, 0, time, time);
+        limiter.onRateLimited(Optional.of(Duration.ofSeconds(99_999_999_999L)));
+        long before = time.nanos();
+        limiter.acquire();
+        assertThat(Duration.ofNanos(time.nanos() - before)).isEqualTo(Duration.ofMinutes(5));
     }
 }
