@@ -19,5 +19,7 @@ final class Commands {
             ShowCommand.class,
             RunsCommand.class,
             HistoryCommand.class,
-            DiffCommand.class);
+            DiffCommand.class,
+            ExportCommand.class,
+            ImportCommand.class);
 }
