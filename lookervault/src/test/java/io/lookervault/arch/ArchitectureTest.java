@@ -66,8 +66,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheDemoAndSimCommandsReachTheSimulator() {
-        noClasses().that().haveNameNotMatching("io\\.lookervault\\.cli\\.(DemoCommand|SimCommand)(\\$.*)?")
+    void onlyTheDemoTourAndSimCommandsReachTheSimulator() {
+        noClasses().that()
+                .haveNameNotMatching("io\\.lookervault\\.cli\\.(DemoCommand|DemoSteps|TourCommand|Tour|SimCommand)(\\$.*)?")
                 .and().resideOutsideOfPackage("io.lookersim..")
                 .should().dependOnClassesThat().resideInAPackage("io.lookersim..")
                 .allowEmptyShould(true).check(app);
