@@ -59,37 +59,80 @@ public record ImportPlan(Manifest manifest, long baseRun, List<Item> items, List
                                   java.util.function.BiConsumer<Item, String> each) {
         List<Item> items = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
-        for (TreeReader.Tree.Entry e : tree.entries()) {
-            TreeFile f = reader.load(tree, e);
-            String other = seen.put(f.type() + "/" + f.id(), f.path());
-            if (other != null) {
-                throw TreeException.at(f.path(), 0, 0, "holds " + f.type() + " " + f.id() + ", as " + other
-                        + " does: each object must be in one file only (remove one of them)");
-            }
-            JsonNode doc = Canonical.of(f.doc());
-            String title = TreeLayout.title(f.type(), doc);
-            String stored = base.json(f.type(), f.id()).orElse(null);
-            Item item;
-            String json;
-            if (stored == null) {
-                item = new Item(f.type(), f.id(), f.path(), Action.ADDED, title, List.of());
-                json = compact(doc);
-            } else {
-                JsonNode old = Canonical.of(Exporter.parse(stored));
-                if (old.equals(doc)) {
-                    item = new Item(f.type(), f.id(), f.path(), Action.UNCHANGED, title, List.of());
-                    json = stored;
-                } else {
-                    Set<String> fields = new LinkedHashSet<>();
-                    JsonDiff.diff(old, doc).forEach((FieldChange c) -> fields.add(c.topField()));
-                    item = new Item(f.type(), f.id(), f.path(), Action.CHANGED, title, new ArrayList<>(fields));
-                    json = compact(doc);
+        // files are read, checked and put in canonical form by a few threads; they are compared and handed on
+        // here, in tree order, on the caller's thread (the one that may hold the vault's transaction)
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "import-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            java.util.ArrayDeque<java.util.concurrent.Future<Prepared>> window = new java.util.ArrayDeque<>();
+            for (TreeReader.Tree.Entry e : tree.entries()) {
+                window.add(pool.submit(() -> Prepared.of(reader.load(tree, e))));
+                if (window.size() >= threads * 4) {
+                    handle(await(window.poll()), base, seen, items, each);
                 }
             }
-            items.add(item);
-            each.accept(item, json);
+            while (!window.isEmpty()) {
+                handle(await(window.poll()), base, seen, items, each);
+            }
+        } finally {
+            pool.shutdownNow();
         }
         return new ImportPlan(tree.manifest(), base.run(), items, gone(tree.manifest(), base, seen.keySet(), items));
+    }
+
+    /** A file read and put in canonical form, ready to compare. */
+    private record Prepared(TreeFile file, JsonNode doc, String title, String json) {
+        static Prepared of(TreeFile f) {
+            JsonNode doc = Canonical.of(f.doc());
+            return new Prepared(new TreeFile(f.path(), f.type(), f.id(), f.isNew(), null), doc,
+                    TreeLayout.title(f.type(), doc), compact(doc));
+        }
+    }
+
+    private static Prepared await(java.util.concurrent.Future<Prepared> f) {
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the tree", e);
+        }
+    }
+
+    private static void handle(Prepared p, Baseline base, Map<String, String> seen, List<Item> items,
+                               java.util.function.BiConsumer<Item, String> each) {
+        TreeFile f = p.file();
+        String other = seen.put(f.type() + "/" + f.id(), f.path());
+        if (other != null) {
+            throw TreeException.at(f.path(), 0, 0, "holds " + f.type() + " " + f.id() + ", as " + other
+                    + " does: each object must be in one file only (remove one of them)");
+        }
+        String stored = base.json(f.type(), f.id()).orElse(null);
+        Item item;
+        String json = p.json();
+        if (stored == null) {
+            item = new Item(f.type(), f.id(), f.path(), Action.ADDED, p.title(), List.of());
+        } else {
+            JsonNode old = Canonical.of(Exporter.parse(stored));
+            if (old.equals(p.doc())) {
+                item = new Item(f.type(), f.id(), f.path(), Action.UNCHANGED, p.title(), List.of());
+                json = stored;
+            } else {
+                Set<String> fields = new LinkedHashSet<>();
+                JsonDiff.diff(old, p.doc()).forEach((FieldChange c) -> fields.add(c.topField()));
+                item = new Item(f.type(), f.id(), f.path(), Action.CHANGED, p.title(), new ArrayList<>(fields));
+            }
+        }
+        items.add(item);
+        each.accept(item, json);
     }
 
     private static List<Gone> gone(Manifest m, Baseline base, Set<String> present, List<Item> items) {
