@@ -22,17 +22,21 @@ public final class Router {
 
     public Router(List<Schemas.Op> ops) {
         for (Schemas.Op op : ops) routes.add(new Route(op, split(op.path())));
-        // Literal routes first, so that /dashboards/search is not read as /dashboards/{dashboard_id}.
-        routes.sort((a, b) -> Integer.compare(params(a.segs), params(b.segs)));
+        // The most literal route first, segment by segment, so that /dashboards/search is not read as
+        // /dashboards/{dashboard_id} and POST /themes/validate not as a POST to /themes/{theme_id}.
+        routes.sort(Router::mostLiteralFirst);
         for (Route r : routes) index.computeIfAbsent(key(r.segs), k -> new ArrayList<>()).add(r);
     }
 
     private static String key(String[] segs) { return segs.length + "/" + (segs.length == 0 ? "" : segs[0]); }
 
-    private static int params(String[] segs) {
-        int n = 0;
-        for (String s : segs) if (s.startsWith("{")) n++;
-        return n;
+    /** At the first segment where one route has a literal and the other a parameter, the literal wins. */
+    static int mostLiteralFirst(Route a, Route b) {
+        for (int i = 0; i < Math.min(a.segs.length, b.segs.length); i++) {
+            boolean pa = a.segs[i].startsWith("{"), pb = b.segs[i].startsWith("{");
+            if (pa != pb) return pa ? 1 : -1;
+        }
+        return Integer.compare(a.segs.length, b.segs.length);
     }
 
     private static String[] split(String p) {

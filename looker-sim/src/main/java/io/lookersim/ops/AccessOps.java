@@ -151,6 +151,7 @@ public final class AccessOps extends OperationGroup {
     private ApiResponse createAttr(ApiRequest r) {
         JsonNode b = body(r);
         require(b, "name", "label", "type");
+        checkDomainWhitelist(b);
         return st.write(() -> {
             String name = b.get("name").asText();
             if (!name.matches("[a-z0-9_]+")) throw ApiError.validation("name", "invalid", "Names use a-z, 0-9 and _");
@@ -170,6 +171,7 @@ public final class AccessOps extends OperationGroup {
 
     private ApiResponse updateAttr(ApiRequest r) {
         JsonNode b = body(r);
+        checkDomainWhitelist(b);
         return st.write(() -> {
             ObjectNode n = need(st.attrs, r.param("user_attribute_id")).deepCopy();
             if (n.path("is_system").asBoolean() && b.hasNonNull("name") && !b.get("name").asText().equals(JsonNodes.text(n, "name"))) {
@@ -179,6 +181,25 @@ public final class AccessOps extends OperationGroup {
             st.attrs.put(id(JsonNodes.text(n, "id")), n);
             return one(r, Shaper.shape("UserAttribute", n));
         });
+    }
+
+    /** One url, or a url with * wildcards (https://*.example.com/*), or a bare host pattern. */
+    private static final java.util.regex.Pattern WHITELIST_ENTRY =
+            java.util.regex.Pattern.compile("(https?://)?[A-Za-z0-9*](?:[A-Za-z0-9*.:-]*)(/\\S*)?");
+
+    /**
+     * Looker refuses a hidden_value_domain_whitelist that is not a comma-separated list of url patterns, the empty
+     * string included (sdk-codegen issue 544: SDKs that always send the field get this 422); null means "none".
+     */
+    private static void checkDomainWhitelist(JsonNode b) {
+        JsonNode w = b.get("hidden_value_domain_whitelist");
+        if (w == null || w.isNull()) return;
+        for (String entry : w.asText().split(",", -1)) {
+            if (!WHITELIST_ENTRY.matcher(entry.trim()).matches()) {
+                throw ApiError.validation("hidden_value_domain_whitelist", "invalid",
+                        "hidden_value_domain_whitelist must be a comma-separated list of urls with optional wildcards");
+            }
+        }
     }
 
     private ArrayNode groupValues(ObjectNode attr) {

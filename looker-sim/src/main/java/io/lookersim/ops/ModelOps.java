@@ -10,19 +10,17 @@ import io.lookersim.api.ApiResponse;
 import io.lookersim.gen.Models;
 import io.lookersim.json.JsonNodes;
 import io.lookersim.spec.Shaper;
-import io.lookersim.store.Filter;
 import io.lookersim.store.Listing;
 import io.lookersim.store.Store;
-import io.lookersim.store.Trash;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
-/** LookML models and explores, themes, integration hubs and integrations (read only). Thread-safe. */
+/** LookML models and explores, their datagroups, integration hubs and integrations (read only). Thread-safe. */
 public final class ModelOps extends OperationGroup {
     public ModelOps(Store st, Views v) {
         super(st, v);
-        for (Models.Model m : Models.ALL) st.lookmlModels.put(m.name(), model(m));
+        for (Models.Model m : Models.CATALOGUE) st.lookmlModels.put(m.name(), model(m));
     }
 
     private static ObjectNode model(Models.Model m) {
@@ -49,15 +47,11 @@ public final class ModelOps extends OperationGroup {
                     return ApiResponse.noContent();
                 }))
                 .on("lookml_model_explore", this::explore)
-                .on("all_themes", r -> Listing.list(r, themes(r, Filter.of(r), false)))
-                .on("search_themes", r -> Listing.list(r, themes(r, Filter.of(r, "id", "id", "name", "name", "begin_at", "begin_at", "end_at", "end_at"), true)))
-                .on("theme", r -> one(r, Shaper.shape("Theme", need(st.themes, r.param("theme_id")))))
-                .on("create_theme", this::createTheme).on("update_theme", this::updateTheme)
-                .on("delete_theme", r -> st.write(() -> {
-                    need(st.themes, r.param("theme_id"));
-                    st.themes.remove(id(r.param("theme_id")));
-                    return ApiResponse.noContent();
-                }))
+                .on("all_datagroups", r -> Listing.ofList(r, st.datagroupGen.all(), n -> Shaper.shape("Datagroup", n), false))
+                .on("datagroup", r -> {
+                    for (ObjectNode d : st.datagroupGen.all()) if (JsonNodes.text(d, "id").equals(r.param("datagroup_id"))) return one(r, Shaper.shape("Datagroup", d));
+                    throw ApiError.notFound();
+                })
                 .on("all_integration_hubs", r -> ApiResponse.ok(JsonNodes.arr().add(Listing.one(r, hub()))))
                 .on("integration_hub", r -> {
                     if (!"1".equals(r.param("integration_hub_id"))) throw ApiError.notFound();
@@ -136,38 +130,6 @@ public final class ModelOps extends OperationGroup {
                     .put("week_start_day", "monday");
         }
         return a;
-    }
-
-    private Listing.Spec themes(ApiRequest r, Filter f, boolean pageable) {
-        return new Listing.Spec(st.themes, false, Trash.ANY, f, null, n -> Shaper.shape("Theme", n), pageable);
-    }
-
-    private ApiResponse createTheme(ApiRequest r) {
-        JsonNode b = body(r);
-        require(b, "name");
-        if (!b.get("name").asText().matches("[A-Za-z0-9_]+")) throw ApiError.validation("name", "invalid", "Theme names use letters, digits and _");
-        return st.write(() -> {
-            for (long i = 1; i <= st.themes.maxId(); i++) {
-                ObjectNode t = st.themes.get(i);
-                if (t != null && b.get("name").asText().equals(JsonNodes.text(t, "name"))) throw ApiError.conflict("Theme already exists");
-            }
-            long id = st.themes.newId();
-            ObjectNode n = JsonNodes.obj().put("id", s(id));
-            Shaper.mergeWritable("Theme", b, n);
-            n.set("can", JsonNodes.obj().put("show", true).put("update", true).put("destroy", true));
-            st.themes.put(id, n);
-            return ApiResponse.ok(Shaper.shape("Theme", n));
-        });
-    }
-
-    private ApiResponse updateTheme(ApiRequest r) {
-        JsonNode b = body(r);
-        return st.write(() -> {
-            ObjectNode n = need(st.themes, r.param("theme_id")).deepCopy();
-            Shaper.mergeWritable("Theme", b, n);
-            st.themes.put(id(JsonNodes.text(n, "id")), n);
-            return ApiResponse.ok(Shaper.shape("Theme", n));
-        });
     }
 
     private static ObjectNode hub() {

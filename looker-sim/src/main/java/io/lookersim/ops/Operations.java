@@ -12,7 +12,7 @@ public final class Operations {
     public record Wired(Api api, DashboardOps dashboards, LookOps looks, FolderOps folders) {}
 
     public static Wired wire(Store st, Tokens tokens, String clientId, String clientSecret, String baseUrl) {
-        Views v = new Views(st);
+        Views v = new Views(st, clientId);
         Api api = new Api();
         ModelOps models = new ModelOps(st, v);
         DashboardOps dashboards = new DashboardOps(st, v);
@@ -26,6 +26,8 @@ public final class Operations {
         looks.register(api);
         folders.register(api);
         models.register(api);
+        new ThemeOps(st, v).register(api);
+        new ColorCollectionOps(st, v).register(api);
         new UserOps(st, v, folders).register(api);
         new GroupRoleOps(st, v).register(api);
         new AccessOps(st, v).register(api);

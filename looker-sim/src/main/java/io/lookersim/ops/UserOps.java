@@ -29,7 +29,7 @@ public final class UserOps extends OperationGroup {
     }
 
     public void register(Api api) {
-        api.on("all_users", this::all).on("search_users", this::search)
+        api.on("all_users", this::all).on("search_users", this::search).on("search_users_names", this::searchNames)
                 .on("user", r -> one(r, v.user(need(st.users, r.param("user_id")))))
                 .on("create_user", this::create).on("update_user", this::update).on("delete_user", this::delete)
                 .on("user_credentials_email", r -> {
@@ -38,6 +38,11 @@ public final class UserOps extends OperationGroup {
                     return one(r, Shaper.shape("CredentialsEmail", c));
                 })
                 .on("create_user_credentials_email", this::createEmail)
+                .on("all_user_credentials_api3s", r -> Listing.ofList(r, apiKeys(r), n -> n, false))
+                .on("user_credentials_api3", r -> {
+                    for (ObjectNode k : apiKeys(r)) if (r.param("credentials_api3_id").equals(JsonNodes.text(k, "id"))) return one(r, k);
+                    throw ApiError.notFound();
+                })
                 .on("user_roles", r -> roles(r, need(st.users, r.param("user_id"))))
                 .on("set_user_roles", this::setRoles)
                 .on("user_attribute_user_values", this::values)
@@ -69,6 +74,24 @@ public final class UserOps extends OperationGroup {
                 : n -> st.groupUsers.rights(id(group)).contains(id(JsonNodes.text(n, "id")));
         if (r.q("embed_user") != null && r.qBool("embed_user")) extra = n -> false;
         return Listing.list(r, new Listing.Spec(st.users, false, Trash.ANY, f, extra, v::user, true));
+    }
+
+    /**
+     * Users whose first name, last name or email match the LIKE pattern, ANDed with the other search parameters
+     * (spec: search_users_names); sorts and paging as every search.
+     */
+    private ApiResponse searchNames(ApiRequest r) {
+        Filter f = Filter.of(r, "id", "id", "first_name", "first_name", "last_name", "last_name", "email", "email",
+                "is_disabled", "is_disabled", "verified_looker_employee", "verified_looker_employee");
+        java.util.function.Predicate<JsonNode> names = Filter.anyLike(r.param("pattern"), "first_name", "last_name", "email");
+        return Listing.list(r, new Listing.Spec(st.users, false, Trash.ANY, f, names::test, v::user, true));
+    }
+
+    /** The user's API3 keys as GET /users/{id} lists them (metadata only, never a secret). */
+    private List<ObjectNode> apiKeys(ApiRequest r) {
+        List<ObjectNode> out = new ArrayList<>();
+        v.user(need(st.users, r.param("user_id"))).path("credentials_api3").forEach(k -> out.add((ObjectNode) k));
+        return out;
     }
 
     private ApiResponse create(ApiRequest r) {

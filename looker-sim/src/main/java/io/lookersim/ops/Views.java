@@ -2,6 +2,7 @@ package io.lookersim.ops;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lookersim.gen.InstanceLayout;
 import io.lookersim.gen.Models;
 import io.lookersim.json.JsonNodes;
 import io.lookersim.spec.Shaper;
@@ -11,8 +12,13 @@ import io.lookersim.store.Store;
 /** Renders internal items as API objects of a spec schema, embedding related objects as Looker does. Thread-safe. */
 public final class Views {
     private final Store st;
+    private final String apiClientId;
 
-    public Views(Store st) { this.st = st; }
+    /** @param apiClientId the client id the API user logs in with: its one API3 key (never the secret). */
+    public Views(Store st, String apiClientId) {
+        this.st = st;
+        this.apiClientId = apiClientId;
+    }
 
     private static String t(ObjectNode n, String f) { return JsonNodes.text(n, f); }
 
@@ -181,11 +187,22 @@ public final class Views {
         st.groupUsers.lefts(id).forEach(x -> {
             if (st.groups.get(x) != null) g.add(Long.toString(x)); // memberships of deleted groups are gone
         });
+        if (id == InstanceLayout.API_USER) n.set("credentials_api3", JsonNodes.arr().add(apiKey(u)));
         ArrayNode r = n.putArray("role_ids");
         st.roleUsers.lefts(id).forEach(x -> {
             if (st.roles.get(x) != null) r.add(Long.toString(x));
         });
         return Shaper.shape("User", n);
+    }
+
+    /** The API user's key as Looker lists it: metadata only; CredentialsApi3 has no client_secret property. */
+    private ObjectNode apiKey(ObjectNode user) {
+        String uid = t(user, "id");
+        ObjectNode k = JsonNodes.obj().put("id", "1").put("client_id", apiClientId)
+                .put("created_at", user.path("credentials_email").path("created_at").asText(null)).put("is_disabled", false)
+                .put("type", "api3").putNull("purpose").put("url", "/api/4.0/users/" + uid + "/credentials_api3/1");
+        k.putObject("can");
+        return k;
     }
 
     public ObjectNode group(ObjectNode g) {

@@ -34,6 +34,18 @@ public final class Filter {
 
     public boolean isEmpty() { return conds.isEmpty(); }
 
+    /** True for items where any of the fields matches the LIKE pattern (case-insensitive, % and _ wildcards). */
+    public static java.util.function.Predicate<JsonNode> anyLike(String pattern, String... fields) {
+        Pattern p = like(pattern == null ? "" : pattern);
+        return item -> {
+            for (String f : fields) {
+                JsonNode v = item.get(f);
+                if (v != null && !v.isNull() && p.matcher(v.asText()).matches()) return true;
+            }
+            return false;
+        };
+    }
+
     private static Cond cond(String field, String v) {
         String t = v.trim();
         if (t.equalsIgnoreCase("IS NULL")) return new Cond(field, v, List.of(), 1);

@@ -3,7 +3,9 @@ package io.lookersim.store;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookersim.gen.AccessGen;
 import io.lookersim.gen.BoardGen;
+import io.lookersim.gen.ColorCollections;
 import io.lookersim.gen.ContentGen;
+import io.lookersim.gen.DatagroupGen;
 import io.lookersim.gen.IdentityGen;
 import io.lookersim.gen.InstanceLayout;
 import io.lookersim.gen.QueryGen;
@@ -27,6 +29,7 @@ public final class Store {
     public final BoardGen boardGen;
     public final ScheduleGen scheduleGen;
     public final AccessGen accessGen;
+    public final DatagroupGen datagroupGen;
     public final ItemTable dashboards, elements, filters, layouts, components, looks, queries, mergeQueries, folders, users,
             groups, roles, permSets, modelSets, attrs, boards, sections, items, plans, alerts, accesses, themes, contentMeta;
     public final Relation groupUsers, groupGroups, roleGroups, roleUsers;
@@ -35,6 +38,9 @@ public final class Store {
     /** "user:attr" → value, or null entry meaning explicitly deleted. */
     public final Map<String, String> userValues = new ConcurrentHashMap<>();
     public final Map<String, ObjectNode> lookmlModels = new ConcurrentHashMap<>();
+    /** Id of the instance's default color collection (set_default_color_collection changes it). */
+    public final java.util.concurrent.atomic.AtomicReference<String> defaultColorCollection =
+            new java.util.concurrent.atomic.AtomicReference<>(ColorCollections.DEFAULT);
     public final Map<String, Long> queryDedup = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicLong writes = new AtomicLong();
@@ -48,6 +54,7 @@ public final class Store {
         boardGen = new BoardGen(p);
         scheduleGen = new ScheduleGen(p, content);
         accessGen = new AccessGen(p);
+        datagroupGen = new DatagroupGen(p);
         long d = p.dashboards();
         dashboards = new ItemTable("dashboards", d, d + 1, content::dashboard, "folder_id", f -> p.contentIn(f, d));
         elements = new ItemTable("dashboard_elements", p.firstNewElement() - 1, p.firstNewElement(), content::element,

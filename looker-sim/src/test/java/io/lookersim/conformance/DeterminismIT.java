@@ -27,15 +27,17 @@ import org.junit.jupiter.api.Test;
  */
 class DeterminismIT {
     private static final int SCALE = 300;
+    /** The API user's answer lists its API key's client_id (configuration, not content): all sims share one. */
+    private static final String SAME_KEY = "determinism-client";
     private static LookerSim first;
     private static LookerSim second;
     private static LookerSim otherSeed;
 
     @BeforeAll
     static void start() throws Exception {
-        first = LookerSim.builder().port(0).scale(SCALE).seed(7).build().start();
-        second = LookerSim.builder().port(0).scale(SCALE).seed(7).build().start();
-        otherSeed = LookerSim.builder().port(0).scale(SCALE).seed(8).build().start();
+        first = LookerSim.builder().port(0).scale(SCALE).seed(7).clientId(SAME_KEY).build().start();
+        second = LookerSim.builder().port(0).scale(SCALE).seed(7).clientId(SAME_KEY).build().start();
+        otherSeed = LookerSim.builder().port(0).scale(SCALE).seed(8).clientId(SAME_KEY).build().start();
     }
 
     @AfterAll
@@ -105,8 +107,8 @@ class DeterminismIT {
      */
     @Test
     void answersDoNotDependOnRequestOrderOrConcurrency() throws Exception {
-        try (LookerSim a = LookerSim.builder().port(0).scale(SCALE).seed(21).build().start();
-                LookerSim b = LookerSim.builder().port(0).scale(SCALE).seed(21).build().start()) {
+        try (LookerSim a = LookerSim.builder().port(0).scale(SCALE).seed(21).clientId(SAME_KEY).build().start();
+                LookerSim b = LookerSim.builder().port(0).scale(SCALE).seed(21).clientId(SAME_KEY).build().start()) {
             ApiClient ca = client(a);
             ApiClient cb = client(b);
             List<String> paths = requests(ca);
@@ -139,8 +141,8 @@ class DeterminismIT {
     @Test
     void sameMutationsOnTheSameSeedGiveTheSameContent() throws Exception {
         Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
-        try (LookerSim a = LookerSim.builder().port(0).scale(SCALE).seed(5).clock(clock).build().start();
-                LookerSim b = LookerSim.builder().port(0).scale(SCALE).seed(5).clock(clock).build().start()) {
+        try (LookerSim a = LookerSim.builder().port(0).scale(SCALE).seed(5).clientId(SAME_KEY).clock(clock).build().start();
+                LookerSim b = LookerSim.builder().port(0).scale(SCALE).seed(5).clientId(SAME_KEY).clock(clock).build().start()) {
             List<List<String>> touched = new ArrayList<>();
             for (LookerSim sim : List.of(a, b)) {
                 List<String> ids = new ArrayList<>(sim.mutate("dashboards", "edit", 5));

@@ -187,6 +187,38 @@ class MoreWriteScenarios {
         api.call(200, "PATCH", "/themes/" + id, obj().put("name", "conformance_theme_2"));
         api.get("/themes/search?name=conformance%25");
         api.call(204, "DELETE", "/themes/" + id, null);
+        api.call(204, "POST", "/themes/validate", t);
+        JsonNode invalid = api.error(422, "POST", "/themes/validate", obj().set("settings", obj().put("font_family", "Arial;")));
+        assertThat(invalid.path("errors")).extracting(e -> e.path("field").asText()).containsExactly("name", "font_family");
+        assertThat(api.get("/themes/default").path("name").asText()).isEqualTo("Looker");
+    }
+
+    /** The default collection is instance state: set it to another standard collection, read it back, restore it. */
+    void colorCollections() {
+        String current = id(api.get("/color_collections/default"));
+        String other = null;
+        for (JsonNode c : api.get("/color_collections")) {
+            if (!id(c).equals(current)) {
+                other = id(c);
+            }
+        }
+        assertThat(other).as("a second standard collection").isNotNull();
+        assertThat(id(api.call(200, "PUT", "/color_collections/default?collection_id=" + other, null))).isEqualTo(other);
+        assertThat(id(api.get("/color_collections/default"))).isEqualTo(other);
+        api.error(404, "PUT", "/color_collections/default?collection_id=no-such-collection", null);
+        api.call(200, "PUT", "/color_collections/default?collection_id=" + current, null);
+    }
+
+    /** sdk-codegen issue 544: an empty hidden_value_domain_whitelist is refused with Looker's message. */
+    void hiddenValueDomainWhitelist() {
+        ObjectNode a = obj().put("name", "conformance_git_username").put("label", "Git Username").put("type", "string")
+                .put("value_is_hidden", false).put("hidden_value_domain_whitelist", "");
+        JsonNode e = api.error(422, "POST", "/user_attributes", a);
+        assertThat(e.path("errors").path(0).path("message").asText())
+                .contains("hidden_value_domain_whitelist must be a comma-separated list of urls with optional wildcards");
+        a.put("name", "conformance_git_password").put("value_is_hidden", true)
+                .put("hidden_value_domain_whitelist", "https://github.example.com/*,https://*.example.org");
+        api.call(204, "DELETE", "/user_attributes/" + id(api.call(200, "POST", "/user_attributes", a)), null);
     }
 
     void sessions(String clientId, String clientSecret) {

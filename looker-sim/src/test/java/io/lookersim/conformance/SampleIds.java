@@ -127,6 +127,10 @@ public final class SampleIds {
         attempt("permission_sets", () -> put("permission_set_id", first(api.get("/permission_sets?fields=id"), p -> true),
                 "id"));
         attempt("model_sets", () -> put("model_set_id", first(api.get("/model_sets?fields=id"), m -> true), "id"));
+        attempt("credentials_api3", () -> put("credentials_api3_id", first(api.get("/users/" + get("user_id")
+                + "/credentials_api3"), k -> true), "id"));
+        // search_users_names takes a LIKE pattern in the path: "API%" (%25 in the URL) matches the API user.
+        ids.put("pattern", "API%25");
         attempt("user_attributes", () -> put("user_attribute_id", first(api.get("/user_attributes?fields=id,is_system"),
                 a -> !a.path("is_system").asBoolean()), "id"));
     }
@@ -143,6 +147,8 @@ public final class SampleIds {
             put("lookml_model_name", model, "name");
             put("explore_name", model == null ? null : first(model.path("explores"), e -> true), "name");
         });
+        attempt("color_collections", () -> put("collection_id", first(api.get("/color_collections"), c -> true), "id"));
+        attempt("datagroups", () -> put("datagroup_id", first(api.get("/datagroups"), d -> true), "id"));
         attempt("themes", () -> put("theme_id", first(api.get("/themes?fields=id"), t -> true), "id"));
         attempt("integration_hubs", () -> put("integration_hub_id", first(api.get("/integration_hubs?fields=id"), h -> true), "id"));
         attempt("integrations", () -> put("integration_id", first(api.get("/integrations?fields=id"), i -> true), "id"));

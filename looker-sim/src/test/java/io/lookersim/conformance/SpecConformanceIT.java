@@ -229,6 +229,18 @@ class SpecConformanceIT {
 
     @Order(5)
     @Test
+    void defaultColorCollectionWrites() {
+        new MoreWriteScenarios(api, ids).colorCollections();
+    }
+
+    @Order(5)
+    @Test
+    void hiddenValueDomainWhitelistIsValidated() {
+        new MoreWriteScenarios(api, ids).hiddenValueDomainWhitelist();
+    }
+
+    @Order(5)
+    @Test
     void dashboardRestoredFromItsOwnAnswer() {
         new RoundTripScenarios(api, ids, SpecValidator.shared()).dashboard();
     }

@@ -35,36 +35,36 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         AppConfig cfg = global.loadConfig(ctx, Map.of());
-        List<Readiness.Check> checks = new ArrayList<>();
-        checks.add(Readiness.vault(cfg.db()));
+        List<ReadinessChecks.Check> checks = new ArrayList<>();
+        checks.add(ReadinessChecks.vault(cfg.db()));
         VaultStatus.health(cfg.db()).ifPresent(checks::add);
-        checks.addAll(Readiness.looker(cfg));
+        checks.addAll(ReadinessChecks.looker(cfg));
         int code = exitCode(checks);
         if (global.json()) {
-            Json.print(ctx.out(), json(cfg, checks, code));
+            JsonOutput.print(ctx.out(), json(cfg, checks, code));
         } else {
             render(cfg, checks, code);
         }
         return code;
     }
 
-    private static int exitCode(List<Readiness.Check> checks) {
+    private static int exitCode(List<ReadinessChecks.Check> checks) {
         boolean usage = checks.stream().anyMatch(c -> c.exitCode() == ExitCodes.USAGE);
         boolean connect = checks.stream().anyMatch(c -> c.exitCode() == ExitCodes.CONNECT);
         return usage ? ExitCodes.USAGE : connect ? ExitCodes.CONNECT : ExitCodes.OK;
     }
 
-    private void render(AppConfig cfg, List<Readiness.Check> checks, int code) {
-        int width = Table.width(ctx.env());
-        Table settings = Table.of("SETTING", "VALUE", "SOURCE");
+    private void render(AppConfig cfg, List<ReadinessChecks.Check> checks, int code) {
+        int width = TextTable.width(ctx.env());
+        TextTable settings = TextTable.of("SETTING", "VALUE", "SOURCE");
         for (SettingValue v : cfg.provenance()) {
             settings.row(v.name(), v.display(), v.origin().isEmpty() ? v.source().label()
                     : v.source().label() + " (" + v.origin() + ")");
         }
         settings.render(ctx.out(), width);
         ctx.out().println();
-        Table t = Table.of("CHECK", "RESULT", "DETAIL");
-        for (Readiness.Check c : checks) {
+        TextTable t = TextTable.of("CHECK", "RESULT", "DETAIL");
+        for (ReadinessChecks.Check c : checks) {
             t.row(c.name(), c.status(), c.detail());
         }
         t.render(ctx.out(), width);
@@ -72,8 +72,8 @@ final class CheckCommand implements Callable<Integer> {
         ctx.out().println(code == ExitCodes.OK ? "Ready." : "Not ready: fix the FAIL rows above.");
     }
 
-    private static ObjectNode json(AppConfig cfg, List<Readiness.Check> checks, int code) {
-        ObjectNode root = Json.object();
+    private static ObjectNode json(AppConfig cfg, List<ReadinessChecks.Check> checks, int code) {
+        ObjectNode root = JsonOutput.object();
         root.put("ready", code == ExitCodes.OK);
         ArrayNode settings = root.putArray("settings");
         for (SettingValue v : cfg.provenance()) {
@@ -81,7 +81,7 @@ final class CheckCommand implements Callable<Integer> {
                     .put("origin", v.origin());
         }
         ArrayNode out = root.putArray("checks");
-        for (Readiness.Check c : checks) {
+        for (ReadinessChecks.Check c : checks) {
             out.addObject().put("check", c.name()).put("status", c.status().name().toLowerCase())
                     .put("detail", c.detail());
         }

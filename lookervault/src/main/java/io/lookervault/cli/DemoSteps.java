@@ -21,7 +21,7 @@ final class DemoSteps {
     private final CliContext ctx;
     private final GlobalOptions global;
     private final String db;
-    private final ArrayNode runs = Json.MAPPER.createArrayNode();
+    private final ArrayNode runs = JsonOutput.MAPPER.createArrayNode();
 
     DemoSteps(CliContext ctx, GlobalOptions global, String db) {
         this.ctx = ctx;
@@ -40,7 +40,7 @@ final class DemoSteps {
                 ctx.env(), ctx.workingDir(), ctx.shutdown());
         int code = ExtractRun.run(captured, global, api, vault, baseUrl, options, false);
         try {
-            runs.add(Json.MAPPER.readTree(buffer.toString(StandardCharsets.UTF_8)));
+            runs.add(JsonOutput.MAPPER.readTree(buffer.toString(StandardCharsets.UTF_8)));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("extract summary is not JSON", e);
         }
@@ -64,11 +64,11 @@ final class DemoSteps {
     int finish(int code, List<String> editedDashboards) {
         List<String[]> next = nextSteps(editedDashboards);
         if (global.json()) {
-            ObjectNode doc = Json.object();
+            ObjectNode doc = JsonOutput.object();
             doc.set("runs", runs);
             ArrayNode steps = doc.putArray("next_steps");
             next.forEach(s -> steps.addObject().put("command", s[0]).put("what", s[1]));
-            Json.print(ctx.out(), doc);
+            JsonOutput.print(ctx.out(), doc);
         } else if (code == ExitCodes.OK && !global.quiet()) {
             ctx.out().println();
             ctx.out().println("Next, try:");

@@ -55,7 +55,7 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean item = !args.isEmpty() && !args.get(0).chars().allMatch(Character::isDigit);
-        try (VaultReader reader = Inspecting.open(global, ctx)) {
+        try (VaultReader reader = InspectSupport.open(global, ctx)) {
             if (dir != null) {
                 treeDiff(reader);
             } else if (item) {
@@ -65,7 +65,7 @@ final class DiffCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         } catch (VaultException e) {
-            throw Inspecting.damaged(e);
+            throw InspectSupport.damaged(e);
         }
     }
 
@@ -82,9 +82,9 @@ final class DiffCommand implements Callable<Integer> {
             throw new CommandException(ExitCodes.USAGE, e.getMessage(), e);
         }
         if (global.json()) {
-            Json.print(ctx.out(), TreeDiffOutput.json(plan, dir.toString()));
+            JsonOutput.print(ctx.out(), TreeDiffOutput.json(plan, dir.toString()));
         } else {
-            TreeDiffOutput.render(plan, dir.toString(), ctx.out(), Table.width(ctx.env()));
+            TreeDiffOutput.render(plan, dir.toString(), ctx.out(), TextTable.width(ctx.env()));
         }
     }
 
@@ -97,10 +97,10 @@ final class DiffCommand implements Callable<Integer> {
         long a;
         long b;
         if (args.size() == 2) {
-            a = Inspecting.run(reader, Inspecting.parseRun(args.get(0))).runId();
-            b = Inspecting.run(reader, Inspecting.parseRun(args.get(1))).runId();
+            a = InspectSupport.run(reader, InspectSupport.parseRun(args.get(0))).runId();
+            b = InspectSupport.run(reader, InspectSupport.parseRun(args.get(1))).runId();
         } else if (args.size() == 1) {
-            b = Inspecting.run(reader, Inspecting.parseRun(args.get(0))).runId();
+            b = InspectSupport.run(reader, InspectSupport.parseRun(args.get(0))).runId();
             a = b - 1;
         } else {
             b = runs.isEmpty() ? 0 : runs.get(runs.size() - 1).runId();
@@ -112,9 +112,9 @@ final class DiffCommand implements Callable<Integer> {
         }
         RunDiff d = RunDiff.between(reader, a, b);
         if (global.json()) {
-            Json.print(ctx.out(), DiffOutput.json(d));
+            JsonOutput.print(ctx.out(), DiffOutput.json(d));
         } else {
-            DiffOutput.render(d, ctx.out(), Table.width(ctx.env()));
+            DiffOutput.render(d, ctx.out(), TextTable.width(ctx.env()));
         }
     }
 
@@ -122,14 +122,14 @@ final class DiffCommand implements Callable<Integer> {
         if (args.size() != 2) {
             throw new CommandException(ExitCodes.USAGE, "diff TYPE ID needs both the type and the id");
         }
-        ContentType t = Inspecting.type(args.get(0));
+        ContentType t = InspectSupport.type(args.get(0));
         String id = args.get(1);
-        Long a = from == null ? null : Inspecting.run(reader, Inspecting.parseRun(from)).runId();
-        Long b = to == null ? null : Inspecting.run(reader, Inspecting.parseRun(to)).runId();
+        Long a = from == null ? null : InspectSupport.run(reader, InspectSupport.parseRun(from)).runId();
+        Long b = to == null ? null : InspectSupport.run(reader, InspectSupport.parseRun(to)).runId();
         ItemDiff d = ItemDiff.of(reader, t.key(), id, a, b).orElseThrow(() -> new CommandException(ExitCodes.USAGE,
                 t.key() + " " + id + " is not in the vault"));
         if (global.json()) {
-            ObjectNode root = Json.object();
+            ObjectNode root = JsonOutput.object();
             root.put("type", d.type()).put("id", d.id()).put("title", d.title()).put("from_run", d.fromRun())
                     .put("to_run", d.toRun());
             ArrayNode changes = root.putArray("changes");
@@ -138,13 +138,13 @@ final class DiffCommand implements Callable<Integer> {
                         .set("old", c.oldValue());
                 ((ObjectNode) changes.get(changes.size() - 1)).set("new", c.newValue());
             }
-            Json.print(ctx.out(), root);
+            JsonOutput.print(ctx.out(), root);
             return;
         }
         ctx.out().println(d.type() + " " + d.id() + " (" + d.title() + "): run " + d.fromRun() + " -> run " + d.toRun()
                 + ", " + d.changes().size() + " change" + (d.changes().size() == 1 ? "" : "s"));
         // one block per change: a path can be long and values longer, so neither is squeezed into a column
-        int width = Table.width(ctx.env());
+        int width = TextTable.width(ctx.env());
         for (FieldChange c : d.changes()) {
             ctx.out().println();
             ctx.out().println(c.path() + "  (" + c.kind().name().toLowerCase() + ")");

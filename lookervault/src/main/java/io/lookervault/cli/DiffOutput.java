@@ -13,8 +13,8 @@ final class DiffOutput {
 
     static void render(RunDiff d, PrintStream out, int width) {
         out.println("Changes from run " + d.fromRun() + " to run " + d.toRun() + ":");
-        Table summary = Table.of("TYPE", "ADDED", "REMOVED", "CHANGED");
-        Table items = Table.of("TYPE", "CHANGE", "ID", "TITLE", "FIELDS");
+        TextTable summary = TextTable.of("TYPE", "ADDED", "REMOVED", "CHANGED");
+        TextTable items = TextTable.of("TYPE", "CHANGE", "ID", "TITLE", "FIELDS");
         for (RunDiff.TypeDiff t : d.types()) {
             if (t.isEmpty()) {
                 continue;
@@ -33,12 +33,12 @@ final class DiffOutput {
         items.render(out, width);
     }
 
-    private static void rows(Table t, String type, String change, List<RunDiff.ItemChange> items) {
+    private static void rows(TextTable t, String type, String change, List<RunDiff.ItemChange> items) {
         items.forEach(i -> t.row(type, change, i.id(), i.title(), String.join(", ", i.fields())));
     }
 
     static ObjectNode json(RunDiff d) {
-        ObjectNode root = Json.object();
+        ObjectNode root = JsonOutput.object();
         root.put("from_run", d.fromRun()).put("to_run", d.toRun());
         ObjectNode types = root.putObject("types");
         long[] totals = new long[3];

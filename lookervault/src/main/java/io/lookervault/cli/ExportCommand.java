@@ -83,7 +83,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         TreeFormat f = formatOf(format);
         Path out = ctx.workingDir().resolve(dir);
-        try (VaultReader reader = Inspecting.open(global, ctx)) {
+        try (VaultReader reader = InspectSupport.open(global, ctx)) {
             RunInfo run = run(reader);
             long start = System.nanoTime();
             Exporter.Result r = new Exporter(reader, Arrays.stream(ContentType.values()).map(ContentType::key).toList())
@@ -92,7 +92,7 @@ final class ExportCommand implements Callable<Integer> {
             report(out, r, (System.nanoTime() - start) / 1_000_000);
             return ExitCodes.OK;
         } catch (VaultException e) {
-            throw Inspecting.damaged(e);
+            throw InspectSupport.damaged(e);
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new CommandException(ExitCodes.UNEXPECTED, e.getMessage(), e);
         }
@@ -108,7 +108,7 @@ final class ExportCommand implements Callable<Integer> {
 
     private RunInfo run(VaultReader reader) {
         if (when != null && when.run != null) {
-            return Inspecting.run(reader, Inspecting.parseRun(when.run));
+            return InspectSupport.run(reader, InspectSupport.parseRun(when.run));
         }
         if (when != null) {
             String at;
@@ -119,7 +119,7 @@ final class ExportCommand implements Callable<Integer> {
             }
             long n = reader.runAt(at).orElseThrow(() -> new CommandException(ExitCodes.USAGE,
                     "no run had started by " + when.asOf + " ('lookervault runs' lists them)"));
-            return Inspecting.run(reader, n);
+            return InspectSupport.run(reader, n);
         }
         List<RunInfo> finished = reader.runs().stream().filter(r -> !RunStatus.fromKey(r.status()).resumable()
                 && !RunStatus.ABANDONED.key().equals(r.status())).toList();
@@ -132,20 +132,20 @@ final class ExportCommand implements Callable<Integer> {
 
     private void report(Path out, Exporter.Result r, long millis) {
         if (global.json()) {
-            var root = Json.object().put("dir", out.toString()).put("run", r.manifest().run())
+            var root = JsonOutput.object().put("dir", out.toString()).put("run", r.manifest().run())
                     .put("source_url", r.manifest().sourceUrl()).put("files", r.manifest().files().size())
                     .put("written", r.written()).put("unchanged", r.unchanged()).put("removed", r.removed())
                     .put("duration_ms", millis);
             var counts = root.putObject("counts");
             r.manifest().counts().forEach(counts::put);
-            Json.print(ctx.out(), root);
+            JsonOutput.print(ctx.out(), root);
             return;
         }
-        Table t = Table.of("TYPE", "FILES");
+        TextTable t = TextTable.of("TYPE", "FILES");
         r.manifest().counts().forEach(t::row);
-        t.render(ctx.out(), Table.width(ctx.env()));
+        t.render(ctx.out(), TextTable.width(ctx.env()));
         ctx.out().println("Exported run " + r.manifest().run() + " of " + r.manifest().sourceUrl() + " to " + out + ": "
                 + r.manifest().files().size() + " files (" + r.written() + " written, " + r.unchanged() + " unchanged, "
-                + r.removed() + " removed) in " + Inspecting.duration(millis));
+                + r.removed() + " removed) in " + InspectSupport.duration(millis));
     }
 }

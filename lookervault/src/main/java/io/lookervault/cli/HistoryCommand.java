@@ -38,28 +38,28 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ContentType t = Inspecting.type(type);
-        try (VaultReader reader = Inspecting.open(global, ctx)) {
+        ContentType t = InspectSupport.type(type);
+        try (VaultReader reader = InspectSupport.open(global, ctx)) {
             ItemHistory h = ItemHistory.of(reader, t.key(), id).orElseThrow(() -> new CommandException(
                     ExitCodes.USAGE, t.key() + " " + id + " is not in the vault"));
             if (global.json()) {
-                Json.print(ctx.out(), json(h, reader));
+                JsonOutput.print(ctx.out(), json(h, reader));
             } else {
                 render(h, reader);
             }
             return ExitCodes.OK;
         } catch (VaultException e) {
-            throw Inspecting.damaged(e);
+            throw InspectSupport.damaged(e);
         }
     }
 
     private static String started(VaultReader reader, long run) {
-        return reader.run(run).map(r -> Inspecting.time(r.startedAt())).orElse("?");
+        return reader.run(run).map(r -> InspectSupport.time(r.startedAt())).orElse("?");
     }
 
     private void render(ItemHistory h, VaultReader reader) {
-        int width = Table.width(ctx.env());
-        Table head = Table.of(h.type() + " " + h.id(), "");
+        int width = TextTable.width(ctx.env());
+        TextTable head = TextTable.of(h.type() + " " + h.id(), "");
         head.row("Title", h.item().title());
         head.row("First seen", "run " + h.firstSeenRun() + " (" + started(reader, h.firstSeenRun()) + ")");
         head.row("Last seen", "run " + h.lastSeenRun() + " (" + started(reader, h.lastSeenRun()) + ")");
@@ -69,17 +69,17 @@ final class HistoryCommand implements Callable<Integer> {
         head.row("Versions", h.versions().size());
         head.render(ctx.out(), width);
         ctx.out().println();
-        Table t = Table.of("VERSION", "FROM RUN", "STARTED", "UNTIL RUN", "SIZE", "HASH", "CHANGED FIELDS");
+        TextTable t = TextTable.of("VERSION", "FROM RUN", "STARTED", "UNTIL RUN", "SIZE", "HASH", "CHANGED FIELDS");
         for (ItemHistory.Entry e : h.versions()) {
-            t.row(e.number(), e.fromRun(), Inspecting.time(e.fromStartedAt()), e.untilRun() == 0 ? "current" : e.untilRun(),
-                    Inspecting.size(e.sizeBytes()), e.hash().substring(0, 12),
+            t.row(e.number(), e.fromRun(), InspectSupport.time(e.fromStartedAt()), e.untilRun() == 0 ? "current" : e.untilRun(),
+                    InspectSupport.size(e.sizeBytes()), e.hash().substring(0, 12),
                     e.number() == 1 ? "(first version)" : String.join(", ", e.changedFields()));
         }
         t.render(ctx.out(), width);
     }
 
     private static ObjectNode json(ItemHistory h, VaultReader reader) {
-        ObjectNode root = Json.object();
+        ObjectNode root = JsonOutput.object();
         root.put("type", h.type()).put("id", h.id()).put("title", h.item().title()).put("status", h.item().status());
         root.putObject("first_seen").put("run", h.firstSeenRun()).put("started_at", started(reader, h.firstSeenRun()));
         root.putObject("last_seen").put("run", h.lastSeenRun()).put("started_at", started(reader, h.lastSeenRun()));

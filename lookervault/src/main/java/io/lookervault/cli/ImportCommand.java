@@ -107,7 +107,7 @@ final class ImportCommand implements Callable<Integer> {
         long changed = plan.count(ImportPlan.Action.CHANGED);
         long unchanged = plan.count(ImportPlan.Action.UNCHANGED);
         if (global.json()) {
-            Json.print(ctx.out(), Json.object().put("run", run.runId()).put("mode", run.mode().key())
+            JsonOutput.print(ctx.out(), JsonOutput.object().put("run", run.runId()).put("mode", run.mode().key())
                     .put("source_url", run.baseUrl()).put("dir", tree.toString()).put("files", plan.items().size())
                     .put("added", added).put("changed", changed).put("unchanged", unchanged)
                     .put("deleted", plan.gone().size()));

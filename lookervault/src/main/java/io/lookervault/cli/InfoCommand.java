@@ -35,7 +35,7 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AppConfig cfg = global.loadConfig(ctx, Map.of());
-        ObjectNode info = Json.object();
+        ObjectNode info = JsonOutput.object();
         try {
             cfg.looker().requireComplete();
             looker(cfg, info);
@@ -46,7 +46,7 @@ final class InfoCommand implements Callable<Integer> {
         info.set("vault", vault(cfg.db()));
         VaultStatus.summary(cfg.db(), (ObjectNode) info.get("vault"));
         if (global.json()) {
-            Json.print(ctx.out(), info);
+            JsonOutput.print(ctx.out(), info);
         } else {
             render(info);
         }
@@ -71,7 +71,7 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     private static ObjectNode vault(Path db) throws IOException {
-        ObjectNode v = Json.object();
+        ObjectNode v = JsonOutput.object();
         Path abs = db.toAbsolutePath();
         v.put("path", abs.toString());
         v.put("exists", Files.exists(abs));
@@ -85,7 +85,7 @@ final class InfoCommand implements Callable<Integer> {
         JsonNode looker = info.path("looker");
         JsonNode user = info.path("api_user");
         JsonNode vault = info.path("vault");
-        Table t = Table.of("ITEM", "VALUE");
+        TextTable t = TextTable.of("ITEM", "VALUE");
         if (looker.has("skipped")) {
             t.row("Looker", "skipped: " + looker.path("skipped").asText());
         } else {
@@ -98,6 +98,6 @@ final class InfoCommand implements Callable<Integer> {
         t.row("Vault", vault.path("path").asText() + (vault.path("exists").asBoolean()
                 ? " (" + vault.path("size_bytes").asLong() + " bytes)" : " (not created yet)"));
         VaultStatus.rows(t, vault);
-        t.render(ctx.out(), Table.width(ctx.env()));
+        t.render(ctx.out(), TextTable.width(ctx.env()));
     }
 }

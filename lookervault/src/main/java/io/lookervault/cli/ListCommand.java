@@ -72,27 +72,27 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ContentType t = Inspecting.type(type);
+        ContentType t = InspectSupport.type(type);
         if (recursive && folderIds.isEmpty()) {
             throw new CommandException(ExitCodes.USAGE, "--recursive needs --folder-id");
         }
         if (limit < 1 || offset < 0) {
             throw new CommandException(ExitCodes.USAGE, "--limit must be at least 1 and --offset at least 0");
         }
-        try (VaultReader reader = Inspecting.open(global, ctx)) {
+        try (VaultReader reader = InspectSupport.open(global, ctx)) {
             FolderPaths folders = new FolderPaths(reader.folders());
             ItemQuery q = query(reader, folders, t);
             List<StoredItem> items = reader.items(q);
             long total = reader.count(q);
             Map<String, String> owners = ownerNames(reader, items);
             if (global.json()) {
-                Json.print(ctx.out(), json(t, items, total, folders, owners));
+                JsonOutput.print(ctx.out(), json(t, items, total, folders, owners));
             } else {
                 render(items, total, folders, owners);
             }
             return ExitCodes.OK;
         } catch (VaultException e) {
-            throw Inspecting.damaged(e);
+            throw InspectSupport.damaged(e);
         }
     }
 
@@ -134,12 +134,12 @@ final class ListCommand implements Callable<Integer> {
     }
 
     private void render(List<StoredItem> items, long total, FolderPaths folders, Map<String, String> owners) {
-        Table t = Table.of("ID", "TITLE", "FOLDER", "OWNER", "UPDATED", "SIZE", "STATUS");
+        TextTable t = TextTable.of("ID", "TITLE", "FOLDER", "OWNER", "UPDATED", "SIZE", "STATUS");
         for (StoredItem i : items) {
-            t.row(i.id(), i.title(), folders.path(i.folderId()), ownerLabel(i.owner(), owners), Inspecting.time(i.updatedAt()),
-                    Inspecting.size(i.sizeBytes()), i.status() + (i.deletedRun() > 0 ? " (run " + i.deletedRun() + ")" : ""));
+            t.row(i.id(), i.title(), folders.path(i.folderId()), ownerLabel(i.owner(), owners), InspectSupport.time(i.updatedAt()),
+                    InspectSupport.size(i.sizeBytes()), i.status() + (i.deletedRun() > 0 ? " (run " + i.deletedRun() + ")" : ""));
         }
-        t.render(ctx.out(), Table.width(ctx.env()));
+        t.render(ctx.out(), TextTable.width(ctx.env()));
         long last = offset + items.size();
         ctx.out().println(items.isEmpty() ? "No " + type + " match (" + total + " in all with these filters)."
                 : "Showing " + (offset + 1) + "-" + last + " of " + total + (last < total
@@ -148,7 +148,7 @@ final class ListCommand implements Callable<Integer> {
 
     private ObjectNode json(ContentType t, List<StoredItem> items, long total, FolderPaths folders,
                             Map<String, String> owners) {
-        ObjectNode root = Json.object();
+        ObjectNode root = JsonOutput.object();
         root.put("type", t.key()).put("total", total).put("offset", offset).put("limit", limit);
         ArrayNode out = root.putArray("items");
         for (StoredItem i : items) {

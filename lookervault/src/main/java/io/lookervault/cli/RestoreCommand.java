@@ -80,7 +80,7 @@ final class RestoreCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             RestoreOptions o = options(() -> RestoreOptions.single(type, id, when.run, when.asOf, dryRun));
-            return RestoreRun.run(ctx, global, o, global.loadConfig(ctx, Map.of()));
+            return RestoreRunner.run(ctx, global, o, global.loadConfig(ctx, Map.of()));
         }
     }
 
@@ -128,7 +128,7 @@ final class RestoreCommand implements Callable<Integer> {
             io.lookervault.config.AppConfig cfg = global.loadConfig(ctx, flags);
             RestoreOptions o = options(() -> new RestoreOptions(RestoreOptions.Command.BULK, types, List.of(), folderIds, recursive,
                     when.run, when.asOf, cfg.extract().workers(), dryRun));
-            return RestoreRun.run(ctx, global, o, cfg);
+            return RestoreRunner.run(ctx, global, o, cfg);
         }
     }
 

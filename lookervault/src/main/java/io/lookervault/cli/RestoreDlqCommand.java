@@ -57,12 +57,12 @@ final class RestoreDlqCommand implements Callable<Integer> {
         public Integer call() {
             var open = withStore(ctx, global, s -> s.openDeadLetters(0));
             if (global.json()) {
-                RestoreRun.printJson(ctx.out(), open);
+                RestoreRunner.printJson(ctx.out(), open);
                 return ExitCodes.OK;
             }
-            Table t = Table.of("DLQ ID", "RESTORE", "TYPE", "ID", "STATUS", "ERROR");
+            TextTable t = TextTable.of("DLQ ID", "RESTORE", "TYPE", "ID", "STATUS", "ERROR");
             open.forEach(d -> t.row(d.dlqId(), d.restoreId(), d.type(), d.sourceId(), d.status(), d.error()));
-            t.render(ctx.out(), Table.width(ctx.env()));
+            t.render(ctx.out(), TextTable.width(ctx.env()));
             return ExitCodes.OK;
         }
     }
@@ -83,7 +83,7 @@ final class RestoreDlqCommand implements Callable<Integer> {
         public Integer call() {
             var found = withStore(ctx, global, s -> s.openDeadLetters(0)).stream().filter(d -> d.dlqId() == id)
                     .findFirst().orElseThrow(() -> new CommandException(ExitCodes.USAGE, "no open dead letter " + id));
-            RestoreRun.printJson(ctx.out(), found);
+            RestoreRunner.printJson(ctx.out(), found);
             return ExitCodes.OK;
         }
     }
@@ -103,7 +103,7 @@ final class RestoreDlqCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            return RestoreRun.retry(ctx, global, id == null ? 0 : id);
+            return RestoreRunner.retry(ctx, global, id == null ? 0 : id);
         }
     }
 

@@ -27,24 +27,24 @@ final class RestoreStatusCommand implements Callable<Integer> {
             var runs = store.runs();
             var open = store.openDeadLetters(0);
             if (global.json()) {
-                var doc = Json.object();
+                var doc = JsonOutput.object();
                 var arr = doc.putArray("restores");
                 for (var r : runs) {
-                    var n = RestoreRun.JSON.valueToTree(r);
+                    var n = RestoreRunner.JSON.valueToTree(r);
                     ((com.fasterxml.jackson.databind.node.ObjectNode) n).set("actions",
-                            Json.MAPPER.valueToTree(store.actionCounts(r.restoreId())));
+                            JsonOutput.MAPPER.valueToTree(store.actionCounts(r.restoreId())));
                     arr.add(n);
                 }
                 doc.put("open_dead_letters", open.size());
-                Json.print(ctx.out(), doc);
+                JsonOutput.print(ctx.out(), doc);
                 return ExitCodes.OK;
             }
-            Table t = Table.of("RESTORE", "STATUS", "FROM RUN", "SOURCE", "DESTINATION", "STARTED", "ITEMS");
+            TextTable t = TextTable.of("RESTORE", "STATUS", "FROM RUN", "SOURCE", "DESTINATION", "STARTED", "ITEMS");
             for (var r : runs) {
                 t.row(r.restoreId(), r.status(), r.sourceRun(), r.sourceUrl(), r.destUrl(), r.startedAt(),
                         store.actionCounts(r.restoreId()));
             }
-            t.render(ctx.out(), Table.width(ctx.env()));
+            t.render(ctx.out(), TextTable.width(ctx.env()));
             ctx.out().println(open.size() + " open dead letter(s)" + (open.isEmpty() ? ""
                     : ": `lookervault restore dlq list`"));
             return ExitCodes.OK;

@@ -35,28 +35,28 @@ final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (VaultReader reader = Inspecting.open(global, ctx)) {
+        try (VaultReader reader = InspectSupport.open(global, ctx)) {
             List<RunInfo> runs = reader.runs();
             if (global.json()) {
-                ArrayNode out = Json.MAPPER.createArrayNode();
+                ArrayNode out = JsonOutput.MAPPER.createArrayNode();
                 runs.forEach(r -> out.add(json(r)));
-                Json.print(ctx.out(), out);
+                JsonOutput.print(ctx.out(), out);
                 return ExitCodes.OK;
             }
-            Table t = Table.of("RUN", "STARTED", "DURATION", "STATUS", "MODE", "ITEMS", "NEW", "CHANGED", "DELETED",
+            TextTable t = TextTable.of("RUN", "STARTED", "DURATION", "STATUS", "MODE", "ITEMS", "NEW", "CHANGED", "DELETED",
                     "FAILED");
             for (RunInfo r : runs) {
                 TypeCounts s = sum(r.counts());
-                t.row(r.runId(), Inspecting.time(r.startedAt()), Inspecting.duration(r.durationMs()), r.status(), r.mode(), s.total(),
+                t.row(r.runId(), InspectSupport.time(r.startedAt()), InspectSupport.duration(r.durationMs()), r.status(), r.mode(), s.total(),
                         s.newItems(), s.changed(), s.deleted(), s.failed());
             }
-            t.render(ctx.out(), Table.width(ctx.env()));
+            t.render(ctx.out(), TextTable.width(ctx.env()));
             if (runs.isEmpty()) {
                 ctx.out().println("No runs yet: 'lookervault extract' makes the first.");
             }
             return ExitCodes.OK;
         } catch (VaultException e) {
-            throw Inspecting.damaged(e);
+            throw InspectSupport.damaged(e);
         }
     }
 
@@ -72,7 +72,7 @@ final class RunsCommand implements Callable<Integer> {
     }
 
     static ObjectNode json(RunInfo r) {
-        ObjectNode n = Json.object();
+        ObjectNode n = JsonOutput.object();
         n.put("run_id", r.runId()).put("base_url", r.baseUrl()).put("status", r.status()).put("mode", r.mode())
                 .put("started_at", r.startedAt()).put("finished_at", r.finishedAt())
                 .put("duration_seconds", r.durationMs() / 1000.0).put("requests", r.requests())
@@ -84,7 +84,7 @@ final class RunsCommand implements Callable<Integer> {
     }
 
     static ObjectNode counts(TypeCounts c) {
-        return Json.object().put("total", c.total()).put("new", c.newItems()).put("changed", c.changed())
+        return JsonOutput.object().put("total", c.total()).put("new", c.newItems()).put("changed", c.changed())
                 .put("unchanged", c.unchanged()).put("deleted", c.deleted()).put("failed", c.failed());
     }
 
@@ -107,8 +107,8 @@ final class RunsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (VaultReader reader = Inspecting.open(global, ctx)) {
-                RunInfo r = Inspecting.run(reader, Inspecting.parseRun(run));
+            try (VaultReader reader = InspectSupport.open(global, ctx)) {
+                RunInfo r = InspectSupport.run(reader, InspectSupport.parseRun(run));
                 List<FailureRecord> failures = new VaultAudit(reader).openFailures(r.runId());
                 if (global.json()) {
                     ObjectNode n = json(r);
@@ -117,28 +117,28 @@ final class RunsCommand implements Callable<Integer> {
                     failures.forEach(x -> f.addObject().put("type", x.type()).put("id", x.id())
                             .put("operation", x.operation()).put("status", x.status()).put("message", x.message())
                             .put("attempts", x.attempts()));
-                    Json.print(ctx.out(), n);
+                    JsonOutput.print(ctx.out(), n);
                 } else {
                     render(r, failures);
                 }
                 return ExitCodes.OK;
             } catch (VaultException e) {
-                throw Inspecting.damaged(e);
+                throw InspectSupport.damaged(e);
             }
         }
 
         private void render(RunInfo r, List<FailureRecord> failures) {
-            int width = Table.width(ctx.env());
-            Table head = Table.of("RUN " + r.runId(), "");
+            int width = TextTable.width(ctx.env());
+            TextTable head = TextTable.of("RUN " + r.runId(), "");
             head.row("Looker", r.baseUrl()).row("Status", r.status()).row("Mode", r.mode())
-                    .row("Started", Inspecting.time(r.startedAt()))
-                    .row("Finished", r.finishedAt() == null ? "(never)" : Inspecting.time(r.finishedAt()))
-                    .row("Duration", Inspecting.duration(r.durationMs()))
+                    .row("Started", InspectSupport.time(r.startedAt()))
+                    .row("Finished", r.finishedAt() == null ? "(never)" : InspectSupport.time(r.finishedAt()))
+                    .row("Duration", InspectSupport.duration(r.durationMs()))
                     .row("Requests", r.requests() + " (" + r.retries() + " retries, " + r.rateLimited() + " rate-limited)")
                     .row("Options", RunOptionsView.of(r.options()).describe());
             head.render(ctx.out(), width);
             ctx.out().println();
-            Table t = Table.of("TYPE", "TOTAL", "NEW", "CHANGED", "UNCHANGED", "DELETED", "FAILED");
+            TextTable t = TextTable.of("TYPE", "TOTAL", "NEW", "CHANGED", "UNCHANGED", "DELETED", "FAILED");
             r.counts().forEach((type, c) -> t.row(type, c.total(), c.newItems(), c.changed(), c.unchanged(),
                     c.deleted(), c.failed()));
             TypeCounts s = sum(r.counts());
@@ -146,7 +146,7 @@ final class RunsCommand implements Callable<Integer> {
             t.render(ctx.out(), width);
             if (!failures.isEmpty()) {
                 ctx.out().println();
-                Table f = Table.of("FAILED TYPE", "ID", "OPERATION", "HTTP", "ATTEMPTS", "MESSAGE");
+                TextTable f = TextTable.of("FAILED TYPE", "ID", "OPERATION", "HTTP", "ATTEMPTS", "MESSAGE");
                 failures.forEach(x -> f.row(x.type(), x.id(), x.operation(), x.status(), x.attempts(), x.message()));
                 f.render(ctx.out(), width);
             }

@@ -63,21 +63,21 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ContentType t = Inspecting.type(type);
-        try (VaultReader reader = Inspecting.open(global, ctx)) {
+        ContentType t = InspectSupport.type(type);
+        try (VaultReader reader = InspectSupport.open(global, ctx)) {
             StoredVersion v = version(reader, t);
             JsonNode doc = Documents.parse(v.json());
             if (!withVaultKeys) {
                 doc = Documents.lookerPart(doc);
             }
-            Json.print(ctx.out(), Documents.select(doc, fields));
+            JsonOutput.print(ctx.out(), Documents.select(doc, fields));
             if (!global.quiet() && !global.json()) {
                 ctx.err().println(t.key() + " " + id + ": version stored by run " + v.fromRun() + " ("
                         + v.fromStartedAt() + ")" + (v.current() ? "" : ", replaced or deleted in run " + v.toRun()));
             }
             return ExitCodes.OK;
         } catch (VaultException e) {
-            throw Inspecting.damaged(e);
+            throw InspectSupport.damaged(e);
         }
     }
 
@@ -100,7 +100,7 @@ final class ShowCommand implements Callable<Integer> {
 
     private long runOf(VaultReader reader) {
         if (when.run != null) {
-            return Inspecting.run(reader, Inspecting.parseRun(when.run)).runId();
+            return InspectSupport.run(reader, InspectSupport.parseRun(when.run)).runId();
         }
         String at;
         try {

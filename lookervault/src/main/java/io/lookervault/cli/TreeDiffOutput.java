@@ -13,7 +13,7 @@ final class TreeDiffOutput {
     static void render(ImportPlan p, String dir, PrintStream out, int width) {
         out.println("Changes from " + (p.baseRun() == 0 ? "an empty vault" : "run " + p.baseRun()) + " to " + dir + ":");
         Map<String, long[]> counts = new TreeMap<>();
-        Table items = Table.of("TYPE", "CHANGE", "ID", "TITLE", "FIELDS");
+        TextTable items = TextTable.of("TYPE", "CHANGE", "ID", "TITLE", "FIELDS");
         for (ImportPlan.Item i : p.items()) {
             if (i.action() == ImportPlan.Action.UNCHANGED) {
                 continue;
@@ -31,7 +31,7 @@ final class TreeDiffOutput {
             out.println("No changes.");
             return;
         }
-        Table summary = Table.of("TYPE", "ADDED", "REMOVED", "CHANGED");
+        TextTable summary = TextTable.of("TYPE", "ADDED", "REMOVED", "CHANGED");
         counts.forEach((t, c) -> summary.row(t, c[0], c[1], c[2]));
         summary.render(out, width);
         out.println();
@@ -39,7 +39,7 @@ final class TreeDiffOutput {
     }
 
     static ObjectNode json(ImportPlan p, String dir) {
-        ObjectNode root = Json.object().put("from_run", p.baseRun()).put("dir", dir);
+        ObjectNode root = JsonOutput.object().put("from_run", p.baseRun()).put("dir", dir);
         var arr = root.putArray("changes");
         for (ImportPlan.Item i : p.items()) {
             if (i.action() != ImportPlan.Action.UNCHANGED) {

@@ -37,19 +37,19 @@ final class VaultStatus {
     }
 
     /** The rows {@code info} prints for the summary. */
-    static void rows(Table t, JsonNode vault) {
+    static void rows(TextTable t, JsonNode vault) {
         if (vault.has("error")) {
             t.row("Vault problem", vault.path("error").asText());
         }
         if (!vault.has("runs")) {
             return;
         }
-        t.row("Vault size on disk", Inspecting.size(vault.path("size_on_disk_bytes").asLong()));
+        t.row("Vault size on disk", InspectSupport.size(vault.path("size_on_disk_bytes").asLong()));
         t.row("Vault runs", vault.path("runs").asLong());
         JsonNode last = vault.path("last_run");
         if (!last.isMissingNode()) {
             t.row("Last run", "run " + last.path("run_id").asLong() + ", " + last.path("status").asText() + ", "
-                    + last.path("mode").asText() + ", started " + Inspecting.time(last.path("started_at").asText())
+                    + last.path("mode").asText() + ", started " + InspectSupport.time(last.path("started_at").asText())
                     + ", " + last.path("totals").path("total").asLong() + " items");
         }
         StringBuilder b = new StringBuilder();
@@ -62,20 +62,20 @@ final class VaultStatus {
      * {@code check}'s vault health: SQLite's quick check and the last run's completeness; no row before the
      * first run made the vault. An unreadable or damaged vault fails (exit 2: point --db elsewhere or restore it).
      */
-    static Optional<Readiness.Check> health(Path db) {
+    static Optional<ReadinessChecks.Check> health(Path db) {
         if (!Files.exists(db)) {
             return Optional.empty();
         }
         return Optional.of(healthOf(db));
     }
 
-    private static Readiness.Check healthOf(Path db) {
+    private static ReadinessChecks.Check healthOf(Path db) {
         String name = "vault health";
         try (VaultReader reader = VaultReader.open(db)) {
             VaultAudit audit = new VaultAudit(reader);
             List<String> damage = audit.sqliteQuickCheck();
             if (!damage.isEmpty()) {
-                return Readiness.Check.fail(name, "damaged: " + damage.get(0) + " ('lookervault verify' lists all)",
+                return ReadinessChecks.Check.fail(name, "damaged: " + damage.get(0) + " ('lookervault verify' lists all)",
                         ExitCodes.USAGE);
             }
             List<RunInfo> runs = reader.runs();
@@ -84,14 +84,14 @@ final class VaultStatus {
             String summary = runs.size() + " runs, " + reader.itemCounts().values().stream().mapToLong(c -> c[0]).sum()
                     + " items";
             if (!incomplete.isEmpty()) {
-                return new Readiness.Check(name, Readiness.Status.WARN, summary + "; " + incomplete.get(0)
+                return new ReadinessChecks.Check(name, ReadinessChecks.Status.WARN, summary + "; " + incomplete.get(0)
                         + (incomplete.size() > 1 ? " (+" + (incomplete.size() - 1) + " more; 'lookervault verify')" : ""),
                         ExitCodes.OK);
             }
-            return Readiness.Check.ok(name, summary + "; last run " + last.map(r -> r.runId() + " " + r.status())
+            return ReadinessChecks.Check.ok(name, summary + "; last run " + last.map(r -> r.runId() + " " + r.status())
                     .orElse("") + "; 'lookervault verify' checks every hash");
         } catch (VaultException e) {
-            return Readiness.Check.fail(name, e.getMessage(), ExitCodes.USAGE);
+            return ReadinessChecks.Check.fail(name, e.getMessage(), ExitCodes.USAGE);
         }
     }
 

@@ -44,7 +44,7 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AppConfig cfg = global.loadConfig(ctx, Map.of());
         VerifyReport report;
-        try (VaultReader reader = Inspecting.open(global, ctx)) {
+        try (VaultReader reader = InspectSupport.open(global, ctx)) {
             if (againstSource) {
                 cfg.looker().requireComplete();
                 try (LookerClient api = LookerClient.create(cfg.looker(), cfg.resilience())) {
@@ -57,7 +57,7 @@ final class VerifyCommand implements Callable<Integer> {
             throw new CommandException(ExitCodes.PARTIAL, "the vault is damaged: " + e.getMessage(), e);
         }
         if (global.json()) {
-            Json.print(ctx.out(), json(report));
+            JsonOutput.print(ctx.out(), json(report));
         } else {
             render(report);
         }
@@ -65,12 +65,12 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private void render(VerifyReport r) {
-        int width = Table.width(ctx.env());
+        int width = TextTable.width(ctx.env());
         ctx.out().println("Vault " + r.vault());
         ctx.out().println("Schema " + r.schemaVersion() + ", " + r.runs() + " runs, "
                 + r.documentsChecked() + " stored documents" + (r.lastRun() > 0 ? ", last run " + r.lastRun() + " ("
                 + r.lastRunStatus() + ")" : ""));
-        Table t = Table.of("CHECK", "RESULT", "WHAT IT PROVES");
+        TextTable t = TextTable.of("CHECK", "RESULT", "WHAT IT PROVES");
         r.checks().forEach(c -> t.row(c.name(), c.passed() ? "ok" : c.problems().size() + " problem"
                 + (c.problems().size() == 1 ? "" : "s"), c.description()));
         t.render(ctx.out(), width);
@@ -81,7 +81,7 @@ final class VerifyCommand implements Callable<Integer> {
         });
         if (!r.source().isEmpty()) {
             ctx.out().println();
-            Table s = Table.of("TYPE", "IN VAULT", "ON LOOKER", "MISSING", "EXTRA", "IDS");
+            TextTable s = TextTable.of("TYPE", "IN VAULT", "ON LOOKER", "MISSING", "EXTRA", "IDS");
             r.source().forEach(d -> s.row(d.type(), d.inVault(), d.atSource() < 0 ? "-" : d.atSource(),
                     d.missing().size(), d.extra().size(), d.note().isEmpty() ? ids(d) : d.note()));
             s.render(ctx.out(), width);
@@ -98,7 +98,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private static ObjectNode json(VerifyReport r) {
-        ObjectNode root = Json.object();
+        ObjectNode root = JsonOutput.object();
         root.put("vault", r.vault()).put("sound", r.sound()).put("problems", r.problemCount())
                 .put("schema_version", r.schemaVersion()).put("runs", r.runs()).put("last_run", r.lastRun())
                 .put("last_run_status", r.lastRunStatus()).put("documents_checked", r.documentsChecked());

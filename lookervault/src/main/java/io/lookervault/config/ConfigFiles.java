@@ -43,7 +43,7 @@ final class ConfigFiles {
             String key = line.substring(0, eq).strip();
             String value = unquote(line.substring(eq + 1).strip());
             Setting.fromKey(key).filter(Setting::inLookerIni).filter(s -> !value.isEmpty())
-                    .ifPresent(s -> out.put(s, new RawValue(value, Source.LOOKER_INI, file.toString())));
+                    .ifPresent(s -> out.put(s, new RawValue(value, SettingOrigin.LOOKER_INI, file.toString())));
         }
         return out;
     }
@@ -77,7 +77,7 @@ final class ConfigFiles {
             if (!e.getValue().isValueNode()) {
                 throw new ConfigException(s.key(), "setting '" + where + "' in " + file + " must be a plain value");
             }
-            out.put(s, new RawValue(e.getValue().asText(), Source.TOML, file.toString()));
+            out.put(s, new RawValue(e.getValue().asText(), SettingOrigin.TOML, file.toString()));
         }
     }
 

@@ -49,14 +49,14 @@ public final class ConfigLoader {
     private static Map<Setting, RawValue> layer(ConfigSources sources) {
         Map<Setting, RawValue> raw = new EnumMap<>(Setting.class);
         for (Setting s : Setting.values()) {
-            s.defaultValue().ifPresent(v -> raw.put(s, new RawValue(v, Source.DEFAULT, "")));
+            s.defaultValue().ifPresent(v -> raw.put(s, new RawValue(v, SettingOrigin.DEFAULT, "")));
         }
         sources.lookerIni().ifPresent(f -> raw.putAll(ConfigFiles.readLookerIni(f)));
         sources.toml().ifPresent(f -> raw.putAll(ConfigFiles.readToml(f)));
         for (Setting s : Setting.values()) {
             String v = sources.env().get(s.envVar());
             if (v != null && !v.isBlank()) {
-                raw.put(s, new RawValue(v.strip(), Source.ENV, s.envVar()));
+                raw.put(s, new RawValue(v.strip(), SettingOrigin.ENV, s.envVar()));
             }
         }
         sources.flags().forEach((key, value) -> {
@@ -66,7 +66,7 @@ public final class ConfigLoader {
                 throw new ConfigException(s.key(), s.key() + " cannot be given on the command line (it would show"
                         + " in ps and shell history): use " + s.envVar() + " or looker.ini");
             }
-            raw.put(s, new RawValue(value.strip(), Source.FLAG, "--" + s.key().replace('_', '-')));
+            raw.put(s, new RawValue(value.strip(), SettingOrigin.FLAG, "--" + s.key().replace('_', '-')));
         });
         return raw;
     }
@@ -76,7 +76,7 @@ public final class ConfigLoader {
         for (Setting s : Setting.values()) {
             RawValue v = raw.get(s);
             String display = v == null ? "unset" : s.isSecret() ? "set" : v.text();
-            out.add(new SettingValue(s.key(), display, v == null ? Source.DEFAULT : v.source(),
+            out.add(new SettingValue(s.key(), display, v == null ? SettingOrigin.DEFAULT : v.source(),
                     v == null ? "" : v.origin()));
         }
         return out;

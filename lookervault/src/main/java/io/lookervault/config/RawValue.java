@@ -1,7 +1,7 @@
 package io.lookervault.config;
 
 /** A setting's text before parsing, with where it came from (package-private plumbing of the loader). */
-record RawValue(String text, Source source, String origin) {
+record RawValue(String text, SettingOrigin source, String origin) {
 
     /** "environment (LOOKERVAULT_WORKERS)" — how error messages name the source. */
     String describe() {

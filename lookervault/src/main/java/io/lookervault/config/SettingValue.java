@@ -8,4 +8,4 @@ package io.lookervault.config;
  * @param source  where the value came from
  * @param origin  the file or variable that supplied it (e.g. {@code LOOKERSDK_BASE_URL}), empty for defaults
  */
-public record SettingValue(String name, String display, Source source, String origin) {}
+public record SettingValue(String name, String display, SettingOrigin source, String origin) {}

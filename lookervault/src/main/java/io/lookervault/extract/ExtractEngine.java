@@ -87,7 +87,8 @@ public final class ExtractEngine {
         trackers = map;
         WorkQueue queue = new WorkQueue(streams, Math.max(4 * options.batchSize(), 2_000));
         try (VaultWriter writer = vault.writer(runId, WRITE_QUEUE, hook)) {
-            Segment segment = new Segment(runId, options, api, vault, writer, queue, map, retries(map), scope);
+            SegmentWork segment = new SegmentWork(new SegmentWork.Context(runId, options, api, vault, writer, queue, map,
+                    retries(map), scope));
             queueRetries(segment, map);
             return runWorkers(segment, queue, options.workers());
         }
@@ -105,7 +106,7 @@ public final class ExtractEngine {
         return out;
     }
 
-    private void queueRetries(Segment segment, Map<ContentType, TypeTracker> map) {
+    private void queueRetries(SegmentWork segment, Map<ContentType, TypeTracker> map) {
         for (ContentType t : map.keySet()) {
             List<String> ids = new ArrayList<>();
             vault.openFailures(t.key()).forEach(f -> ids.add(f.id()));
@@ -113,7 +114,7 @@ public final class ExtractEngine {
         }
     }
 
-    private Outcome runWorkers(Segment segment, WorkQueue queue, int n) throws InterruptedException {
+    private Outcome runWorkers(SegmentWork segment, WorkQueue queue, int n) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
             Thread th = new Thread(r, "extract-worker");
             th.setDaemon(true);
@@ -164,7 +165,7 @@ public final class ExtractEngine {
         return cancelled.get();
     }
 
-    private void work(Segment segment, WorkQueue queue) {
+    private void work(SegmentWork segment, WorkQueue queue) {
         try {
             WorkQueue.Task task;
             while (!cancelled.get() && (task = queue.next()) != null) {

@@ -42,7 +42,7 @@ final class AccessRestorer implements TypeRestorer {
         if (haveMeta.path("inherits").asBoolean(true) != inherits) {
             parts.add("inherits");
             if (!ctx.dryRun) {
-                ctx.dest.patch("/content_metadata/" + cm, Source.JSON.createObjectNode().put("inherits", inherits));
+                ctx.dest.patch("/content_metadata/" + cm, BackupSnapshot.JSON.createObjectNode().put("inherits", inherits));
             }
         }
         if (grants(extra.path("content_metadata_accesses"), cm, ctx, notes)) {
@@ -75,7 +75,7 @@ final class AccessRestorer implements TypeRestorer {
             if (ctx.dryRun) {
                 continue;
             }
-            ObjectNode b = Source.JSON.createObjectNode().put("content_metadata_id", cm).put("permission_type", permission);
+            ObjectNode b = BackupSnapshot.JSON.createObjectNode().put("content_metadata_id", cm).put("permission_type", permission);
             if (group != null) {
                 b.put("group_id", group);
             } else {

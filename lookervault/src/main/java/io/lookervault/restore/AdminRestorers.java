@@ -123,7 +123,7 @@ final class AdminRestorers {
         if (!src.isArray()) {
             return List.of();
         }
-        ArrayNode want = Source.JSON.createArrayNode();
+        ArrayNode want = BackupSnapshot.JSON.createArrayNode();
         for (JsonNode v : src) {
             String g = ctx.ids.ref("groups", v.path("group_id"));
             if (g == null) {
@@ -132,7 +132,7 @@ final class AdminRestorers {
             }
             want.addObject().put("group_id", g).put("value", JsonFields.text(v, "value"));
         }
-        JsonNode have = destId == null ? Source.JSON.createArrayNode()
+        JsonNode have = destId == null ? BackupSnapshot.JSON.createArrayNode()
                 : ctx.dest.get("/user_attributes/" + destId + "/group_values", Map.of());
         if (pairs(want).equals(pairs(have))) {
             return List.of();
@@ -168,8 +168,8 @@ final class AdminRestorers {
             return List.of();
         }
         if (!ctx.dryRun) {
-            ArrayNode ids = Source.JSON.createArrayNode();
-            want.stream().sorted(Source::compareIds).forEach(ids::add);
+            ArrayNode ids = BackupSnapshot.JSON.createArrayNode();
+            want.stream().sorted(BackupSnapshot::compareIds).forEach(ids::add);
             ctx.dest.put("/roles/" + destRoleId + "/groups", ids);
         }
         return List.of("groups");
@@ -188,7 +188,7 @@ final class AdminRestorers {
             } else if (!have.contains(d)) {
                 changed.add("groups");
                 if (!ctx.dryRun) {
-                    ctx.dest.post("/groups/" + destGroupId + "/groups", Source.JSON.createObjectNode().put("group_id", d));
+                    ctx.dest.post("/groups/" + destGroupId + "/groups", BackupSnapshot.JSON.createObjectNode().put("group_id", d));
                 }
             }
         }

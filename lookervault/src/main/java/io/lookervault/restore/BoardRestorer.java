@@ -37,7 +37,7 @@ final class BoardRestorer extends BaseRestorer {
             throws LookerException, InterruptedException {
         JsonNode have = dest.path("board_sections");
         boolean changed = false;
-        ArrayNode order = Source.JSON.createArrayNode();
+        ArrayNode order = BackupSnapshot.JSON.createArrayNode();
         int i = 0;
         for (JsonNode s : doc.path("board_sections")) {
             JsonNode current = i < have.size() ? have.get(i) : null;
@@ -72,7 +72,7 @@ final class BoardRestorer extends BaseRestorer {
             }
         }
         if (!ctx.dryRun && !JsonFields.same(order, dest.path("section_order"))) {
-            ctx.dest.patch(path(destId), Source.JSON.createObjectNode().set("section_order", order));
+            ctx.dest.patch(path(destId), BackupSnapshot.JSON.createObjectNode().set("section_order", order));
         }
         return changed ? List.of("sections") : List.of();
     }

@@ -148,7 +148,7 @@ final class DashboardParts {
             b.remove(f);
         }
         BaseRestorer.translate(b, "look_id", "looks", ctx, notes);
-        String q = Queries.ensure(e.path("query"), have == null ? null : have.path("query"), ctx);
+        String q = QueryReuse.ensure(e.path("query"), have == null ? null : have.path("query"), ctx);
         if (q != null) {
             b.put("query_id", q);
         } else {

@@ -14,7 +14,7 @@ import java.util.Set;
  */
 final class Dependencies {
     /** One item to restore first. */
-    record Dep(Plan.Step step, String id) {}
+    record Dep(RestoreOrder.Step step, String id) {}
 
     private final RestoreContext ctx;
     private final Set<String> seen = new LinkedHashSet<>();
@@ -77,7 +77,7 @@ final class Dependencies {
 
     private void add(String type, String id) {
         if (seen.add(type + "/" + id)) {
-            Plan.steps().stream().filter(s -> s.name().equals(type)).findFirst()
+            RestoreOrder.steps().stream().filter(s -> s.name().equals(type)).findFirst()
                     .ifPresent(s -> out.add(new Dep(s, id)));
         }
     }

@@ -69,7 +69,7 @@ final class FolderRestorer extends BaseRestorer {
     }
 
     /** Ids grouped by depth in the backed-up tree, roots first, so that each level's parents already exist. */
-    static List<List<String>> byDepth(List<String> ids, Source source) {
+    static List<List<String>> byDepth(List<String> ids, BackupSnapshot source) {
         Map<String, String> parent = new HashMap<>();
         for (String id : ids) {
             source.doc("folders", id).ifPresent(d -> parent.put(id, JsonFields.text(d, "parent_id")));

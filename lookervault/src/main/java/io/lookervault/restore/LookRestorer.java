@@ -39,7 +39,7 @@ final class LookRestorer extends BaseRestorer {
     JsonNode create(JsonNode doc, ObjectNode body, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
         ObjectNode withQuery = body.deepCopy();
-        withQuery.put("query_id", Queries.ensure(doc.path("query"), null, ctx));
+        withQuery.put("query_id", QueryReuse.ensure(doc.path("query"), null, ctx));
         return ctx.dest.create(base, withQuery, () -> findCreated(doc, withQuery, ctx));
     }
 
@@ -48,12 +48,12 @@ final class LookRestorer extends BaseRestorer {
     List<String> after(String sourceId, JsonNode doc, String destId, JsonNode dest, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
         JsonNode current = dest == null ? null : dest.path("query");
-        String q = Queries.ensure(doc.path("query"), current, ctx);
+        String q = QueryReuse.ensure(doc.path("query"), current, ctx);
         if (q == null || current != null && q.equals(current.path("id").asText())) {
             return List.of();
         }
         if (!ctx.dryRun) {
-            ctx.dest.patch(path(destId), Source.JSON.createObjectNode().put("query_id", q));
+            ctx.dest.patch(path(destId), BackupSnapshot.JSON.createObjectNode().put("query_id", q));
         }
         return List.of("query");
     }

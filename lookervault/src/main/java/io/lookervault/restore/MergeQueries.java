@@ -47,7 +47,7 @@ final class MergeQueries {
             ObjectNode s = sq.deepCopy();
             // a slug names a query on its own instance only
             s.remove("query_slug");
-            s.put("query_id", Queries.ensure(query, now, ctx));
+            s.put("query_id", QueryReuse.ensure(query, now, ctx));
             sources.add(s);
             i++;
         }

@@ -10,7 +10,7 @@ import java.util.Map;
  * part is.
  */
 final class RestoreContext {
-    final Source source;
+    final BackupSnapshot source;
     final DestinationWriter dest;
     final DestinationFacts facts;
     final IdMap ids;
@@ -20,7 +20,7 @@ final class RestoreContext {
     final long restoreId;
     final WriteFields write = WriteFields.get();
 
-    RestoreContext(LookerApi api, Source source, RestoreStore store, String destUrl, boolean dryRun, long restoreId,
+    RestoreContext(LookerApi api, BackupSnapshot source, RestoreStore store, String destUrl, boolean dryRun, long restoreId,
                    Map<String, TypeRestorer> restorers) {
         this.source = source;
         this.destUrl = destUrl;

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Runs one restore: picks the backed-up run, walks the {@link Plan} step by step (folders one depth at a
+ * Runs one restore: picks the backed-up run, walks the {@link RestoreOrder} step by step (folders one depth at a
  * time), restores the items of a step in parallel on the shared client, checkpoints each item with its id
  * mapping, and sends failures (after the client's retries) to the dead-letter queue while the run goes on.
  * An unfinished restore of the same plan is resumed: checkpointed items are not written again.
@@ -37,7 +37,7 @@ public final class RestoreJob {
     private final String destUrl;
     private final Clock clock;
     private Consumer<Outcome> onCheckpoint = o -> { };
-    private volatile Run current;
+    private volatile RunState current;
     private volatile long startedMillis;
 
     public RestoreJob(LookerApi api, Vault vault, RestoreStore store, String destUrl, Clock clock) {
@@ -56,7 +56,7 @@ public final class RestoreJob {
 
     /** The running restore's progress (per plan step: items done of its total); empty before it starts. Thread-safe. */
     public ProgressSnapshot snapshot() {
-        Run r = current;
+        RunState r = current;
         ApiStats s = api.stats();
         List<ProgressSnapshot.TypeProgress> steps = new ArrayList<>();
         int busy = 0;
@@ -81,17 +81,17 @@ public final class RestoreJob {
         long started = clock.millis();
         startedMillis = started;
         ApiStats before = api.stats();
-        Source source = Source.of(vault, o.run(), o.asOf());
+        BackupSnapshot source = BackupSnapshot.of(vault, o.run(), o.asOf());
         long restoreId = o.dryRun() ? 0 : startOrResume(o, source);
-        RestoreContext ctx = new RestoreContext(api, source, store, destUrl, o.dryRun(), restoreId, Plan.restorers());
-        Run run = new Run(ctx, o.workers());
+        RestoreContext ctx = new RestoreContext(api, source, store, destUrl, o.dryRun(), restoreId, RestoreOrder.restorers());
+        RunState run = new RunState(ctx, o.workers());
         current = run;
         RunStatus status = RunStatus.COMPLETED;
         try {
             if (o.command() == RestoreOptions.Command.SINGLE) {
                 run.single(o.types().get(0), o.ids().get(0));
             } else if (o.command() == RestoreOptions.Command.RETRY) {
-                run.item(Plan.steps().stream().filter(s -> s.name().equals(o.types().get(0))).findFirst()
+                run.item(RestoreOrder.steps().stream().filter(s -> s.name().equals(o.types().get(0))).findFirst()
                         .orElseThrow(), o.ids().get(0));
             } else {
                 run.bulk(o);
@@ -126,9 +126,9 @@ public final class RestoreJob {
         return out;
     }
 
-    private long startOrResume(RestoreOptions o, Source source) {
+    private long startOrResume(RestoreOptions o, BackupSnapshot source) {
         String key = o.key(source.runId());
-        return store.unfinished(destUrl, o.command().key(), key).map(RestoreStore.RestoreRun::restoreId)
+        return store.unfinished(destUrl, o.command().key(), key).map(RestoreStore.RestoreRunRow::restoreId)
                 .orElseGet(() -> store.startRun(source.runId(), source.url(), destUrl, o.command().key(), key, now()));
     }
 
@@ -143,7 +143,7 @@ public final class RestoreJob {
     }
 
     /** The state of one run: its workers, counts and dead letters. */
-    private final class Run {
+    private final class RunState {
         final RestoreContext ctx;
         final ExecutorService pool;
         final List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
@@ -155,9 +155,9 @@ public final class RestoreJob {
         /** Per step: [start, end or 0] in clock millis, for per-step rates (steps run one after another). */
         final Map<String, long[]> spans = new ConcurrentHashMap<>();
         final int workers;
-        final Scope scope;
+        final RestoreSelection scope;
 
-        Run(RestoreContext ctx, int workers) {
+        RunState(RestoreContext ctx, int workers) {
             this.ctx = ctx;
             this.workers = workers;
             this.pool = Executors.newFixedThreadPool(workers, r -> {
@@ -165,7 +165,7 @@ public final class RestoreJob {
                 t.setDaemon(true);
                 return t;
             });
-            this.scope = new Scope(ctx.source);
+            this.scope = new RestoreSelection(ctx.source);
         }
 
         void single(String type, String id) throws InterruptedException {
@@ -174,7 +174,7 @@ public final class RestoreJob {
             for (Dependencies.Dep dep : new Dependencies(ctx).missing(type, doc)) {
                 item(dep.step(), dep.id());
             }
-            Plan.Step step = Plan.steps().stream().filter(s -> s.name().equals(type)).findFirst()
+            RestoreOrder.Step step = RestoreOrder.steps().stream().filter(s -> s.name().equals(type)).findFirst()
                     .orElseThrow(() -> new RestoreException("cannot restore type " + type));
             item(step, id);
         }
@@ -182,13 +182,13 @@ public final class RestoreJob {
         void bulk(RestoreOptions o) throws InterruptedException {
             // the totals are counted up front for progress, and each step's ids are read again when it runs:
             // a second vault query per step, rather than holding every id of a large vault for the whole restore
-            for (Plan.Step step : Plan.steps()) {
+            for (RestoreOrder.Step step : RestoreOrder.steps()) {
                 int n = scope.ids(step, o).size();
                 if (n > 0) {
                     totals.put(step.name(), (long) n);
                 }
             }
-            for (Plan.Step step : Plan.steps()) {
+            for (RestoreOrder.Step step : RestoreOrder.steps()) {
                 List<String> ids = scope.ids(step, o);
                 if (ids.isEmpty()) {
                     continue;
@@ -204,7 +204,7 @@ public final class RestoreJob {
             }
         }
 
-        private void level(Plan.Step step, List<String> ids) throws InterruptedException {
+        private void level(RestoreOrder.Step step, List<String> ids) throws InterruptedException {
             Map<String, RestoreStore.Checkpoint> done = ctx.restoreId == 0 ? Map.of()
                     : store.checkpoints(ctx.restoreId, step.name());
             List<Future<?>> futures = new ArrayList<>();
@@ -245,7 +245,7 @@ public final class RestoreJob {
         }
 
         /** Restores one item; a failure goes to the dead-letter queue and the run goes on. */
-        void item(Plan.Step step, String id) throws InterruptedException {
+        void item(RestoreOrder.Step step, String id) throws InterruptedException {
             JsonNode doc = ctx.source.doc(step.sourceType(), id).orElse(null);
             if (doc == null) {
                 return;

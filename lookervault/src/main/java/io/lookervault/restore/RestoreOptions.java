@@ -28,9 +28,9 @@ public record RestoreOptions(Command command, List<String> types, List<String> i
         folderIds = folderIds == null ? List.of() : List.copyOf(folderIds);
         io.lookervault.job.Workers.check(workers);
         for (String t : types) {
-            if (!Plan.typeKeys().contains(t) && !(command == Command.RETRY && Plan.stepNames().contains(t))) {
+            if (!RestoreOrder.typeKeys().contains(t) && !(command == Command.RETRY && RestoreOrder.stepNames().contains(t))) {
                 throw new IllegalArgumentException("unknown type " + t + "; restorable types: "
-                        + String.join(", ", Plan.typeKeys()));
+                        + String.join(", ", RestoreOrder.typeKeys()));
             }
         }
     }

@@ -86,13 +86,36 @@ final class UserRestorer extends BaseRestorer {
                 || dest.path("credentials_email").isMissingNode())) {
             parts.add("credentials_email");
             if (!ctx.dryRun) {
-                ctx.dest.post(path(destId) + "/credentials_email", Source.JSON.createObjectNode().put("email", email));
+                ctx.dest.post(path(destId) + "/credentials_email", BackupSnapshot.JSON.createObjectNode().put("email", email));
             }
         }
         parts.addAll(roles(doc, destId, dest, ctx, notes));
         parts.addAll(groups(doc, destId, dest, ctx, notes));
         parts.addAll(attributeValues(doc, destId, ctx, notes));
+        apiKeysToReissue(doc, dest, notes);
         return parts;
+    }
+
+    /**
+     * API3 keys are backed up as metadata only (Looker never returns a client secret), so a key the destination
+     * user lacks cannot be restored: the report names the keys for the admin to issue again.
+     */
+    static void apiKeysToReissue(JsonNode doc, JsonNode dest, List<String> notes) {
+        Set<String> there = new HashSet<>();
+        if (dest != null) {
+            dest.path("credentials_api3").forEach(k -> there.add(k.path("client_id").asText()));
+        }
+        List<String> missing = new ArrayList<>();
+        doc.path("credentials_api3").forEach(k -> {
+            String clientId = k.path("client_id").asText();
+            if (!clientId.isEmpty() && !there.contains(clientId)) {
+                missing.add(clientId);
+            }
+        });
+        if (!missing.isEmpty()) {
+            notes.add(missing.size() + " API key(s) not restorable (Looker never returns their secrets): issue new "
+                    + "API3 keys for this user in place of client_id " + String.join(", ", missing));
+        }
     }
 
     /** Sets the user's home folder (translated), after the folders step. */
@@ -112,7 +135,7 @@ final class UserRestorer extends BaseRestorer {
             return List.of();
         }
         if (!ctx.dryRun) {
-            ctx.dest.patch("/users/" + destId, Source.JSON.createObjectNode().put("home_folder_id", dest));
+            ctx.dest.patch("/users/" + destId, BackupSnapshot.JSON.createObjectNode().put("home_folder_id", dest));
         }
         return List.of("home_folder_id");
     }
@@ -128,8 +151,8 @@ final class UserRestorer extends BaseRestorer {
             return List.of();
         }
         if (!ctx.dryRun) {
-            ArrayNode ids = Source.JSON.createArrayNode();
-            want.stream().sorted(Source::compareIds).forEach(ids::add);
+            ArrayNode ids = BackupSnapshot.JSON.createArrayNode();
+            want.stream().sorted(BackupSnapshot::compareIds).forEach(ids::add);
             ctx.dest.put(path(destId) + "/roles", ids);
         }
         return List.of("role_ids");
@@ -152,7 +175,7 @@ final class UserRestorer extends BaseRestorer {
             if (!have.contains(g)) {
                 changed = true;
                 if (!ctx.dryRun) {
-                    ctx.dest.post("/groups/" + g + "/users", Source.JSON.createObjectNode().put("user_id", destId));
+                    ctx.dest.post("/groups/" + g + "/users", BackupSnapshot.JSON.createObjectNode().put("user_id", destId));
                 }
             }
         }
@@ -186,7 +209,7 @@ final class UserRestorer extends BaseRestorer {
 
     private List<String> attributeValues(JsonNode doc, String destId, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
-        JsonNode have = destId == null ? Source.JSON.createArrayNode()
+        JsonNode have = destId == null ? BackupSnapshot.JSON.createArrayNode()
                 : ctx.dest.get(path(destId) + "/attribute_values", Map.of());
         boolean changed = false;
         for (JsonNode v : doc.path("_lookervault").path("attribute_values")) {
@@ -208,7 +231,7 @@ final class UserRestorer extends BaseRestorer {
                 changed = true;
                 if (!ctx.dryRun) {
                     ctx.dest.patch(path(destId) + "/attribute_values/" + attr,
-                            Source.JSON.createObjectNode().set("value", v.path("value")));
+                            BackupSnapshot.JSON.createObjectNode().set("value", v.path("value")));
                 }
             }
         }

@@ -35,7 +35,7 @@ public final class RestoreStore implements AutoCloseable {
     }
 
     /** One restore run. */
-    public record RestoreRun(long restoreId, long sourceRun, String sourceUrl, String destUrl, String command,
+    public record RestoreRunRow(long restoreId, long sourceRun, String sourceUrl, String destUrl, String command,
                              String options, String status, String startedAt, String finishedAt) {}
 
     /** One dead-letter entry: a write that failed after retries, with what was sent and what came back. */
@@ -71,13 +71,13 @@ public final class RestoreStore implements AutoCloseable {
     }
 
     /** The newest unfinished run of the same command and options against the same destination. */
-    public synchronized Optional<RestoreRun> unfinished(String destUrl, String command, String options) {
+    public synchronized Optional<RestoreRunRow> unfinished(String destUrl, String command, String options) {
         return runs("SELECT * FROM restore_runs WHERE dest_url=? AND command=? AND options=? ORDER BY restore_id DESC",
                 destUrl, command, options).stream()
                 .filter(r -> RunStatus.fromKey(r.status()).resumable()).findFirst();
     }
 
-    public synchronized List<RestoreRun> runs() {
+    public synchronized List<RestoreRunRow> runs() {
         return runs("SELECT * FROM restore_runs ORDER BY restore_id");
     }
 
@@ -105,24 +105,15 @@ public final class RestoreStore implements AutoCloseable {
 
     /** The item's checkpoint and its final id mapping commit together. */
     public synchronized void checkpoint(long restoreId, String sourceUrl, String destUrl, Checkpoint cp) {
-        sql(() -> {
-            c.setAutoCommit(false);
-            try {
-                exec("INSERT OR REPLACE INTO restore_checkpoints VALUES (?,?,?,?,?,?)", restoreId, cp.type(),
-                        cp.sourceId(), cp.action(), cp.destId(), cp.detail());
-                if (cp.destId() != null) {
-                    exec("INSERT OR REPLACE INTO id_map VALUES (?,?,?,?,?,?)", sourceUrl, destUrl, cp.type(),
-                            cp.sourceId(), cp.destId(), restoreId);
-                }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        sql(() -> Sql.inTransaction(c, () -> {
+            exec("INSERT OR REPLACE INTO restore_checkpoints VALUES (?,?,?,?,?,?)", restoreId, cp.type(),
+                    cp.sourceId(), cp.action(), cp.destId(), cp.detail());
+            if (cp.destId() != null) {
+                exec("INSERT OR REPLACE INTO id_map VALUES (?,?,?,?,?,?)", sourceUrl, destUrl, cp.type(),
+                        cp.sourceId(), cp.destId(), restoreId);
             }
             return null;
-        });
+        }));
     }
 
     public synchronized Map<String, Checkpoint> checkpoints(long restoreId, String type) {
@@ -199,12 +190,12 @@ public final class RestoreStore implements AutoCloseable {
         }
     }
 
-    private List<RestoreRun> runs(String q, Object... params) {
+    private List<RestoreRunRow> runs(String q, Object... params) {
         return sql(() -> {
-            List<RestoreRun> out = new ArrayList<>();
+            List<RestoreRunRow> out = new ArrayList<>();
             try (PreparedStatement ps = prepare(q, params); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new RestoreRun(rs.getLong("restore_id"), rs.getLong("source_run"),
+                    out.add(new RestoreRunRow(rs.getLong("restore_id"), rs.getLong("source_run"),
                             rs.getString("source_url"), rs.getString("dest_url"), rs.getString("command"),
                             rs.getString("options"), rs.getString("status"), rs.getString("started_at"),
                             rs.getString("finished_at")));

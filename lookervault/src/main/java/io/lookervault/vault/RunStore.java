@@ -67,37 +67,33 @@ final class RunStore {
 
     void endSegment(long runId, RunStatus status, String finishedAt, long durationMs, long requests, long retries,
                     long rateLimited, Map<String, TypeCounts> counts) throws SQLException {
-        c.setAutoCommit(false);
-        try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status=?, finished_at=?,"
-                + " duration_ms=duration_ms+?, requests=requests+?, retries=retries+?, rate_limited=rate_limited+?"
-                + " WHERE run_id=?");
-             PreparedStatement pc = c.prepareStatement("INSERT OR REPLACE INTO run_type_counts(run_id, type, total,"
-                     + " new, changed, unchanged, deleted, failed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, status.key());
-            ps.setString(2, finishedAt);
-            ps.setLong(3, durationMs);
-            ps.setLong(4, requests);
-            ps.setLong(5, retries);
-            ps.setLong(6, rateLimited);
-            ps.setLong(7, runId);
-            ps.executeUpdate();
-            for (Map.Entry<String, TypeCounts> e : counts.entrySet()) {
-                TypeCounts t = e.getValue();
-                long[] v = {t.total(), t.newItems(), t.changed(), t.unchanged(), t.deleted(), t.failed()};
-                pc.setLong(1, runId);
-                pc.setString(2, e.getKey());
-                for (int i = 0; i < v.length; i++) {
-                    pc.setLong(3 + i, v[i]);
+        Sql.inTransaction(c, () -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status=?, finished_at=?,"
+                    + " duration_ms=duration_ms+?, requests=requests+?, retries=retries+?, rate_limited=rate_limited+?"
+                    + " WHERE run_id=?");
+                 PreparedStatement pc = c.prepareStatement("INSERT OR REPLACE INTO run_type_counts(run_id, type, total,"
+                         + " new, changed, unchanged, deleted, failed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, status.key());
+                ps.setString(2, finishedAt);
+                ps.setLong(3, durationMs);
+                ps.setLong(4, requests);
+                ps.setLong(5, retries);
+                ps.setLong(6, rateLimited);
+                ps.setLong(7, runId);
+                ps.executeUpdate();
+                for (Map.Entry<String, TypeCounts> e : counts.entrySet()) {
+                    TypeCounts t = e.getValue();
+                    long[] v = {t.total(), t.newItems(), t.changed(), t.unchanged(), t.deleted(), t.failed()};
+                    pc.setLong(1, runId);
+                    pc.setString(2, e.getKey());
+                    for (int i = 0; i < v.length; i++) {
+                        pc.setLong(3 + i, v[i]);
+                    }
+                    pc.executeUpdate();
                 }
-                pc.executeUpdate();
             }
-            c.commit();
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+            return null;
+        });
     }
 
     Map<String, TypeCounts> counts(long runId) throws SQLException {

@@ -79,27 +79,23 @@ final class Schema {
 
     /** Applies every migration newer than the vault's version, all in one transaction. */
     static void migrate(Connection c) throws SQLException {
-        c.setAutoCommit(false);
-        try (Statement s = c.createStatement()) {
-            int current = currentVersion(c);
-            if (current > MIGRATIONS.size()) {
-                throw new VaultException("vault schema version " + current
-                        + " is newer than this LookerVault understands (" + MIGRATIONS.size() + ")");
-            }
-            for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
-                for (String sql : MIGRATIONS.get(v - 1).split(";")) {
-                    if (!sql.isBlank()) {
-                        s.execute(sql);
-                    }
+        Sql.inTransaction(c, () -> {
+            try (Statement s = c.createStatement()) {
+                int current = currentVersion(c);
+                if (current > MIGRATIONS.size()) {
+                    throw new VaultException("vault schema version " + current
+                            + " is newer than this LookerVault understands (" + MIGRATIONS.size() + ")");
                 }
-                s.execute("INSERT INTO schema_version(version) VALUES (" + v + ")");
+                for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
+                    for (String sql : MIGRATIONS.get(v - 1).split(";")) {
+                        if (!sql.isBlank()) {
+                            s.execute(sql);
+                        }
+                    }
+                    s.execute("INSERT INTO schema_version(version) VALUES (" + v + ")");
+                }
             }
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+            return null;
+        });
     }
 }

@@ -48,6 +48,21 @@ final class Sql {
         return m;
     }
 
+    /** Runs {@code body} as one transaction on {@code c}: all of it commits, or none of it. */
+    static <T> T inTransaction(Connection c, Call<T> body) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            T out = body.run();
+            c.commit();
+            return out;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
     static PreparedStatement prepare(Connection c, String sql, List<?> params) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
         for (int i = 0; i < params.size(); i++) {

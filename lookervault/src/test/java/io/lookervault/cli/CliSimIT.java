@@ -64,7 +64,7 @@ class CliSimIT {
     @Test
     void checkAsJson() throws Exception {
         CliRun r = run(env(), "check", "--output", "json");
-        JsonNode doc = Json.MAPPER.readTree(r.out());
+        JsonNode doc = JsonOutput.MAPPER.readTree(r.out());
         assertThat(doc.path("ready").asBoolean()).isTrue();
         assertThat(doc.path("checks")).allSatisfy(c -> assertThat(c.path("status").asText()).isEqualTo("ok"));
         assertThat(doc.path("settings").findValuesAsText("value")).doesNotContain(sim.clientSecret()).contains("set");
@@ -75,7 +75,7 @@ class CliSimIT {
         sim.faults().add(FaultRule.status("all_scheduled_plans", 403));
         CliRun r = run(env(), "check", "--output", "json");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.CONNECT);
-        JsonNode doc = Json.MAPPER.readTree(r.out());
+        JsonNode doc = JsonOutput.MAPPER.readTree(r.out());
         JsonNode failed = null;
         for (JsonNode c : doc.path("checks")) {
             if (c.path("status").asText().equals("fail")) {
@@ -149,7 +149,7 @@ class CliSimIT {
         assertThat(r.out()).contains("Looker release").contains("API version").contains("4.0")
                 .contains("API user").contains("1234 bytes");
 
-        JsonNode doc = Json.MAPPER.readTree(run(env(), "--output", "json", "info").out());
+        JsonNode doc = JsonOutput.MAPPER.readTree(run(env(), "--output", "json", "info").out());
         assertThat(doc.path("looker").path("release").asText()).isNotEmpty();
         assertThat(doc.path("api_user").path("id").asText()).isNotEmpty();
         assertThat(doc.path("vault").path("size_bytes").asLong()).isEqualTo(1234);

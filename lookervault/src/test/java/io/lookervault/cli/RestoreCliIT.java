@@ -38,7 +38,7 @@ class RestoreCliIT {
             assertThat(plan.exitCode()).as(plan.err()).isZero();
             assertThat(b.requestLog().subList(mark, b.requestLog().size()))
                     .allMatch(e -> e.method().equals("GET") || e.path().endsWith("/login") || e.path().endsWith("/logout"));
-            JsonNode doc = Json.MAPPER.readTree(plan.out());
+            JsonNode doc = JsonOutput.MAPPER.readTree(plan.out());
             assertThat(doc.path("dry_run").asBoolean()).isTrue();
             assertThat(doc.path("dest_url").asText()).isEqualTo(b.baseUrl());
             assertThat(plan.out()).contains("\"CREATE\"");

@@ -39,7 +39,7 @@ class ConfigLoaderTest {
         assertThat(c.extract().batchSize()).isEqualTo(100);
         assertThat(c.resilience().maxRetries()).isEqualTo(5);
         assertThat(c.db()).isEqualTo(dir.resolve("looker.db"));
-        assertThat(provenance(c, "workers").source()).isEqualTo(Source.DEFAULT);
+        assertThat(provenance(c, "workers").source()).isEqualTo(SettingOrigin.DEFAULT);
         assertThat(provenance(c, "client_secret").display()).isEqualTo("unset");
     }
 
@@ -63,11 +63,11 @@ class ConfigLoaderTest {
         assertThat(c.resilience().maxRetries()).isEqualTo(2);
         assertThat(c.db()).isEqualTo(dir.resolve("env.db"));
 
-        assertThat(provenance(c, "base_url").source()).isEqualTo(Source.ENV);
+        assertThat(provenance(c, "base_url").source()).isEqualTo(SettingOrigin.ENV);
         assertThat(provenance(c, "base_url").origin()).isEqualTo("LOOKERSDK_BASE_URL");
-        assertThat(provenance(c, "client_id").source()).isEqualTo(Source.LOOKER_INI);
-        assertThat(provenance(c, "batch_size").source()).isEqualTo(Source.TOML);
-        assertThat(provenance(c, "workers").source()).isEqualTo(Source.FLAG);
+        assertThat(provenance(c, "client_id").source()).isEqualTo(SettingOrigin.LOOKER_INI);
+        assertThat(provenance(c, "batch_size").source()).isEqualTo(SettingOrigin.TOML);
+        assertThat(provenance(c, "workers").source()).isEqualTo(SettingOrigin.FLAG);
         assertThat(provenance(c, "client_secret").display()).isEqualTo("set");
     }
 

@@ -10,7 +10,7 @@ class PlanTest {
     @Test
     void stepsFollowTheDependencyOrderOfTheIssue() {
         // NOTES §10.2, preceded by LookML model configurations, which model sets, looks and dashboards name
-        assertThat(Plan.stepNames()).containsExactly("lookml_models", "permission_sets", "model_sets", "roles", "groups",
+        assertThat(RestoreOrder.stepNames()).containsExactly("lookml_models", "permission_sets", "model_sets", "roles", "groups",
                 "group_groups", "role_groups", "user_attributes", "users", "folders", "user_home_folders", "looks", "dashboards",
                 "content_access", "boards", "scheduled_plans", "alerts");
     }
@@ -36,7 +36,7 @@ class PlanTest {
     @Test
     void idsSortNumericallyWhereTheyAreNumbers() {
         List<String> ids = new java.util.ArrayList<>(List.of("10", "9", "100", "a::b", "1"));
-        ids.sort(Source::compareIds);
+        ids.sort(BackupSnapshot::compareIds);
         assertThat(ids).containsExactly("1", "9", "10", "100", "a::b");
     }
 }

@@ -35,6 +35,8 @@ class RoundTripIT {
             assertThat(b.requestLog().stream().filter(e -> "create_merge_query".equals(e.operationId())))
                     .as("merged-result tiles are rebuilt on B").isNotEmpty();
             assertThat(first.outcomes().toString()).doesNotContain("merged-result query");
+            assertThat(first.outcomes().toString()).as("A's API user has an API3 key that B's lacks")
+                    .contains("issue new API3 keys for this user");
 
             Path bdb = dir.resolve("b.db");
             ExtractReport eb = RestoreHarness.extract(b, bdb);

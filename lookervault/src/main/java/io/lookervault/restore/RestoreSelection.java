@@ -12,20 +12,20 @@ import java.util.Set;
  * folders (subtrees with {@code --recursive}), their looks, dashboards and content access, and the plans and
  * alerts on that content. Used by one thread.
  */
-final class Scope {
+final class RestoreSelection {
     private static final Set<String> FOLDER_DEFAULT = Set.of("folders", "looks", "dashboards", "content_access",
             "scheduled_plans", "alerts");
-    private final Source source;
+    private final BackupSnapshot source;
     private Set<String> folders;
     private final Set<String> looks = new HashSet<>();
     private final Set<String> dashboards = new HashSet<>();
     private final Set<String> elements = new HashSet<>();
 
-    Scope(Source source) {
+    RestoreSelection(BackupSnapshot source) {
         this.source = source;
     }
 
-    List<String> ids(Plan.Step step, RestoreOptions o) {
+    List<String> ids(RestoreOrder.Step step, RestoreOptions o) {
         boolean named = o.types().isEmpty() || o.types().contains(step.sourceType());
         if (o.folderIds().isEmpty()) {
             return named ? source.ids(step.sourceType()) : List.of();
@@ -37,7 +37,7 @@ final class Scope {
         return source.ids(step.sourceType()).stream().filter(id -> inScope(step, id, in)).toList();
     }
 
-    private boolean inScope(Plan.Step step, String id, Set<String> in) {
+    private boolean inScope(RestoreOrder.Step step, String id, Set<String> in) {
         JsonNode doc = source.doc(step.sourceType(), id).orElse(null);
         if (doc == null) {
             return false;

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The checks behind {@code lookervault check}; each yields a row, none throws a Looker error. */
-final class Readiness {
+final class ReadinessChecks {
     enum Status { OK, WARN, FAIL, SKIPPED }
 
     /** One row of the readiness table; {@code exitCode} is what a FAIL means for the command. */
@@ -42,7 +42,7 @@ final class Readiness {
             new Probe("can list folders", "/folders/search", Map.of("limit", "1", "fields", "id"),
                     "access to all content (see_looks, see_user_dashboards)"));
 
-    private Readiness() {}
+    private ReadinessChecks() {}
 
     static Check vault(Path db) {
         Path abs = db.toAbsolutePath();

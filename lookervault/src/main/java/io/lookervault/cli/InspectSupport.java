@@ -8,8 +8,8 @@ import io.lookervault.vault.VaultUnreadableException;
 import java.util.Map;
 
 /** What the inspection commands share: opening the vault read-only, checking a type and a run number. */
-final class Inspecting {
-    private Inspecting() {}
+final class InspectSupport {
+    private InspectSupport() {}
 
     /** The vault of {@code --db}/config, read-only; a missing, damaged or foreign file is a usage error (exit 2). */
     static VaultReader open(GlobalOptions global, CliContext ctx) {

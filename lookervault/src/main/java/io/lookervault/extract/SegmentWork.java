@@ -18,7 +18,7 @@ import java.util.concurrent.CountDownLatch;
  * The work of one segment of a run (a run is one segment, or several when resumed): what a worker does with
  * a list page or an item. Thread-safe: every worker calls it; state lives in thread-safe trackers and queues.
  */
-final class Segment {
+final class SegmentWork {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
             new com.fasterxml.jackson.databind.ObjectMapper();
     private final long runId;
@@ -37,17 +37,26 @@ final class Segment {
     private final CountDownLatch typesLeft;
     private final Set<String> listedRetries = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    Segment(long runId, ExtractOptions options, LookerApi api, Vault vault, VaultWriter writer, WorkQueue queue,
-            Map<ContentType, TypeTracker> trackers, Map<ContentType, Set<String>> retrying, Set<String> scope) {
-        this.runId = runId;
-        this.options = options;
-        this.api = api;
-        this.vault = vault;
-        this.writer = writer;
-        this.queue = queue;
-        this.trackers = trackers;
-        this.retrying = retrying;
-        this.scope = scope;
+    /**
+     * What one segment works with.
+     *
+     * @param trackers per selected type, its listing and item progress
+     * @param retrying per type, ids of earlier failures to fetch again
+     * @param scope    with {@code --folder-ids}: the folders in scope (null: everything)
+     */
+    record Context(long runId, ExtractOptions options, LookerApi api, Vault vault, VaultWriter writer, WorkQueue queue,
+                   Map<ContentType, TypeTracker> trackers, Map<ContentType, Set<String>> retrying, Set<String> scope) {}
+
+    SegmentWork(Context c) {
+        this.runId = c.runId();
+        this.options = c.options();
+        this.api = c.api();
+        this.vault = c.vault();
+        this.writer = c.writer();
+        this.queue = c.queue();
+        this.trackers = c.trackers();
+        this.retrying = c.retrying();
+        this.scope = c.scope();
         this.fetcher = new ItemFetcher(api, this::previousExtras);
         this.embedded = new EmbeddedLooks(trackers.containsKey(ContentType.LOOKS) ? EmbeddedLooks.Source.LISTING
                 : EmbeddedLooks.Source.NONE);

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookervault.looker.LookerException;
 
-/** Queries are immutable and de-duplicated by Looker: restoring one means creating it (or reusing the same). */
-final class Queries {
+/** QueryReuse are immutable and de-duplicated by Looker: restoring one means creating it (or reusing the same). */
+final class QueryReuse {
     /** Stands for a query a dry run would create. */
     static final String NEW = "(new query)";
 
-    private Queries() {}
+    private QueryReuse() {}
 
     /** The query's write body: writable fields, without {@code client_id} (unique per query, as gzr does). */
     static ObjectNode body(JsonNode query, RestoreContext ctx) {

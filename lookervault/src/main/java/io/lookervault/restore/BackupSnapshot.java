@@ -18,12 +18,12 @@ import java.util.Optional;
  * The backed-up state restore reads: every item as of one extraction run of one source instance.
  * Thread-safe: reads go through the thread-safe {@link Vault}.
  */
-final class Source {
+final class BackupSnapshot {
     static final ObjectMapper JSON = new ObjectMapper();
     private final Vault vault;
     private final RunRecord run;
 
-    Source(Vault vault, RunRecord run) {
+    BackupSnapshot(Vault vault, RunRecord run) {
         this.vault = vault;
         this.run = run;
     }
@@ -32,10 +32,10 @@ final class Source {
      * The run to restore from: {@code runId} if given, else the newest run started at or before
      * {@code asOf} (an ISO date or date-time, UTC), else the newest run.
      */
-    static Source of(Vault vault, Long runId, String asOf) {
+    static BackupSnapshot of(Vault vault, Long runId, String asOf) {
         List<RunRecord> runs = vault.runs().stream().filter(r -> !r.status().resumable() || r.runId() == (runId == null ? -1 : runId)).toList();
         if (runId != null) {
-            return new Source(vault, vault.run(runId).orElseThrow(() -> new RestoreException("no run " + runId
+            return new BackupSnapshot(vault, vault.run(runId).orElseThrow(() -> new RestoreException("no run " + runId
                     + " in the vault")));
         }
         Instant limit = asOf == null ? Instant.MAX : parse(asOf);
@@ -49,7 +49,7 @@ final class Source {
             throw new RestoreException(asOf == null ? "the vault holds no finished extraction run"
                     : "no extraction run started on or before " + asOf);
         }
-        return new Source(vault, best);
+        return new BackupSnapshot(vault, best);
     }
 
     private static Instant parse(String asOf) {
@@ -74,13 +74,13 @@ final class Source {
     }
 
     Optional<JsonNode> doc(String type, String id) {
-        return vault.json(type, id, run.runId()).map(Source::read);
+        return vault.json(type, id, run.runId()).map(BackupSnapshot::read);
     }
 
     /** Ids of {@code type} as of the run, numerically ordered where they are numbers. */
     List<String> ids(String type) {
         List<String> ids = new ArrayList<>(vault.snapshot(type, run.runId()).keySet());
-        ids.sort(Source::compareIds);
+        ids.sort(BackupSnapshot::compareIds);
         return ids;
     }
 

@@ -1,7 +1,7 @@
 package io.lookervault.config;
 
 /** Where a setting's value came from, lowest precedence first. */
-public enum Source {
+public enum SettingOrigin {
     DEFAULT("default"),
     LOOKER_INI("looker.ini"),
     TOML("lookervault.toml"),
@@ -10,7 +10,7 @@ public enum Source {
 
     private final String label;
 
-    Source(String label) {
+    SettingOrigin(String label) {
         this.label = label;
     }
 

@@ -19,11 +19,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Runs a restore for the restore subcommands: the job, then the plan or summary, and the exit code. */
-final class RestoreRun {
+final class RestoreRunner {
     /** snake_case keys, as extract's JSON summary has them. */
-    static final ObjectMapper JSON = Json.MAPPER.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    static final ObjectMapper JSON = JsonOutput.MAPPER.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
-    private RestoreRun() {}
+    private RestoreRunner() {}
 
     static void printJson(PrintStream out, Object value) {
         try {
@@ -93,7 +93,7 @@ final class RestoreRun {
         out.printf("%s from run %d of %s into %s%n", r.dryRun() ? "Plan (dry run, nothing written)" : "Restore "
                 + r.restoreId(), r.sourceRun(), r.sourceUrl(), r.destUrl());
         if (r.dryRun() || r.outcomes().size() <= 50) {
-            Table t = Table.of("TYPE", "ID", "ACTION", "DEST ID", "FIELDS / NOTES");
+            TextTable t = TextTable.of("TYPE", "ID", "ACTION", "DEST ID", "FIELDS / NOTES");
             for (Outcome o : r.outcomes()) {
                 String detail = String.join(", ", o.fields()) + (o.notes().isEmpty() ? "" : (o.fields().isEmpty()
                         ? "" : "; ") + String.join("; ", o.notes()));
@@ -101,7 +101,7 @@ final class RestoreRun {
             }
             t.render(out, 160);
         }
-        Table s = Table.of("TYPE", "CREATE", "UPDATE", "UNCHANGED", "SKIPPED", "FAILED");
+        TextTable s = TextTable.of("TYPE", "CREATE", "UPDATE", "UNCHANGED", "SKIPPED", "FAILED");
         r.counts().forEach((type, c) -> s.row(type, c.getOrDefault("create", 0), c.getOrDefault("update", 0),
                 c.getOrDefault("unchanged", 0), c.getOrDefault("skipped", 0), c.getOrDefault("failed", 0)));
         s.render(out, 160);

@@ -12,7 +12,7 @@ import java.util.Map;
  * membership steps revisit roles and groups once every group exists; content access revisits folders once
  * all content exists. Immutable.
  */
-final class Plan {
+final class RestoreOrder {
     /** One step: {@code name} keys its checkpoints, {@code sourceType} says which backed-up items it visits. */
     record Step(String name, String sourceType, TypeRestorer restorer) {}
 

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 
 /** The JSON printer commands share for {@code --output json}: one pretty document per command. */
-public final class Json {
+public final class JsonOutput {
     public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private Json() {}
+    private JsonOutput() {}
 
     public static ObjectNode object() {
         return MAPPER.createObjectNode();

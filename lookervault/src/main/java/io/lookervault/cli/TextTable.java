@@ -11,20 +11,20 @@ import java.util.Map;
  * lines, and if that is not enough the widest other column is cut (with "…"). Not thread-safe; build,
  * then render once.
  */
-public final class Table {
+public final class TextTable {
     private static final int MIN_COLUMN = 6;
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();
 
-    private Table(List<String> headers) {
+    private TextTable(List<String> headers) {
         this.headers = headers;
     }
 
-    public static Table of(String... headers) {
-        return new Table(List.of(headers));
+    public static TextTable of(String... headers) {
+        return new TextTable(List.of(headers));
     }
 
-    public Table row(Object... cells) {
+    public TextTable row(Object... cells) {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException("expected " + headers.size() + " cells, got " + cells.length);
         }
