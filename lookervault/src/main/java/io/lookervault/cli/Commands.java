@@ -20,5 +20,7 @@ final class Commands {
             RunsCommand.class,
             HistoryCommand.class,
             DiffCommand.class,
-            ValidateCommand.class);
+            ValidateCommand.class,
+            ExportCommand.class,
+            ImportCommand.class);
 }

@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
         footer = {"  lookervault diff                                   # the last two runs",
                 "  lookervault diff 3 5",
                 "  lookervault diff dashboards 42                     # what its latest change was",
-                "  lookervault diff dashboards 42 --from 3 --to 5 --output json"})
+                "  lookervault diff dashboards 42 --from 3 --to 5 --output json",
+                "  lookervault diff --dir ./content                   # what importing a tree would change"})
 final class DiffCommand implements Callable<Integer> {
     @Mixin
     private GlobalOptions global;
@@ -41,6 +42,10 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "RUN", description = "With TYPE ID: the later run (default: the last run).")
     private String to;
 
+    @Option(names = "--dir", paramLabel = "DIR", description = "What a tree written by 'export' (and maybe edited)"
+            + " changes against the vault's latest run: what 'import DIR' would store.")
+    private java.nio.file.Path dir;
+
     private final CliContext ctx;
 
     DiffCommand(CliContext ctx) {
@@ -51,7 +56,9 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         boolean item = !args.isEmpty() && !args.get(0).chars().allMatch(Character::isDigit);
         try (VaultReader reader = InspectSupport.open(global, ctx)) {
-            if (item) {
+            if (dir != null) {
+                treeDiff(reader);
+            } else if (item) {
                 itemDiff(reader);
             } else {
                 runDiff(reader);
@@ -59,6 +66,25 @@ final class DiffCommand implements Callable<Integer> {
             return ExitCodes.OK;
         } catch (VaultException e) {
             throw InspectSupport.damaged(e);
+        }
+    }
+
+    private void treeDiff(VaultReader reader) {
+        if (!args.isEmpty() || from != null || to != null) {
+            throw new CommandException(ExitCodes.USAGE, "--dir compares a tree with the latest run: give no runs,"
+                    + " TYPE ID, --from or --to with it");
+        }
+        io.lookervault.export.ImportPlan plan;
+        try {
+            var trees = ImportCommand.reader();
+            plan = io.lookervault.export.Importer.plan(trees, trees.scan(ctx.workingDir().resolve(dir)), reader);
+        } catch (io.lookervault.export.TreeException e) {
+            throw new CommandException(ExitCodes.USAGE, e.getMessage(), e);
+        }
+        if (global.json()) {
+            JsonOutput.print(ctx.out(), TreeDiffOutput.json(plan, dir.toString()));
+        } else {
+            TreeDiffOutput.render(plan, dir.toString(), ctx.out(), TextTable.width(ctx.env()));
         }
     }
 

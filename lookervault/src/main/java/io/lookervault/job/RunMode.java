@@ -1,9 +1,13 @@
 package io.lookervault.job;
 
-/** Whether a run fetches every item (FULL) or only new and changed ones (INCREMENTAL). */
+/**
+ * Whether a run fetches every item (FULL) or only new and changed ones (INCREMENTAL), or read its items from an
+ * exported file tree (IMPORT) instead of from Looker.
+ */
 public enum RunMode {
     FULL("full"),
-    INCREMENTAL("incremental");
+    INCREMENTAL("incremental"),
+    IMPORT("import");
 
     private final String key;
 
@@ -16,6 +20,11 @@ public enum RunMode {
     }
 
     public static RunMode fromKey(String key) {
-        return "incremental".equals(key) ? INCREMENTAL : FULL;
+        for (RunMode m : values()) {
+            if (m.key.equals(key)) {
+                return m;
+            }
+        }
+        return FULL;
     }
 }

@@ -115,6 +115,14 @@ public final class Vault implements AutoCloseable {
         return call(() -> runs.start(baseUrl, mode, optionsJson, startedAt));
     }
 
+    /**
+     * Stores an import as a new finished run of mode {@code import}, all in one transaction: on any failure
+     * nothing of it is written.
+     */
+    public synchronized RunRecord importRun(ImportSource source, java.time.Clock clock) {
+        return call(() -> ImportWrites.write(conn, source, clock));
+    }
+
     /** The newest resumable run against {@code baseUrl}, if the last run there did not finish. */
     public synchronized Optional<RunRecord> unfinishedRun(String baseUrl) {
         return call(() -> runs.unfinished(baseUrl));

@@ -340,6 +340,69 @@ public final class VaultReader implements AutoCloseable {
         });
     }
 
+    /**
+     * Hands each item of {@code type} present as of run {@code run} to {@code each} as (id, stored document), one
+     * row at a time, so that a whole instance never has to fit in memory.
+     */
+    public void forEachDocument(String type, long run, java.util.function.BiConsumer<String, String> each) {
+        call(() -> {
+            try (PreparedStatement ps = prepare("SELECT v.id, b.json FROM versions v JOIN blobs b ON b.hash=v.hash"
+                    + " WHERE v.type=? AND" + AS_OF + " ORDER BY v.id", List.of(type, run, run));
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    each.accept(rs.getString(1), rs.getString(2));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The stored document of one item as of run {@code run}, if it existed then. */
+    public Optional<String> documentAsOf(String type, String id, long run) {
+        return call(() -> {
+            try (PreparedStatement ps = prepare("SELECT b.json FROM versions v JOIN blobs b ON b.hash=v.hash"
+                    + " WHERE v.type=? AND v.id=? AND" + AS_OF, List.of(type, id, run, run))) {
+                return Sql.strings(ps).stream().findFirst();
+            }
+        });
+    }
+
+    /**
+     * Some top-level fields of every item of {@code type} present as of run {@code run}: id → the values of
+     * {@code fields} as text (null where absent), read by SQLite without handing the documents over.
+     */
+    public Map<String, String[]> fieldsAsOf(String type, long run, List<String> fields) {
+        StringBuilder cols = new StringBuilder("v.id");
+        for (String f : fields) {
+            cols.append(", json_extract(b.json, '$.").append(f.replaceAll("[^a-z_.]", "")).append("')");
+        }
+        return call(() -> {
+            Map<String, String[]> out = new LinkedHashMap<>();
+            try (PreparedStatement ps = prepare("SELECT " + cols + " FROM versions v JOIN blobs b ON b.hash=v.hash"
+                    + " WHERE v.type=? AND" + AS_OF, List.of(type, run, run)); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String[] values = new String[fields.size()];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = rs.getString(i + 2);
+                    }
+                    out.put(rs.getString(1), values);
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Dashboard element id → its dashboard's id, for the dashboards present as of run {@code run}. */
+    public Map<String, String> elementDashboards(long run) {
+        return call(() -> {
+            try (PreparedStatement ps = prepare("SELECT CAST(json_extract(e.value, '$.id') AS TEXT), v.id FROM versions v"
+                    + " JOIN blobs b ON b.hash=v.hash, json_each(b.json, '$.dashboard_elements') e"
+                    + " WHERE v.type='dashboards' AND" + AS_OF, List.of(run, run))) {
+                return Sql.pairs(ps);
+            }
+        });
+    }
+
     /** Types that appear in the vault at all. */
     public List<String> types() {
         return call(() -> {

@@ -1,0 +1,156 @@
+package io.lookervault.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lookersim.LookerSim;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * export / import / diff --dir through the real CLI, on a vault the real extraction filled from the simulator:
+ * stable bytes, an edit that shows in diff --dir and lands as an import run that verify accepts, and broken
+ * files that stop the import with their place and leave the vault as it was.
+ */
+class ExportIT {
+    private static LookerSim sim;
+    @TempDir
+    static Path dir;
+    private static Path db;
+
+    @BeforeAll
+    static void extract() throws Exception {
+        sim = LookerSim.builder().port(0).scale(120).seed(5).build().start();
+        db = dir.resolve("v.db");
+        assertThat(InspectHarness.extract(sim, db).code()).isZero();
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    private static InspectHarness.Result cli(String... args) {
+        String[] all = Stream.concat(Stream.of("--db", db.toString()), Stream.of(args)).toArray(String[]::new);
+        return InspectHarness.cli(null, dir, all);
+    }
+
+    @Test
+    void exportingTwiceGivesIdenticalBytesAndTheManifestListsEveryFile() throws Exception {
+        Path tree = dir.resolve("twice");
+        InspectHarness.Result first = cli("--output", "json", "export", tree.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        Map<String, byte[]> before = files(tree);
+        InspectHarness.Result second = cli("--output", "json", "export", tree.toString(), "--clean");
+        assertThat(second.json().path("written").asInt()).isZero();
+        assertThat(second.json().path("removed").asInt()).isZero();
+        Map<String, byte[]> after = files(tree);
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        after.forEach((p, b) -> assertThat(b).as(p).isEqualTo(before.get(p)));
+
+        JsonNode manifest = InspectHarness.JSON.readTree(before.get("lookervault.json"));
+        assertThat(manifest.path("files").size()).isEqualTo(before.size() - 1).isEqualTo(first.json().path("files").asInt());
+        assertThat(manifest.path("source_url").asText()).isEqualTo(sim.baseUrl());
+        for (JsonNode f : manifest.path("files")) {
+            assertThat(io.lookervault.vault.Hashes.sha256(before.get(f.path("path").asText())))
+                    .as(f.path("path").asText()).isEqualTo(f.path("sha256").asText());
+        }
+        assertThat(before.keySet()).anyMatch(p -> p.matches("folders/Shared/.+/folder\\.json"))
+                .anyMatch(p -> p.matches("folders/.+/dashboard--\\d+--.+\\.json"))
+                .anyMatch(p -> p.matches("users/.+@.+\\.json")).anyMatch(p -> p.startsWith("admin/groups/"));
+        String all = new String(before.values().stream().reduce(new byte[0], ExportIT::concat), StandardCharsets.UTF_8);
+        assertThat(all).doesNotContain("\"can\"").doesNotContain("\"view_count\"").doesNotContain(sim.clientSecret());
+    }
+
+    @Test
+    void anEditedTitleShowsInDiffDirAndBecomesAnImportRunThatVerifyAccepts() throws Exception {
+        Path tree = dir.resolve("edited");
+        assertThat(cli("export", tree.toString()).code()).isZero();
+        Path file = anyDashboard(tree);
+        ObjectNode doc = (ObjectNode) InspectHarness.JSON.readTree(file.toFile());
+        String id = doc.path("id").asText();
+        doc.put("title", "Edited in git");
+        Files.writeString(file, doc.toPrettyString());
+
+        InspectHarness.Result diff = cli("--output", "json", "diff", "--dir", tree.toString());
+        assertThat(diff.code()).as(diff.err()).isZero();
+        assertThat(diff.json().path("changes")).hasSize(1);
+        assertThat(diff.json().path("changes").get(0).path("id").asText()).isEqualTo(id);
+        assertThat(diff.json().path("changes").get(0).path("fields").toString()).isEqualTo("[\"title\"]");
+
+        InspectHarness.Result imp = cli("--output", "json", "import", tree.toString());
+        assertThat(imp.code()).as(imp.err()).isZero();
+        assertThat(imp.json().path("changed").asInt()).isEqualTo(1);
+        assertThat(imp.json().path("added").asInt()).isZero();
+        assertThat(imp.json().path("mode").asText()).isEqualTo("import");
+        assertThat(cli("--output", "json", "show", "dashboards", id).json().path("title").asText())
+                .isEqualTo("Edited in git");
+        InspectHarness.Result verify = cli("verify");
+        assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+        assertThat(cli("--output", "json", "diff", "--dir", tree.toString()).json().path("changes")).isEmpty();
+    }
+
+    @Test
+    void brokenFilesStopTheImportWithTheirPlaceAndLeaveTheVaultUnchanged() throws Exception {
+        Path tree = dir.resolve("broken");
+        assertThat(cli("export", tree.toString()).code()).isZero();
+        Path file = anyDashboard(tree);
+        String good = Files.readString(file);
+        String runs = cli("--output", "json", "runs").out();
+
+        Files.writeString(file, good.replaceFirst("\"title\": \"", "\"title\": \"x\",, \""));
+        assertBroken(tree, file, ":\\d+:\\d+: not valid JSON: .*");
+
+        // the top-level title: two spaces in, as the export indents the object's own keys
+        Files.writeString(file, good.replaceFirst("\n  \"title\": \"[^\"]*\"", "\n  \"title\": 5"));
+        assertBroken(tree, file, ":\\d+:\\d+: field 'title' must be a string, not a number");
+
+        Files.writeString(file, good);
+        Path twin = file.resolveSibling("dashboard--0--twin.json");
+        Files.writeString(twin, good);
+        assertBroken(tree, null, ": holds dashboards \\d+, as .* does: each object must be in one file only.*");
+        Files.delete(twin);
+
+        assertThat(cli("--output", "json", "runs").out()).as("no run was added").isEqualTo(runs);
+        assertThat(cli("verify").code()).isZero();
+    }
+
+    private static void assertBroken(Path tree, Path file, String pattern) {
+        InspectHarness.Result r = cli("import", tree.toString());
+        assertThat(r.code()).as(r.out()).isEqualTo(ExitCodes.USAGE);
+        String rel = file == null ? "" : java.util.regex.Pattern.quote(tree.relativize(file).toString().replace('\\', '/'));
+        assertThat(r.err().strip()).matches("(?s)lookervault: cannot import .*: .*" + rel + pattern
+                + "; nothing was written").doesNotContain("\tat ");
+    }
+
+    private static Path anyDashboard(Path tree) throws Exception {
+        try (Stream<Path> s = Files.walk(tree)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("dashboard--")).sorted().findFirst().orElseThrow();
+        }
+    }
+
+    static Map<String, byte[]> files(Path tree) throws Exception {
+        Map<String, byte[]> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(tree)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                out.put(tree.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+            }
+        }
+        return out;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

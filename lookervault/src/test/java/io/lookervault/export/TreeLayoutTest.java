@@ -1,0 +1,99 @@
+package io.lookervault.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** File names safe everywhere, the layout of a tree, canonical documents: pure, no files. */
+class TreeLayoutTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode json(String s) throws Exception {
+        return JSON.readTree(s);
+    }
+
+    @Test
+    void aWindowsUnsafeTitleGetsASafeName() {
+        assertThat(SafeNames.of("Q1: Revenue / Cost <draft>? \"final\" *|\\")).isEqualTo("Q1_ Revenue _ Cost _draft__ _final_ ___");
+        assertThat(SafeNames.of("CON")).isEqualTo("_CON");
+        assertThat(SafeNames.of("lpt1.backup")).isEqualTo("_lpt1.backup");
+        assertThat(SafeNames.of("ends with dots... ")).isEqualTo("ends with dots");
+        assertThat(SafeNames.of("tab\tand\nnewline")).isEqualTo("tab_and_newline");
+        assertThat(SafeNames.of("..")).isEqualTo("_");
+        assertThat(SafeNames.of("")).isEqualTo("_");
+        assertThat(SafeNames.of("x".repeat(300))).hasSize(SafeNames.MAX);
+        // decomposed é (as macOS may hand it over) and composed é give one name
+        assertThat(SafeNames.of("Caf\u0065\u0301")).isEqualTo("Caf\u00e9");
+        String emoji = SafeNames.of("\uD83D\uDCCA".repeat(100));
+        assertThat(emoji.codePointCount(0, emoji.length())).isEqualTo(SafeNames.MAX);
+        assertThat(emoji.getBytes(StandardCharsets.UTF_8).length).isLessThan(255);
+    }
+
+    @Test
+    void contentSitsInItsFolderPathAndSiblingsThatCollideByCaseGetTheirIds() throws Exception {
+        TreeLayout.Facts facts = new TreeLayout.Facts(
+                Map.of("1", new String[] {"Shared", null}, "2", new String[] {"Sales", "1"},
+                        "3", new String[] {"sales", "1"}, "4", new String[] {"EMEA: 2026?", "2"}),
+                Map.of("dashboards/7", "4", "looks/9", "3"), Map.of("70", "7"),
+                Map.of("users", Map.of("5", "Ann@Example.com", "6", "ann@example.com", "8", "bob@example.com"),
+                        "groups", Map.of("11", "Admins"), "scheduled_plans", Map.of("12", "Daily", "13", "Orphan")));
+        TreeLayout l = new TreeLayout(facts, TreeFormat.JSON);
+        assertThat(l.path("folders", "1", json("{}"))).isEqualTo("folders/Shared/folder.json");
+        assertThat(l.path("folders", "4", json("{}"))).isEqualTo("folders/Shared/Sales--2/EMEA_ 2026_/folder.json");
+        assertThat(l.path("dashboards", "7", json("{\"folder_id\":\"4\",\"title\":\"Top: 10\"}")))
+                .isEqualTo("folders/Shared/Sales--2/EMEA_ 2026_/dashboard--7--Top_ 10.json");
+        assertThat(l.path("looks", "9", json("{\"folder_id\":\"3\",\"title\":\"L\"}")))
+                .isEqualTo("folders/Shared/sales--3/look--9--L.json");
+        assertThat(l.path("scheduled_plans", "12", json("{\"dashboard_id\":\"7\",\"name\":\"Daily\"}")))
+                .isEqualTo("folders/Shared/Sales--2/EMEA_ 2026_/schedule--12--Daily.json");
+        assertThat(l.path("scheduled_plans", "13", json("{\"dashboard_id\":\"99\",\"name\":\"Orphan\"}")))
+                .isEqualTo("admin/scheduled_plans/Orphan.json");
+        assertThat(l.path("alerts", "20", json("{\"dashboard_element_id\":\"70\",\"custom_title\":\"Low\"}")))
+                .isEqualTo("folders/Shared/Sales--2/EMEA_ 2026_/alert--20--Low.json");
+        assertThat(l.path("users", "5", json("{}"))).isEqualTo("users/Ann@Example.com--5.json");
+        assertThat(l.path("users", "8", json("{}"))).isEqualTo("users/bob@example.com.json");
+        assertThat(l.path("groups", "11", json("{}"))).isEqualTo("admin/groups/Admins.json");
+    }
+
+    @Test
+    void whereAFileIsSaysWhatItHolds() {
+        assertThat(TreeLayout.typeOf("folders/A/B/folder.json", TreeFormat.JSON)).contains("folders");
+        assertThat(TreeLayout.typeOf("folders/A/dashboard--new.json", TreeFormat.JSON)).contains("dashboards");
+        assertThat(TreeLayout.typeOf("folders/A/schedule--1--x.json", TreeFormat.JSON)).contains("scheduled_plans");
+        assertThat(TreeLayout.typeOf("admin/roles/Viewer.json", TreeFormat.JSON)).contains("roles");
+        assertThat(TreeLayout.typeOf("users/a@b.c.yaml", TreeFormat.YAML)).contains("users");
+        assertThat(TreeLayout.typeOf("folders/A/README.md", TreeFormat.JSON)).isEmpty();
+        assertThat(TreeLayout.typeOf("lookervault.json", TreeFormat.JSON)).isEmpty();
+        assertThatThrownBy(() -> TreeLayout.typeOf("folders/A/notes.json", TreeFormat.JSON))
+                .hasMessageContaining("not an object file");
+    }
+
+    @Test
+    void canonicalFormSortsKeysAndDropsVolatileAndSecretFieldsAtAnyDepth() throws Exception {
+        JsonNode doc = json("{\"title\":\"T\",\"view_count\":3,\"can\":{\"x\":true},\"b\":[{\"z\":1,\"a\":2,"
+                + "\"last_viewed_at\":\"t\"}],\"credentials_email\":{\"email\":\"e\",\"password_reset_url\":\"s\"}}");
+        JsonNode c = Canonical.of(doc);
+        assertThat(new String(TreeFormat.JSON.write(c), StandardCharsets.UTF_8)).isEqualTo("""
+                {
+                  "b": [
+                    {
+                      "a": 2,
+                      "z": 1
+                    }
+                  ],
+                  "credentials_email": {
+                    "email": "e"
+                  },
+                  "title": "T"
+                }
+                """);
+        assertThat(Canonical.secretIn(doc)).isEqualTo("password_reset_url");
+        assertThat(Canonical.secretIn(c)).isNull();
+        assertThat(TreeFormat.YAML.read(TreeFormat.YAML.write(c))).isEqualTo(c);
+    }
+}
