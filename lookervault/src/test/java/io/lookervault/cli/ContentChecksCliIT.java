@@ -51,7 +51,7 @@ class ContentChecksCliIT {
             assertThat(plan.out()).doesNotContainPattern("model +thelook");
 
             int mark = b.requestLog().size();
-            CliRun stopped = CliRun.run(dir, env(b), "--db", db, "restore", "bulk", "--workers", "4");
+            CliRun stopped = CliRun.run(dir, env(b), "--db", db, "restore", "bulk", "--workers", "4", "--yes");
             assertThat(stopped.exitCode()).isEqualTo(2);
             assertThat(stopped.err()).contains("lacks LookML model(s) finance").contains("--allow-missing")
                     .doesNotContain("Exception");
@@ -65,7 +65,7 @@ class ContentChecksCliIT {
                     .contains("has every LookML model and explore the content needs");
 
             CliRun restored = CliRun.run(dir, env(b), "--db", db, "--output", "json", "restore", "bulk", "--workers", "4",
-                    "--allow-missing");
+                    "--allow-missing", "--yes"); // B is a migration target: --yes, since no restore wrote there yet
             assertThat(restored.exitCode()).as(restored.err()).isEqualTo(4);
             JsonNode doc = JsonOutput.MAPPER.readTree(restored.out());
             assertThat(doc.path("status").asText()).isEqualTo("COMPLETED");
