@@ -235,6 +235,39 @@ async function checkItems(sdk) {
     assert(l.query && typeof l.query.model === 'string', 'look has no nested query with a model');
     return `look ${id}`;
   });
+  await checkInstanceReads(sdk);
+}
+
+// Reads added for issue #18 that the upstream suite (UpstreamSdkSuiteIT) does not call itself.
+async function checkInstanceReads(sdk) {
+  await check('API3 key metadata of the API user, never its secret', async () => {
+    const me = await sdk.ok(sdk.me('id'));
+    const keys = await sdk.ok(sdk.all_user_credentials_api3s(me.id));
+    assert(keys.length > 0, 'the API user lists no API3 key');
+    assert(keys[0].client_id === process.env.LOOKERSDK_CLIENT_ID, 'the key is not the one the SDK logged in with');
+    assert(!JSON.stringify(keys).includes(process.env.LOOKERSDK_CLIENT_SECRET), 'an answer carries the client secret');
+    const one = await sdk.ok(sdk.user_credentials_api3(me.id, keys[0].id));
+    assert(one.id === keys[0].id && one.client_id === keys[0].client_id, 'user_credentials_api3 differs from the list');
+    return `${keys.length} key(s)`;
+  });
+  await check('color_collection and datagroup by id', async () => {
+    const current = await sdk.ok(sdk.default_color_collection());
+    const byId = await sdk.ok(sdk.color_collection(current.id));
+    assert(byId.label === current.label && byId.categoricalPalettes.length > 0, 'color_collection(id) differs');
+    const groups = await sdk.ok(sdk.all_datagroups());
+    const g = await sdk.ok(sdk.datagroup(groups[0].id));
+    assert(g.name === groups[0].name && g.model_name === groups[0].model_name, 'datagroup(id) differs');
+    return `collection ${current.id}, datagroup ${g.name}`;
+  });
+  await check('System Activity model and explore, default theme', async () => {
+    const model = await sdk.ok(sdk.lookml_model('system__activity'));
+    assert(model.explores.some((e) => e.name === 'history'), 'system__activity has no history explore');
+    const explore = await sdk.ok(sdk.lookml_model_explore({ lookml_model_name: 'system__activity', explore_name: 'dashboard' }));
+    assert(explore.fields.dimensions.some((f) => f.name === 'dashboard.title'), 'no dashboard.title dimension');
+    const theme = await sdk.ok(sdk.default_theme());
+    assert(typeof theme.name === 'string' && theme.settings, 'default theme has no name or settings');
+    return `${model.explores.length} explores; default theme ${theme.name}`;
+  });
 }
 
 async function checkWrites(sdk, state) {
