@@ -13,6 +13,16 @@ record CliRun(int exitCode, String out, String err) {
     static final Map<String, String> UNREACHABLE_LOOKER = Map.of("LOOKERSDK_BASE_URL", "http://127.0.0.1:9",
             "LOOKERSDK_CLIENT_ID", "id", "LOOKERSDK_CLIENT_SECRET", "not-a-real-secret");
 
+    /**
+     * Settings for a simulator as a restore test wants them: its URL and credentials, one retry, and the rate
+     * ceiling lifted (the simulator runs in the test's process).
+     */
+    static Map<String, String> restoreEnv(io.lookersim.LookerSim sim) {
+        return Map.of("LOOKERSDK_BASE_URL", sim.baseUrl(), "LOOKERSDK_CLIENT_ID", sim.clientId(),
+                "LOOKERSDK_CLIENT_SECRET", sim.clientSecret(), "LOOKERVAULT_MAX_RETRIES", "1",
+                "LOOKERVAULT_RATE_LIMIT_PER_SECOND", "100000");
+    }
+
     static CliRun run(Path workingDir, Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

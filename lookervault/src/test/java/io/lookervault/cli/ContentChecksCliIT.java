@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,13 +24,7 @@ class ContentChecksCliIT {
     Path dir;
 
     private static Map<String, String> env(LookerSim sim) {
-        Map<String, String> env = new HashMap<>();
-        env.put("LOOKERSDK_BASE_URL", sim.baseUrl());
-        env.put("LOOKERSDK_CLIENT_ID", sim.clientId());
-        env.put("LOOKERSDK_CLIENT_SECRET", sim.clientSecret());
-        env.put("LOOKERVAULT_MAX_RETRIES", "1");
-        env.put("LOOKERVAULT_RATE_LIMIT_PER_SECOND", "100000");
-        return env;
+        return CliRun.restoreEnv(sim);
     }
 
     @Test

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lookersim.fault.FaultRule;
 import io.lookersim.LookerSim;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,13 +16,7 @@ class RestoreCliIT {
     Path dir;
 
     private static Map<String, String> env(LookerSim sim) {
-        Map<String, String> env = new HashMap<>();
-        env.put("LOOKERSDK_BASE_URL", sim.baseUrl());
-        env.put("LOOKERSDK_CLIENT_ID", sim.clientId());
-        env.put("LOOKERSDK_CLIENT_SECRET", sim.clientSecret());
-        env.put("LOOKERVAULT_MAX_RETRIES", "1");
-        env.put("LOOKERVAULT_RATE_LIMIT_PER_SECOND", "100000");
-        return env;
+        return CliRun.restoreEnv(sim);
     }
 
     @Test
