@@ -36,7 +36,7 @@ public final class Puller {
 
     public Result pull(String id, Path target, boolean force) {
         if (Files.exists(target) && !force) {
-            throw new SnapshotException(target + " exists: pull into a new path, or add --force to replace it");
+            throw new SnapshotException.Refused(target + " exists: pull into a new path, or add --force to replace it");
         }
         Manifest m = repo.manifest(id);
         PackIndex index = repo.index();

@@ -108,7 +108,7 @@ public final class Pusher {
         boolean unfinished = java.util.Arrays.stream(RunStatus.values())
                 .anyMatch(s -> s.key().equals(facts.lastStatus()) && s.resumable());
         if (unfinished && !allow) {
-            throw new SnapshotException("the vault's last run (" + facts.lastRun() + ") is " + facts.lastStatus()
+            throw new SnapshotException.Refused("the vault's last run (" + facts.lastRun() + ") is " + facts.lastStatus()
                     + ": finish it (lookervault extract) or push anyway with --allow-unfinished");
         }
     }

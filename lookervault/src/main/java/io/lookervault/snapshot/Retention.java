@@ -19,10 +19,10 @@ import java.util.function.Function;
 public record Retention(int last, int daily, int weekly, int monthly) {
     public Retention {
         if (last < 0 || daily < 0 || weekly < 0 || monthly < 0) {
-            throw new SnapshotException("--keep-* values must be 0 or more");
+            throw new SnapshotException.Refused("--keep-* values must be 0 or more");
         }
         if (last + daily + weekly + monthly == 0) {
-            throw new SnapshotException("say what to keep: --keep-last, --keep-daily, --keep-weekly or --keep-monthly");
+            throw new SnapshotException.Refused("say what to keep: --keep-last, --keep-daily, --keep-weekly or --keep-monthly");
         }
     }
 

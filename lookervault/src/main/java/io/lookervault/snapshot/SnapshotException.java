@@ -9,4 +9,11 @@ public class SnapshotException extends RuntimeException {
     public SnapshotException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** Refused until the user changes something (a flag, a path, the key): not damage in the store. */
+    public static final class Refused extends SnapshotException {
+        public Refused(String message) {
+            super(message);
+        }
+    }
 }
