@@ -49,9 +49,18 @@ final class SnapshotPushCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Pushes and prints the summary; shared with {@code extract --snapshot}. */
+    /** {@code extract --snapshot}: pushes to the configured store and prints nothing on stdout. */
+    static Pusher.Result pushQuietly(CliContext ctx, GlobalOptions global, AppConfig cfg) throws Exception {
+        return push(ctx, global, cfg, null, false, Pusher.PACK_SIZE / 1024, false);
+    }
+
     static Pusher.Result push(CliContext ctx, GlobalOptions global, AppConfig cfg, String to, boolean allowUnfinished,
                               int packSizeKb) throws Exception {
+        return push(ctx, global, cfg, to, allowUnfinished, packSizeKb, true);
+    }
+
+    private static Pusher.Result push(CliContext ctx, GlobalOptions global, AppConfig cfg, String to,
+                                      boolean allowUnfinished, int packSizeKb, boolean summary) throws Exception {
         if (!Files.isRegularFile(cfg.db())) {
             throw new CommandException(ExitCodes.USAGE, "no vault at " + cfg.db() + ": run lookervault extract first,"
                     + " or point --db at one");
@@ -62,7 +71,9 @@ final class SnapshotPushCommand implements Callable<Integer> {
             r = SnapshotSupport.run(() -> new Pusher(repo, Clock.systemUTC(), RootCommand.Version.version())
                     .packSize(packSizeKb * 1024).progress(progress).push(cfg.db(), allowUnfinished));
             progress.done();
-            print(ctx, global, repo, r);
+            if (summary) {
+                print(ctx, global, repo, r);
+            }
         }
         return r;
     }

@@ -22,6 +22,7 @@ public final class S3Server implements AutoCloseable {
 
     private final S3Proxy proxy;
     private final AtomicInteger puts = new AtomicInteger();
+    private final java.util.Set<String> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicLong putBytes = new java.util.concurrent.atomic.AtomicLong();
 
     public S3Server(Path baseDir, String bucket) throws Exception {
@@ -31,6 +32,7 @@ public final class S3Server implements AutoCloseable {
             @Override
             public PutObjectResponse putBlob(PutObjectRequest request, InputStream in) {
                 puts.incrementAndGet();
+                keys.add(request.key());
                 PutObjectResponse r = super.putBlob(request, in);
                 if (request.contentLength() != null) {
                     putBytes.addAndGet(request.contentLength());
@@ -53,6 +55,11 @@ public final class S3Server implements AutoCloseable {
 
     public int puts() {
         return puts.get();
+    }
+
+    /** Distinct object keys written so far (a retried PUT counts once here). */
+    public int distinctKeys() {
+        return keys.size();
     }
 
     public long putBytes() {
