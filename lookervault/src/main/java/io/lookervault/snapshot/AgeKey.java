@@ -9,6 +9,8 @@ import com.exceptionfactory.jagged.x25519.X25519RecipientStanzaWriterFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
@@ -79,6 +81,23 @@ public final class AgeKey {
                 List.of(X25519RecipientStanzaReaderFactory.newRecipientStanzaReader(identity)))) {
             return Channels.newInputStream(ch).readAllBytes();
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            throw new SnapshotException(what + " cannot be decrypted with this key, or was altered in the store ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    /** A stream that age-encrypts to this key's recipient into {@code out} (closing it finishes the file). */
+    OutputStream encryptingStream(OutputStream out) throws IOException, GeneralSecurityException {
+        return Channels.newOutputStream(new StandardEncryptingChannelFactory().newEncryptingChannel(
+                Channels.newChannel(out), List.of(X25519RecipientStanzaWriterFactory.newRecipientStanzaWriter(recipient))));
+    }
+
+    /** A stream that age-decrypts {@code in} with this identity. */
+    InputStream decryptingStream(InputStream in, String what) {
+        try {
+            return Channels.newInputStream(new StandardDecryptingChannelFactory().newDecryptingChannel(
+                    Channels.newChannel(in), List.of(X25519RecipientStanzaReaderFactory.newRecipientStanzaReader(identity))));
+        } catch (IOException | GeneralSecurityException e) {
             throw new SnapshotException(what + " cannot be decrypted with this key, or was altered in the store ("
                     + e.getClass().getSimpleName() + ")", e);
         }

@@ -12,6 +12,12 @@ public interface BlobStore extends AutoCloseable {
     /** @throws MissingObjectException when the key does not exist */
     byte[] get(String key);
 
+    /** Uploads a file (for objects too big for the heap). */
+    void putFile(String key, java.nio.file.Path file);
+
+    /** Downloads an object into a file. @throws MissingObjectException when the key does not exist */
+    void getFile(String key, java.nio.file.Path file);
+
     /** Every key that starts with {@code prefix}, e.g. {@code "packs/"}. */
     List<String> list(String prefix);
 

@@ -38,6 +38,30 @@ final class FileStore implements BlobStore {
     }
 
     @Override
+    public void putFile(String key, Path file) {
+        Path target = path(key);
+        try {
+            Files.createDirectories(target.getParent());
+            Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+            Files.copy(file, tmp);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new SnapshotException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void getFile(String key, Path file) {
+        try {
+            Files.copy(path(key), file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (NoSuchFileException e) {
+            throw new MissingObjectException(key + " is missing from " + describe());
+        } catch (IOException e) {
+            throw new SnapshotException("cannot read " + path(key) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public byte[] get(String key) {
         try {
             return Files.readAllBytes(path(key));

@@ -28,18 +28,24 @@ final class PackUploader implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Semaphore inFlight = new Semaphore(THREADS + 1);
+    private final Semaphore inFlight = new Semaphore(THREADS);
     private final List<Future<?>> uploads = new ArrayList<>();
     private final Map<String, PackIndex.Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong objects = new AtomicLong();
-    private ByteArrayOutputStream current = new ByteArrayOutputStream();
+    private ByteArrayOutputStream current;
     private Map<String, int[]> currentEntries = new HashMap<>();
 
     PackUploader(Repo repo, int packSize, Progress progress) {
         this.repo = repo;
         this.packSize = packSize;
         this.progress = progress;
+        this.current = buffer();
+    }
+
+    /** Sized for a whole pack up front: a growing buffer would double to twice the pack and copy on the way. */
+    private ByteArrayOutputStream buffer() {
+        return new ByteArrayOutputStream(packSize + (64 << 10));
     }
 
     void add(String hash, byte[] doc) {
@@ -77,7 +83,7 @@ final class PackUploader implements AutoCloseable {
         }
         byte[] plain = current.toByteArray();
         Map<String, int[]> mine = currentEntries;
-        current = new ByteArrayOutputStream();
+        current = buffer();
         currentEntries = new HashMap<>();
         inFlight.acquireUninterruptibly();
         uploads.add(pool.submit(() -> {

@@ -45,13 +45,7 @@ public final class Puller {
         long[] moved = new long[2];
         try {
             Files.deleteIfExists(tmp);
-            byte[] tables = repo.read(m.tablesKey(), "the tables of snapshot " + id);
-            if (!Hashes.sha256(tables).equals(m.tablesSha256())) {
-                throw new SnapshotException("the tables of snapshot " + id + " do not match their SHA-256 in the"
-                        + " manifest: the store was altered");
-            }
-            Files.write(tmp, tables);
-            moved[1] = tables.length;
+            moved[1] = tables(repo, m, tmp);
             fill(tmp, packs, moved);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return new Result(m, moved[1], packs.size(), m.documentCount());
@@ -63,6 +57,22 @@ public final class Puller {
             } catch (IOException ignored) {
                 // a leftover hidden temp file is harmless
             }
+        }
+    }
+
+    /** Downloads and opens the tables file into {@code out}, checked against the manifest; returns its size. */
+    static long tables(Repo repo, Manifest m, Path out) throws IOException {
+        Path sealed = out.resolveSibling(out.getFileName() + ".sealed");
+        try {
+            repo.store().getFile(m.tablesKey(), sealed);
+            String sha = repo.codec().openFile(sealed, out, "the tables of snapshot " + m.id());
+            if (!sha.equals(m.tablesSha256())) {
+                throw new SnapshotException("the tables of snapshot " + m.id() + " do not match their SHA-256 in the"
+                        + " manifest: the store was altered");
+            }
+            return Files.size(out);
+        } finally {
+            Files.deleteIfExists(sealed);
         }
     }
 

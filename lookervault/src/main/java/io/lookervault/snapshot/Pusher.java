@@ -1,7 +1,6 @@
 package io.lookervault.snapshot;
 
 import io.lookervault.job.RunStatus;
-import io.lookervault.vault.Hashes;
 import io.lookervault.vault.VaultCopy;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,12 +84,14 @@ public final class Pusher {
                 objects++;
             }
             VaultCopy.stripDocuments(copy);
-            byte[] tables = Files.readAllBytes(copy);
-            bytes += repo.write("tables/" + id, tables);
+            Path sealedTables = tmp.resolve("tables.sealed");
+            String tablesSha = repo.codec().sealFile(copy, sealedTables);
+            repo.store().putFile("tables/" + id, sealedTables);
+            bytes += Files.size(sealedTables);
             objects += 2;
             Manifest draft = new Manifest(id, clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(), toolVersion,
                     facts.runs(), facts.lastRun(), facts.lastStatus(), facts.items(), documents.size(), vaultBytes,
-                    "tables/" + id, Hashes.sha256(tables), bytes, objects, documents);
+                    "tables/" + id, tablesSha, bytes, objects, documents);
             long manifestBytes = repo.codec().seal(Repo.bytes(draft)).length;
             Manifest m = new Manifest(id, draft.time(), toolVersion, facts.runs(), facts.lastRun(), facts.lastStatus(),
                     facts.items(), documents.size(), vaultBytes, draft.tablesKey(), draft.tablesSha256(),

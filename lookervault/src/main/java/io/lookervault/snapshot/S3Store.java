@@ -46,6 +46,27 @@ final class S3Store implements BlobStore {
     }
 
     @Override
+    public void putFile(String key, java.nio.file.Path file) {
+        call("write " + key, () -> s3.putObject(r -> r.bucket(bucket).key(prefix + key), RequestBody.fromFile(file)));
+    }
+
+    @Override
+    public void getFile(String key, java.nio.file.Path file) {
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+            call("read " + key, () -> s3.getObject(r -> r.bucket(bucket).key(prefix + key),
+                    software.amazon.awssdk.core.sync.ResponseTransformer.toFile(file)));
+        } catch (java.io.IOException e) {
+            throw new SnapshotException("cannot write " + file + ": " + e.getMessage(), e);
+        } catch (SnapshotException e) {
+            if (e.getCause() instanceof NoSuchKeyException) {
+                throw new MissingObjectException(key + " is missing from " + describe());
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public byte[] get(String key) {
         try {
             return call("read " + key, () -> s3.getObjectAsBytes(r -> r.bucket(bucket).key(prefix + key)).asByteArray());

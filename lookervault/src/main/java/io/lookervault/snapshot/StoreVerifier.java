@@ -1,6 +1,9 @@
 package io.lookervault.snapshot;
 
 import io.lookervault.vault.Hashes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,20 +44,29 @@ public final class StoreVerifier {
         Map<String, List<Map.Entry<String, PackIndex.Entry>>> packs = index.byPack(m.documents());
         packs.keySet().stream().filter(p -> !stored.contains(p))
                 .forEach(p -> problems.add("pack " + p + " is missing (" + packs.get(p).size() + " documents)"));
-        try {
-            byte[] tables = repo.read(m.tablesKey(), "the tables of snapshot " + id);
-            if (!Hashes.sha256(tables).equals(m.tablesSha256())) {
-                problems.add("the tables file does not match its SHA-256");
-            }
-        } catch (SnapshotException e) {
-            problems.add(e.getMessage());
-        }
+        checkTables(m, problems);
         List<String> sample = sample(packs.keySet().stream().filter(stored::contains).sorted().toList(), samplePercent);
         long docs = 0;
         for (String p : sample) {
             docs += checkPack(p, packs.get(p), problems);
         }
         return new Report(id, m.documentCount(), packs.size(), sample.size(), docs, List.copyOf(problems));
+    }
+
+    private void checkTables(Manifest m, List<String> problems) {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("lookervault-tables", ".db");
+            Puller.tables(repo, m, tmp);
+        } catch (SnapshotException e) {
+            problems.add(e.getMessage());
+        } catch (IOException e) {
+            throw new SnapshotException("cannot stage the tables file: " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                tmp.toFile().delete();
+            }
+        }
     }
 
     private long checkPack(String pack, List<Map.Entry<String, PackIndex.Entry>> entries, List<String> problems) {
