@@ -22,5 +22,6 @@ final class Commands {
             DiffCommand.class,
             ValidateCommand.class,
             ExportCommand.class,
-            ImportCommand.class);
+            ImportCommand.class,
+            SnapshotCommand.class);
 }

@@ -30,6 +30,7 @@ import picocli.CommandLine.Parameters;
                 "  lookervault extract --folder-ids 12,40 --recursive --include-deleted",
                 "  lookervault --output json extract -q        # one JSON summary on stdout",
                 "  lookervault extract users --allow-mass-deletion  # after really deleting many users",
+                "  lookervault extract --incremental --snapshot   # nightly, then push to snapshot_url off-site",
                 "  lookervault extract --rate-limit-per-second 5 --workers 2   # a fragile Looker: fixed, gentle",
                 "", "Exit codes: 0 ok, 2 usage/config, vault in use by another job or backing up another Looker, 3 cannot connect/login, 4 some items failed or a listing was refused (listed),"
                         + " 130 interrupted (rerun resumes)."})
@@ -81,6 +82,10 @@ final class ExtractCommand implements Callable<Integer> {
             description = "Resume an unfinished run (default); --no-resume starts a new run.")
     boolean resume = true;
 
+    @Option(names = "--snapshot", description = "After a successful run, push the vault to the snapshot store"
+            + " (snapshot_url under [snapshot]; see snapshot push). A failed push is exit 4; the run is kept.")
+    boolean snapshot;
+
     private final CliContext ctx;
 
     ExtractCommand(CliContext ctx) {
@@ -101,12 +106,37 @@ final class ExtractCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandException(ExitCodes.USAGE, e.getMessage());
         }
+        if (snapshot && cfg.snapshot().url().isEmpty()) {
+            throw new CommandException(ExitCodes.USAGE, "--snapshot needs snapshot_url under [snapshot] in"
+                    + " lookervault.toml (or env LOOKERVAULT_SNAPSHOT_URL)");
+        }
+        int code;
         try (VaultLock lock = VaultLock.acquire(cfg.db(), "extract", Clock.systemUTC());
              LookerClient api = LookerClient.create(cfg.looker(), cfg.resilience().withMaxInFlight(options.workers()));
              Vault vault = Vault.open(cfg.db())) {
             String url = cfg.looker().baseUrl().orElseThrow();
             requireSameInstance(vault, cfg.db(), url);
-            return ExtractRun.run(ctx, global, api, vault, url, options, resume);
+            code = ExtractRun.run(ctx, global, api, vault, url, options, resume);
+        }
+        return snapshot ? pushAfter(cfg, code) : code;
+    }
+
+    /** {@code --snapshot}: push a successful run; its summary goes to stderr so stdout keeps one JSON document. */
+    private int pushAfter(AppConfig cfg, int code) {
+        if (code != ExitCodes.OK) {
+            ctx.err().println("lookervault: not pushing a snapshot: the run did not complete cleanly");
+            return code;
+        }
+        try {
+            var r = SnapshotPushCommand.pushQuietly(ctx, global, cfg);
+            if (!global.quiet()) {
+                ctx.err().println("snapshot " + r.manifest().id() + " pushed: " + r.newDocuments() + " new documents, "
+                        + SnapshotSupport.mb(r.uploadedBytes()) + " uploaded");
+            }
+            return ExitCodes.OK;
+        } catch (Exception e) {
+            ctx.err().println("lookervault: the run is kept, but the snapshot push failed: " + e.getMessage());
+            return ExitCodes.PARTIAL;
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.Set;
 /** Readers for the two configuration file formats. */
 final class ConfigFiles {
     /** Tables a lookervault.toml may group its keys in; the key inside names the setting. */
-    private static final Set<String> TOML_TABLES = Set.of("looker", "vault", "extract", "resilience");
+    private static final Set<String> TOML_TABLES = Set.of("looker", "vault", "extract", "resilience", "snapshot");
 
     private ConfigFiles() {}
 
@@ -55,7 +55,7 @@ final class ConfigFiles {
             root = new TomlMapper().readTree(file.toFile());
         } catch (IOException e) {
             throw new ConfigException(null, "cannot read " + file + ": " + firstLine(e.getMessage())
-                    + " (expected TOML: key = value lines, optionally under [looker], [extract], [resilience])");
+                    + " (expected TOML: key = value lines, optionally under [looker], [extract], [resilience], [snapshot])");
         }
         Map<Setting, RawValue> out = new EnumMap<>(Setting.class);
         if (root != null) {

@@ -48,7 +48,10 @@ public final class ConfigLoader {
                 integer(raw, Setting.WORKERS, Workers.MIN, Workers.MAX),
                 integer(raw, Setting.BATCH_SIZE, 1, ExtractSettings.MAX_BATCH_SIZE));
         Path db = sources.workingDir().resolve(raw.get(Setting.DB).text());
-        return new AppConfig(looker, resilience, extract, db, provenance(raw));
+        SnapshotSettings snapshot = new SnapshotSettings(optional(raw, Setting.SNAPSHOT_URL).map(RawValue::text),
+                optional(raw, Setting.SNAPSHOT_ENDPOINT).map(RawValue::text), raw.get(Setting.SNAPSHOT_REGION).text(),
+                bool(raw, Setting.SNAPSHOT_PATH_STYLE), bool(raw, Setting.SNAPSHOT_ENCRYPT));
+        return new AppConfig(looker, resilience, extract, db, provenance(raw), snapshot);
     }
 
     private static Map<Setting, RawValue> layer(ConfigSources sources) {

@@ -23,7 +23,12 @@ public enum Setting {
     RATE_LIMIT_PER_SECOND("rate_limit_per_second", "LOOKERVAULT_RATE_LIMIT_PER_SECOND", "auto", false),
     RATE_LIMIT_PER_MINUTE("rate_limit_per_minute", "LOOKERVAULT_RATE_LIMIT_PER_MINUTE", "0", false),
     MAX_RETRIES("max_retries", "LOOKERVAULT_MAX_RETRIES", "5", false),
-    MAX_RETRY_AFTER("max_retry_after", "LOOKERVAULT_MAX_RETRY_AFTER", "300", false);
+    MAX_RETRY_AFTER("max_retry_after", "LOOKERVAULT_MAX_RETRY_AFTER", "300", false),
+    SNAPSHOT_URL("snapshot_url", "LOOKERVAULT_SNAPSHOT_URL", null, false),
+    SNAPSHOT_ENDPOINT("snapshot_endpoint", "LOOKERVAULT_SNAPSHOT_ENDPOINT", null, false),
+    SNAPSHOT_REGION("snapshot_region", "LOOKERVAULT_SNAPSHOT_REGION", "us-east-1", false),
+    SNAPSHOT_PATH_STYLE("snapshot_path_style", "LOOKERVAULT_SNAPSHOT_PATH_STYLE", "false", false),
+    SNAPSHOT_ENCRYPT("snapshot_encrypt", "LOOKERVAULT_SNAPSHOT_ENCRYPT", "false", false);
 
     private final String key;
     private final String envVar;

@@ -58,6 +58,26 @@ class ArchitectureTest {
     }
 
     @Test
+    void snapshotsStandOnTheVaultAndJobAlone() {
+        // the snapshot room moves whole vaults: it reads them through vault/VaultCopy, never Looker
+        noClasses().that().resideInAPackage("io.lookervault.snapshot..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.lookervault.looker..",
+                        "io.lookervault.extract..", "io.lookervault.restore..", "io.lookervault.inspect..",
+                        "io.lookervault.export..", "io.lookervault.cli..", "io.lookervault.config..")
+                .check(app);
+        // and only the snapshot room talks to object storage or encrypts
+        noClasses().that().resideOutsideOfPackage("io.lookervault.snapshot..")
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..",
+                        "com.exceptionfactory.jagged..", "com.github.luben.zstd..")
+                .check(app);
+        noClasses().that().resideInAnyPackage("io.lookervault.looker..", "io.lookervault.vault..",
+                        "io.lookervault.job..", "io.lookervault.config..", "io.lookervault.extract..",
+                        "io.lookervault.restore..", "io.lookervault.inspect..", "io.lookervault.export..")
+                .should().dependOnClassesThat().resideInAPackage("io.lookervault.snapshot..")
+                .allowEmptyShould(true).check(app);
+    }
+
+    @Test
     void onlyTheVaultSpeaksSql() {
         // one room owns SQLite: its connections, pragmas, schema and every statement
         noClasses().that().resideOutsideOfPackage("io.lookervault.vault..")

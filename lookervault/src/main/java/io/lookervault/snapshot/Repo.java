@@ -1,0 +1,186 @@
+package io.lookervault.snapshot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A snapshot store as a repository: {@code config} (plaintext: format, whether and to whom it is encrypted),
+ * {@code packs/<sha256>}, {@code index/<id>}, {@code tables/<id>} and {@code snapshots/<id>}; all but
+ * {@code config} sealed by the {@link Codec}. Opening checks the key against the store before anything else.
+ */
+public final class Repo implements AutoCloseable {
+    static final String CONFIG = "config";
+    static final String FORMAT = "lookervault-snapshots";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final BlobStore store;
+    private final Codec codec;
+
+    private Repo(BlobStore store, Codec codec) {
+        this.store = store;
+        this.codec = codec;
+    }
+
+    /**
+     * Opens the repository in {@code store}; with {@code create}, makes it if the store is empty (encrypted to
+     * {@code key} when {@code encrypt}).
+     */
+    public static Repo open(BlobStore store, Optional<AgeKey> key, boolean encrypt, boolean create) {
+        JsonNode cfg;
+        try {
+            cfg = JSON.readTree(store.get(CONFIG));
+        } catch (BlobStore.MissingObjectException e) {
+            if (!create) {
+                throw new SnapshotException(store.describe() + " holds no snapshots (no config object): push one"
+                        + " first, or check the URL");
+            }
+            return init(store, key, encrypt);
+        } catch (IOException e) {
+            throw new SnapshotException("the config object of " + store.describe() + " is damaged", e);
+        }
+        if (!FORMAT.equals(cfg.path("format").asText())) {
+            throw new SnapshotException(store.describe() + " is not a LookerVault snapshot store");
+        }
+        String recipient = cfg.path("recipient").asText("");
+        if (recipient.isEmpty()) {
+            return new Repo(store, new Codec(Optional.empty()));
+        }
+        AgeKey k = key.orElseThrow(() -> new SnapshotException(store.describe() + " is encrypted (to " + recipient
+                + "): set LOOKERVAULT_SNAPSHOT_KEY to its age identity"));
+        if (!k.recipient().equals(recipient)) {
+            throw new SnapshotException("LOOKERVAULT_SNAPSHOT_KEY is not the key of " + store.describe()
+                    + " (its recipient is " + recipient + ", the key's is " + k.recipient() + ")");
+        }
+        return new Repo(store, new Codec(key));
+    }
+
+    private static Repo init(BlobStore store, Optional<AgeKey> key, boolean encrypt) {
+        if (encrypt && key.isEmpty()) {
+            throw new SnapshotException("[snapshot] encrypt = true needs LOOKERVAULT_SNAPSHOT_KEY (an age identity:"
+                    + " make one with `lookervault snapshot keygen`)");
+        }
+        ObjectNode cfg = JSON.createObjectNode().put("format", FORMAT).put("version", 1)
+                .put("encryption", encrypt ? "age-x25519" : "none")
+                .put("recipient", encrypt ? key.get().recipient() : "");
+        store.put(CONFIG, cfg.toPrettyString().getBytes(StandardCharsets.UTF_8));
+        return new Repo(store, new Codec(encrypt ? key : Optional.empty()));
+    }
+
+    public BlobStore store() {
+        return store;
+    }
+
+    public boolean encrypted() {
+        return codec.encrypted();
+    }
+
+    Codec codec() {
+        return codec;
+    }
+
+    /** Reads and opens a sealed object. */
+    byte[] read(String key, String what) {
+        return codec.open(store.get(key), what);
+    }
+
+    /** Seals and writes an object; returns the bytes written. */
+    long write(String key, byte[] plain) {
+        byte[] sealed = codec.seal(plain);
+        store.put(key, sealed);
+        return sealed.length;
+    }
+
+    /** Every index file merged. */
+    public PackIndex index() {
+        PackIndex idx = new PackIndex();
+        for (String key : store.list("index/")) {
+            idx.addIndexFile(key);
+            JsonNode packs = json(read(key, "index " + key), "index " + key).path("packs");
+            packs.fields().forEachRemaining(p -> p.getValue().forEach(e -> idx.add(e.get(0).asText(),
+                    new PackIndex.Entry(p.getKey(), e.get(1).asInt(), e.get(2).asInt()))));
+        }
+        return idx;
+    }
+
+    /** Writes one index file for the entries given, grouped by pack. */
+    long writeIndex(String key, Map<String, PackIndex.Entry> entries) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode packs = root.putObject("packs");
+        entries.forEach((hash, e) -> {
+            JsonNode existing = packs.get(e.pack());
+            ArrayNode list = existing == null ? packs.putArray(e.pack()) : (ArrayNode) existing;
+            list.addArray().add(hash).add(e.offset()).add(e.length());
+        });
+        return write(key, bytes(root));
+    }
+
+    /** Snapshot ids, oldest first (ids sort by time). */
+    public List<String> snapshotIds() {
+        return store.list("snapshots/").stream().map(k -> k.substring("snapshots/".length())).sorted().toList();
+    }
+
+    public Manifest manifest(String id) {
+        byte[] plain = read("snapshots/" + id, "the manifest of snapshot " + id);
+        try {
+            return JSON.readValue(plain, Manifest.class);
+        } catch (IOException e) {
+            throw new SnapshotException("the manifest of snapshot " + id + " is damaged (" + e.getClass()
+                    .getSimpleName() + ")", e);
+        }
+    }
+
+    /** All manifests, oldest first. */
+    public List<Manifest> manifests() {
+        List<Manifest> out = new ArrayList<>();
+        snapshotIds().forEach(id -> out.add(manifest(id)));
+        out.sort(Comparator.comparing(Manifest::id));
+        return out;
+    }
+
+    /** The id named by {@code ref}: a whole id, a unique prefix of one, or {@code latest}. */
+    public String resolve(String ref) {
+        List<String> ids = snapshotIds();
+        if (ids.isEmpty()) {
+            throw new SnapshotException(store.describe() + " holds no snapshots yet");
+        }
+        if (ref.equals("latest")) {
+            return ids.get(ids.size() - 1);
+        }
+        List<String> hits = ids.stream().filter(id -> id.startsWith(ref)).toList();
+        if (hits.size() != 1) {
+            throw new SnapshotException((hits.isEmpty() ? "no snapshot " : "more than one snapshot starts with ")
+                    + ref + " in " + store.describe() + ": see `lookervault snapshot list`");
+        }
+        return hits.get(0);
+    }
+
+    static byte[] bytes(Object json) {
+        try {
+            return JSON.writeValueAsBytes(json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(byte[] plain, String what) {
+        try {
+            return JSON.readTree(plain);
+        } catch (IOException e) {
+            throw new SnapshotException(what + " is damaged in the store", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

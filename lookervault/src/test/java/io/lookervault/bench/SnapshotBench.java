@@ -1,0 +1,130 @@
+package io.lookervault.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lookersim.LookerSim;
+import io.lookervault.testing.S3Server;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Snapshot benchmark: a vault made by a real extract from the simulator, pushed to S3Proxy (in this JVM, over
+ * loopback, filesystem backend), 1% of each type edited and extracted incrementally, pushed again, pulled back.
+ * The CLI runs as child JVMs (bin/lookervault's options unless BENCH_JVM_OPTS); PUTs are counted by the server.
+ * Arguments: scale=N (simulator scale, default 50000), encrypt=true|false (default true).
+ */
+public final class SnapshotBench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JVM_OPTS = System.getenv().getOrDefault("BENCH_JVM_OPTS",
+            "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxRAM=1g -Xmx320m");
+
+    private SnapshotBench() {}
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> a = BenchArgs.parse(argv);
+        int scale = Integer.parseInt(a.getOrDefault("scale", "50000"));
+        boolean encrypt = Boolean.parseBoolean(a.getOrDefault("encrypt", "true"));
+        Path work = Files.createTempDirectory("snapbench");
+        Files.createDirectories(work.resolve("s3"));
+        try (LookerSim sim = LookerSim.builder().port(0).scale(scale).seed(7).build().start();
+             S3Server s3 = new S3Server(work.resolve("s3"), "bench")) {
+            Map<String, String> env = new LinkedHashMap<>(Map.of("LOOKERSDK_BASE_URL", sim.baseUrl(),
+                    "LOOKERSDK_CLIENT_ID", sim.clientId(), "LOOKERSDK_CLIENT_SECRET", sim.clientSecret(),
+                    "AWS_ACCESS_KEY_ID", S3Server.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", S3Server.SECRET_KEY,
+                    "LOOKERVAULT_SNAPSHOT_ENDPOINT", s3.endpoint(), "LOOKERVAULT_SNAPSHOT_PATH_STYLE", "true",
+                    "LOOKERVAULT_SNAPSHOT_URL", "s3://bench/looker"));
+            if (encrypt) {
+                env.put("LOOKERVAULT_SNAPSHOT_ENCRYPT", "true");
+                env.put("LOOKERVAULT_SNAPSHOT_KEY", io.lookervault.snapshot.AgeKey.generate().identity());
+            }
+            Path db = work.resolve("vault.db");
+            Step extract = cli(env, db, "extract", "--rate-limit-per-second", "0");
+            long vaultBytes = Files.size(db);
+            System.out.printf(Locale.ROOT, "extract: %d items in %.1f s, vault %.1f MB (encrypt=%s)%n",
+                    total(extract.json), extract.seconds,
+                    vaultBytes / 1e6, encrypt);
+            push(s3, env, db, "push-1");
+            int edited = editOnePercent(sim, db);
+            Step inc = cli(env, db, "extract", "--incremental", "--rate-limit-per-second", "0");
+            System.out.printf(Locale.ROOT, "edited %d items; incremental extract %.1f s%n", edited, inc.seconds);
+            push(s3, env, db, "push-2");
+            Path pulled = work.resolve("pulled.db");
+            Step pull = cli(env, pulled, "snapshot", "pull", "latest");
+            System.out.printf(Locale.ROOT, "pull: %.1f s, %.1f MB/s of vault, %d packs, sound=%s, vault %.1f MB%n",
+                    pull.seconds, Files.size(pulled) / 1e6 / pull.seconds, pull.json.path("packs").asLong(),
+                    pull.json.path("sound").asBoolean(), Files.size(pulled) / 1e6);
+        } finally {
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void push(S3Server s3, Map<String, String> env, Path db, String name) throws Exception {
+        int puts0 = s3.puts();
+        long bytes0 = s3.putBytes();
+        Step push = cli(env, db, "snapshot", "push");
+        long vault = push.json.path("vault_bytes").asLong();
+        System.out.printf(Locale.ROOT, "%s: %.1f s, %.1f MB/s of vault, %d PUTs (server), %.2f MB stored"
+                        + " (vault copy %.1f MB, ratio %.1fx), %d new of %d documents%n", name, push.seconds,
+                vault / 1e6 / push.seconds, s3.puts() - puts0, (s3.putBytes() - bytes0) / 1e6, vault / 1e6,
+                vault / (double) Math.max(1, s3.putBytes() - bytes0), push.json.path("new_documents").asLong(),
+                push.json.path("documents").asLong());
+    }
+
+    private static int editOnePercent(LookerSim sim, Path db) throws Exception {
+        int edited = 0;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT type, count(*) FROM items WHERE deleted_run IS NULL GROUP BY type")) {
+            List<String[]> counts = new ArrayList<>();
+            while (rs.next()) {
+                counts.add(new String[] {rs.getString(1), rs.getString(2)});
+            }
+            for (String[] t : counts) {
+                int n = Integer.parseInt(t[1]) / 100;
+                if (n > 0 && !t[0].equals("lookml_models")) {
+                    edited += sim.mutate(t[0], "edit", n).size();
+                }
+            }
+        }
+        return edited;
+    }
+
+    private static long total(JsonNode extract) {
+        long n = 0;
+        for (JsonNode t : extract.path("items")) {
+            n += t.path("total").asLong();
+        }
+        return n;
+    }
+
+    private record Step(double seconds, JsonNode json) {}
+
+    private static Step cli(Map<String, String> env, Path db, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(List.of(JVM_OPTS.trim().split("\\s+")));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.lookervault.cli.Main", "--db",
+                db.toString(), "--output", "json", "-q"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().putAll(env);
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        int code = p.waitFor();
+        double secs = (System.nanoTime() - t0) / 1e9;
+        if (code != 0) {
+            throw new IllegalStateException(String.join(" ", args) + " exited " + code + ": " + out);
+        }
+        return new Step(secs, JSON.readTree(out.substring(Math.max(0, out.indexOf('{')))));
+    }
+}
