@@ -235,6 +235,12 @@ class SpecConformanceIT {
 
     @Order(5)
     @Test
+    void lookmlDashboardImportAndSync() {
+        new LookmlDashboardScenarios(api, ids).importAndSync();
+    }
+
+    @Order(5)
+    @Test
     void hiddenValueDomainWhitelistIsValidated() {
         new MoreWriteScenarios(api, ids).hiddenValueDomainWhitelist();
     }
