@@ -53,7 +53,12 @@ public final class Preflight {
         BackupSnapshot source = BackupSnapshot.of(vault, o.run(), o.asOf());
         Map<String, Map<String, List<String>>> needs = new TreeMap<>();
         for (String id : ids(vault, source, o, "dashboards")) {
-            source.doc("dashboards", id).ifPresent(d -> dashboard(d, needs));
+            source.doc("dashboards", id).ifPresent(d -> dashboard("dashboards", d, needs));
+        }
+        if (o.lookml().mode() != RestoreOptions.Lookml.Mode.SKIP) {
+            for (String id : ids(vault, source, o, LookmlDashboardRestorer.TYPE)) {
+                source.doc(LookmlDashboardRestorer.TYPE, id).ifPresent(d -> dashboard(LookmlDashboardRestorer.TYPE, d, needs));
+            }
         }
         for (String id : ids(vault, source, o, "looks")) {
             source.doc("looks", id).ifPresent(l -> need(needs, l.path("query"), "looks " + id + label(l)));
@@ -89,8 +94,12 @@ public final class Preflight {
         return vault.snapshot(type, source.runId()).keySet();
     }
 
-    private static void dashboard(JsonNode d, Map<String, Map<String, List<String>>> needs) {
-        String who = "dashboards " + d.path("id").asText() + label(d);
+    private static void dashboard(String type, JsonNode d, Map<String, Map<String, List<String>>> needs) {
+        String who = type + " " + d.path("id").asText() + label(d);
+        if (d.path("model").hasNonNull("id")) {
+            // a LookML dashboard belongs to its model even when no tile queries it
+            needs.computeIfAbsent(d.path("model").get("id").asText(), k -> new TreeMap<>());
+        }
         for (JsonNode e : d.path("dashboard_elements")) {
             need(needs, e.path("query"), who);
         }

@@ -44,6 +44,8 @@ final class RestoreOrder {
         out.add(new Step("user_home_folders", "users", post("user_home_folders", "users", UserRestorer::homeFolder)));
         add(out, new LookRestorer());
         add(out, new DashboardRestorer());
+        // after dashboards: what restoring a LookML dashboard brings back is its linked user-defined copies
+        add(out, new LookmlDashboardRestorer());
         out.add(new Step("content_access", "folders", new AccessRestorer()));
         add(out, new BoardRestorer());
         add(out, ScheduleRestorers.plans());
