@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {"  lookervault restore single dashboards 42 --dry-run   # the plan, field by field; writes nothing",
                 "  lookervault restore single dashboards 42 --as-of 2026-11-24",
-                "  lookervault restore bulk --dry-run                    # pre-flight: LookML the content needs",
+                "  lookervault restore bulk --dry-run                    # pre-flight: models, explores, connections,"
+                        + " owners, recipients the content needs",
                 "  lookervault restore bulk --allow-missing --no-validate # restore although models are missing",
                 "  lookervault restore bulk --folder-ids 12 --recursive  # a deleted folder with its content",
                 "  lookervault restore bulk --workers 16                 # everything, in dependency order",
@@ -170,8 +171,9 @@ final class RestoreCommand implements Callable<Integer> {
         @Mixin
         WorkersOption workers = new WorkersOption();
 
-        @Option(names = "--dry-run", description = "Print the pre-flight (LookML models and explores the content"
-                + " needs that the destination lacks) and the plan; write nothing.")
+        @Option(names = "--dry-run", description = "Print the pre-flight (what the content needs that the destination"
+                + " lacks: LookML models and explores, their connections, owners of folders, schedules and alerts, and"
+                + " recipients who are users; only a missing model stops a restore) and the plan; write nothing.")
         boolean dryRun;
 
         @Option(names = "--yes", description = "Write into a Looker that is neither the one this vault backs up"
