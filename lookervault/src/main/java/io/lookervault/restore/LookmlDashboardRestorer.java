@@ -1,8 +1,8 @@
 package io.lookervault.restore;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lookervault.looker.ContentType;
 import io.lookervault.looker.LookerException;
-import io.lookervault.looker.PathSegments;
 import io.lookervault.restore.RestoreOptions.Lookml.Mode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +24,11 @@ final class LookmlDashboardRestorer implements TypeRestorer {
     @Override
     public String type() {
         return TYPE;
+    }
+
+    @Override
+    public ContentType source() {
+        return ContentType.LOOKML_DASHBOARDS;
     }
 
     /** A LookML dashboard has the same id on every Looker whose project defines it. */
@@ -52,7 +57,7 @@ final class LookmlDashboardRestorer implements TypeRestorer {
     /** Why the destination has no such LookML dashboard: the model is missing, or the project lacks the file. */
     private static String absent(String id, JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
         String model = doc.path("model").path("id").asText(id.substring(0, id.indexOf("::")));
-        if (ctx.dest.getOrNull("/lookml_models/" + PathSegments.encode(model)) == null) {
+        if (ctx.dest.getOrNull(ContentType.LOOKML_MODELS.getPath(model)) == null) {
             return "LookML model " + model + " is missing at the destination: deploy its project there, then restore again";
         }
         return "the destination's LookML project of model " + model + " has no dashboard " + id
@@ -68,7 +73,7 @@ final class LookmlDashboardRestorer implements TypeRestorer {
         List<String> stale = new ArrayList<>();
         for (String c : copies) {
             String dest = ctx.ids.ref("dashboards", c);
-            JsonNode copy = dest == null ? null : ctx.dest.getOrNull("/dashboards/" + PathSegments.encode(dest));
+            JsonNode copy = dest == null ? null : ctx.dest.getOrNull(ContentType.DASHBOARDS.getPath(dest));
             if (copy == null) {
                 notes.add("linked copy dashboards " + c + " is not at the destination (restore dashboards first)");
             } else if (!id.equals(copy.path("lookml_link_id").asText())) {
@@ -81,7 +86,7 @@ final class LookmlDashboardRestorer implements TypeRestorer {
             return outcome(id, id, Outcome.Action.UNCHANGED, List.of(), notes);
         }
         if (!ctx.dryRun) {
-            ctx.dest.patch(path(id) + "/sync", Map.of("dashboard_ids", String.join(",", stale)), null);
+            ctx.dest.patch(ContentType.LOOKML_DASHBOARDS.subPath(id, "sync"), Map.of("dashboard_ids", String.join(",", stale)), null);
         }
         notes.add("linked copies synced: dashboards " + String.join(", ", stale));
         return outcome(id, id, Outcome.Action.UPDATE, List.of("linked_copies"), notes);
@@ -106,7 +111,7 @@ final class LookmlDashboardRestorer implements TypeRestorer {
             }
             made.add("folder " + t.getKey());
             if (!ctx.dryRun) {
-                JsonNode created = ctx.dest.post(path(id) + "/import/" + PathSegments.encode(t.getKey()), body);
+                JsonNode created = ctx.dest.post(ContentType.LOOKML_DASHBOARDS.subPath(id, "import", t.getKey()), body);
                 if (source != null) {
                     ctx.ids.map("dashboards", t.getValue(), created.path("id").asText());
                 }
@@ -138,7 +143,7 @@ final class LookmlDashboardRestorer implements TypeRestorer {
 
     /** Whether a folder at the destination already holds a copy linked to LookML dashboard {@code id}. */
     private static boolean linkedIn(String folder, String id, RestoreContext ctx) throws LookerException, InterruptedException {
-        JsonNode list = ctx.dest.get("/folders/" + PathSegments.encode(folder) + "/dashboards", Map.of("fields", "id,lookml_link_id"));
+        JsonNode list = ctx.dest.get(ContentType.FOLDERS.subPath(folder, "dashboards"), Map.of("fields", "id,lookml_link_id"));
         for (JsonNode d : list) {
             if (id.equals(d.path("lookml_link_id").asText())) {
                 return true;
@@ -148,7 +153,7 @@ final class LookmlDashboardRestorer implements TypeRestorer {
     }
 
     private static String path(String id) {
-        return "/dashboards/" + PathSegments.encode(id);
+        return ContentType.LOOKML_DASHBOARDS.getPath(id);
     }
 
     private static Outcome outcome(String id, String dest, Outcome.Action a, List<String> fields, List<String> notes) {

@@ -5,7 +5,8 @@ import io.lookervault.looker.ForbiddenException;
 import io.lookervault.looker.LookerClient;
 import io.lookervault.looker.LookerException;
 import io.lookervault.looker.NotFoundException;
-import io.lookervault.looker.PathSegments;
+import io.lookervault.looker.ApiPath;
+import io.lookervault.looker.ContentType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ final class PreflightConnections {
         List<Preflight.Missing> out = new ArrayList<>();
         for (Map.Entry<String, List<String>> c : byConnection.entrySet()) {
             try {
-                api.get("/connections/" + PathSegments.encode(c.getKey()), Map.of("fields", "name"));
+                api.get(ApiPath.of("connections", c.getKey()), Map.of("fields", "name"));
             } catch (NotFoundException e) {
                 out.add(new Preflight.Missing("connection", c.getKey(), Preflight.distinct(c.getValue())));
             } catch (ForbiddenException e) {
@@ -63,7 +64,7 @@ final class PreflightConnections {
 
     private static String connectionOf(LookerClient api, String model, String explore) throws LookerException, InterruptedException {
         try {
-            JsonNode x = api.get("/lookml_models/" + PathSegments.encode(model) + "/explores/" + PathSegments.encode(explore),
+            JsonNode x = api.get(ContentType.LOOKML_MODELS.subPath(model, "explores", explore),
                     Map.of("fields", "connection_name"));
             return x.hasNonNull("connection_name") && !x.get("connection_name").asText().isEmpty()
                     ? x.get("connection_name").asText() : null;
@@ -75,7 +76,7 @@ final class PreflightConnections {
     private static List<String> allowed(LookerClient api, String model) throws LookerException, InterruptedException {
         List<String> out = new ArrayList<>();
         try {
-            api.get("/lookml_models/" + PathSegments.encode(model), Map.of("fields", "allowed_db_connection_names"))
+            api.get(ContentType.LOOKML_MODELS.getPath(model), Map.of("fields", "allowed_db_connection_names"))
                     .path("allowed_db_connection_names").forEach(n -> out.add(n.asText()));
         } catch (NotFoundException e) {
             // gone since the listing: its row says so

@@ -61,7 +61,7 @@ final class PreflightPeople {
         }
         Set<String> destIds = new HashSet<>();
         Set<String> destEmails = new HashSet<>();
-        for (JsonNode u : Pages.all(api, "/users", Map.of("fields", "id,email", "sorts", "id"), PAGE, "id")) {
+        for (JsonNode u : Pages.all(api, io.lookervault.looker.ContentType.USERS.listPath(), Map.of("fields", "id,email", "sorts", "id"), PAGE, "id")) {
             destIds.add(u.path("id").asText());
             if (u.hasNonNull("email")) {
                 destEmails.add(u.get("email").asText().toLowerCase(Locale.ROOT));
