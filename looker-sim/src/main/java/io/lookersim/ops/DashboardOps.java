@@ -25,7 +25,7 @@ public final class DashboardOps extends OperationGroup {
     void setFolders(FolderOps f) { this.folders = f; }
 
     public void register(Api api) {
-        LookmlDashboards lk = new LookmlDashboards(st.plan);
+        LookmlDashboards lk = new LookmlDashboards(st, v);
         api.on("all_dashboards", r -> lk.appendTo(r, Listing.list(r, new Listing.Spec(st.dashboards, true, Trash.EXCLUDE, Filter.of(r),
                         null, v::dashboardBase, false))))
                 .on("search_dashboards", this::search)
@@ -39,7 +39,9 @@ public final class DashboardOps extends OperationGroup {
                 }), LookmlDashboards::notModifiable))
                 .on("move_dashboard", LookmlDashboards.guard(this::move, LookmlDashboards::notModifiable))
                 .on("dashboard_lookml", LookmlDashboards.guard(this::lookml, r -> lk.lookml(lk.get(r.param("dashboard_id")))))
-                .on("import_dashboard_from_lookml", this::importLookml);
+                .on("import_dashboard_from_lookml", this::importLookml)
+                .on("import_lookml_dashboard", r -> lk.importInto(api, r))
+                .on("sync_lookml_dashboard", r -> lk.sync(api, r));
     }
 
     private ApiResponse search(ApiRequest r) {

@@ -16,7 +16,8 @@ final class ContentChecks {
     static void print(PrintStream out, Preflight.Report r, int width) {
         if (r.missing().isEmpty()) {
             out.printf("Pre-flight: the destination has every LookML model and explore the content needs"
-                    + " (%d models, %d explores)%n", r.models(), r.explores());
+                    + " (%d models, %d explores), their connections, and the owners and recipients it names%n",
+                    r.models(), r.explores());
             return;
         }
         out.println("Pre-flight: the destination lacks what this content needs; these items would not run:");

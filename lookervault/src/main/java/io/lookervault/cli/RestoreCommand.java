@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {"  lookervault restore single dashboards 42 --dry-run   # the plan, field by field; writes nothing",
                 "  lookervault restore single dashboards 42 --as-of 2026-11-24",
-                "  lookervault restore bulk --dry-run                    # pre-flight: LookML the content needs",
+                "  lookervault restore bulk --dry-run                    # pre-flight: models, explores, connections,"
+                        + " owners, recipients the content needs",
                 "  lookervault restore bulk --allow-missing --no-validate # restore although models are missing",
                 "  lookervault restore bulk --folder-ids 12 --recursive  # a deleted folder with its content",
                 "  lookervault restore bulk --workers 16                 # everything, in dependency order",
@@ -58,6 +59,35 @@ final class RestoreCommand implements Callable<Integer> {
         }
     }
 
+    /** What restoring a LookML dashboard does (README "LookML dashboards"). */
+    static final class LookmlFlags {
+        @Option(names = "--lookml-dashboards", paramLabel = "import|sync|skip", defaultValue = "sync",
+                description = "LookML dashboards come back by deploying their project; a restore brings back their"
+                        + " linked user-defined copies. sync (default): bring the restored copies up to date with the"
+                        + " LookML dashboard. import: make a linked copy in each folder where the backup had one (or in"
+                        + " --lookml-into-folder) unless one is there. skip: leave them alone.")
+        String mode;
+
+        @Option(names = "--lookml-into-folder", paramLabel = "ID",
+                description = "With --lookml-dashboards import: make one linked copy of each LookML dashboard in this"
+                        + " destination folder instead.")
+        String intoFolder;
+
+        RestoreOptions apply(RestoreOptions o) {
+            RestoreOptions.Lookml.Mode m;
+            try {
+                m = RestoreOptions.Lookml.Mode.valueOf(mode.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandException(ExitCodes.USAGE, "invalid --lookml-dashboards '" + mode
+                        + "': use import, sync or skip");
+            }
+            if (intoFolder != null && m != RestoreOptions.Lookml.Mode.IMPORT) {
+                throw new CommandException(ExitCodes.USAGE, "--lookml-into-folder needs --lookml-dashboards import");
+            }
+            return o.with(new RestoreOptions.Lookml(m, intoFolder));
+        }
+    }
+
     /** Which backed-up version: a run id or a point in time. */
     static final class When {
         @Option(names = "--run", paramLabel = "N", description = "Restore what extraction run N saw.")
@@ -73,6 +103,8 @@ final class RestoreCommand implements Callable<Integer> {
             footerHeading = "%nExamples:%n",
             footer = {"  lookervault restore single dashboards 42", "  lookervault restore single looks 7 --run 3",
                     "  lookervault restore single dashboards 42 --validate  # then Looker's content validator",
+                    "  lookervault restore single lookml_dashboards thelook::overview --lookml-dashboards import"
+                            + " --lookml-into-folder 7",
                     "  lookervault restore single folders 12 --dry-run"})
     static final class Single implements Callable<Integer> {
         @Mixin
@@ -94,6 +126,9 @@ final class RestoreCommand implements Callable<Integer> {
         @picocli.CommandLine.ArgGroup(exclusive = false)
         Checks checks = new Checks();
 
+        @Mixin
+        LookmlFlags lookml = new LookmlFlags();
+
         private final CliContext ctx;
 
         Single(CliContext ctx) {
@@ -102,7 +137,7 @@ final class RestoreCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            RestoreOptions o = options(() -> RestoreOptions.single(type, id, when.run, when.asOf, dryRun));
+            RestoreOptions o = lookml.apply(options(() -> RestoreOptions.single(type, id, when.run, when.asOf, dryRun)));
             return RestoreRunner.run(ctx, global, o, global.loadConfig(ctx, Map.of()), checks.resolve(false), true);
         }
     }
@@ -114,6 +149,7 @@ final class RestoreCommand implements Callable<Integer> {
                     "  lookervault restore bulk --folder-ids 12,40 --recursive --dry-run",
                     "  lookervault restore bulk --allow-missing   # go on although the pre-flight finds models missing",
                     "  lookervault restore bulk --no-validate     # skip the content validator afterwards",
+                    "  lookervault restore bulk lookml_dashboards --lookml-dashboards import   # linked copies made again",
                     "  LOOKERSDK_BASE_URL=https://new.example.com lookervault restore bulk --yes   # a migration"})
     static final class Bulk implements Callable<Integer> {
         @Mixin
@@ -135,8 +171,9 @@ final class RestoreCommand implements Callable<Integer> {
         @Mixin
         WorkersOption workers = new WorkersOption();
 
-        @Option(names = "--dry-run", description = "Print the pre-flight (LookML models and explores the content"
-                + " needs that the destination lacks) and the plan; write nothing.")
+        @Option(names = "--dry-run", description = "Print the pre-flight (what the content needs that the destination"
+                + " lacks: LookML models and explores, their connections, owners of folders, schedules and alerts, and"
+                + " recipients who are users; only a missing model stops a restore) and the plan; write nothing.")
         boolean dryRun;
 
         @Option(names = "--yes", description = "Write into a Looker that is neither the one this vault backs up"
@@ -145,6 +182,9 @@ final class RestoreCommand implements Callable<Integer> {
 
         @picocli.CommandLine.ArgGroup(exclusive = false)
         Checks checks = new Checks();
+
+        @Mixin
+        LookmlFlags lookml = new LookmlFlags();
 
         private final CliContext ctx;
 
@@ -160,8 +200,8 @@ final class RestoreCommand implements Callable<Integer> {
             Map<String, String> flags = new java.util.HashMap<>();
             workers.addTo(flags);
             io.lookervault.config.AppConfig cfg = global.loadConfig(ctx, flags);
-            RestoreOptions o = options(() -> new RestoreOptions(RestoreOptions.Command.BULK, types, List.of(), folderIds, recursive,
-                    when.run, when.asOf, cfg.extract().workers(), dryRun));
+            RestoreOptions o = lookml.apply(options(() -> new RestoreOptions(RestoreOptions.Command.BULK, types, List.of(),
+                    folderIds, recursive, when.run, when.asOf, cfg.extract().workers(), dryRun)));
             return RestoreRunner.run(ctx, global, o, cfg, checks.resolve(true), yes);
         }
     }

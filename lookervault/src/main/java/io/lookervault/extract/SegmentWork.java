@@ -145,7 +145,7 @@ final class SegmentWork {
             // every listed look, in scope or not: dashboards in scope may show looks from elsewhere
             rows.forEach(r -> embedded.listed(r.path("id").asText(), r.path("updated_at").asText(null)));
         }
-        List<JsonNode> inScope = rows.stream()
+        List<JsonNode> inScope = rows.stream().filter(type::lists)
                 .filter(r -> scope == null || !type.folderScoped() || FolderScope.contains(scope, type, r)).toList();
         List<String> ids = inScope.stream().map(r -> r.path(type.idField()).asText()).toList();
         Map<String, KnownItem> known = vault.known(type.key(), ids);

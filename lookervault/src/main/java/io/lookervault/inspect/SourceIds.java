@@ -31,7 +31,11 @@ public final class SourceIds {
         }
         List<String> out = new ArrayList<>();
         if (type.paging() == ContentType.Paging.NONE) {
-            api.get(type.listPath(), q).forEach(n -> out.add(n.path(type.idField()).asText()));
+            api.get(type.listPath(), q).forEach(n -> {
+                if (type.lists(n)) {
+                    out.add(n.path(type.idField()).asText());
+                }
+            });
             return out;
         }
         // an empty sorts tells the client to send none (the operation takes no sorts parameter)

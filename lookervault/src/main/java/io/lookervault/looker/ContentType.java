@@ -12,6 +12,13 @@ import java.util.Optional;
 public enum ContentType {
     DASHBOARDS("dashboards", "/dashboards/search", Map.of(), Paging.OFFSET_LIMIT, "/dashboards/{id}", "id",
             true, true, true),
+    /**
+     * Dashboards defined in LookML (ids {@code model::name}): only all_dashboards lists them, beside every
+     * user-defined dashboard, so the listing keeps the {@code ::} ids ({@link #lists}); each is read with its
+     * elements and filters by one GET. They carry no {@code updated_at} and live in no folder of their own.
+     */
+    LOOKML_DASHBOARDS("lookml_dashboards", "/dashboards", Map.of(), Paging.NONE, "/dashboards/{id}", "id",
+            false, false, false),
     LOOKS("looks", "/looks/search", Map.of(), Paging.OFFSET_LIMIT, "/looks/{id}", "id", true, true, true),
     FOLDERS("folders", "/folders/search", Map.of(), Paging.OFFSET_LIMIT, "/folders/{id}", "id", false, true, false),
     USERS("users", "/users", Map.of(), Paging.OFFSET_LIMIT, "/users/{id}", "id", false, false, false),
@@ -123,7 +130,15 @@ public enum ContentType {
      * answers a Looker can be asked for, and listing only {@code id,updated_at} keeps change detection cheap.
      */
     public boolean listCarriesItem() {
-        return this != DASHBOARDS && this != LOOKS;
+        return this != DASHBOARDS && this != LOOKS && this != LOOKML_DASHBOARDS;
+    }
+
+    /**
+     * Whether a row of this type's listing is one of its items: all_dashboards lists user-defined dashboards too,
+     * which {@link #DASHBOARDS} backs up from search_dashboards; a LookML dashboard's id has {@code ::}.
+     */
+    public boolean lists(com.fasterxml.jackson.databind.JsonNode row) {
+        return this != LOOKML_DASHBOARDS || row.path(idField).asText().contains("::");
     }
 
     /** Whether Looker keeps trashed items, listed with {@code deleted=true}. */

@@ -23,6 +23,7 @@ final class BackupSnapshot {
     static final ObjectMapper JSON = new ObjectMapper();
     private final Vault vault;
     private final RunRecord run;
+    private final java.util.Map<String, java.util.Map<String, String>> fieldScans = new java.util.concurrent.ConcurrentHashMap<>();
 
     BackupSnapshot(Vault vault, RunRecord run) {
         this.vault = vault;
@@ -76,6 +77,20 @@ final class BackupSnapshot {
 
     Optional<JsonNode> doc(String type, String id) {
         return vault.json(type, id, run.runId()).map(BackupSnapshot::read);
+    }
+
+    /** Ids of {@code type} whose top-level {@code field} is {@code value}, ordered; one scan of the run per field. */
+    List<String> idsWhere(String type, String field, String value) {
+        java.util.Map<String, String> all = fieldScans.computeIfAbsent(type + "." + field,
+                k -> vault.fieldValues(type, field, run.runId()));
+        List<String> ids = new ArrayList<>();
+        all.forEach((id, v) -> {
+            if (value.equals(v)) {
+                ids.add(id);
+            }
+        });
+        ids.sort(BackupSnapshot::compareIds);
+        return ids;
     }
 
     /**

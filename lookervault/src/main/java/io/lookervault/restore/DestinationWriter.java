@@ -55,6 +55,11 @@ final class DestinationWriter {
         return api.patch(path, Map.of(), body);
     }
 
+    JsonNode patch(String path, Map<String, String> q, JsonNode body) throws LookerException, InterruptedException {
+        guard("PATCH", path, body);
+        return api.patch(path, q, body);
+    }
+
     JsonNode put(String path, JsonNode body) throws LookerException, InterruptedException {
         guard("PUT", path, body);
         return api.put(path, Map.of(), body);

@@ -14,16 +14,18 @@ import java.util.TreeMap;
 
 /**
  * What the backed-up content needs at the destination before a restore writes anything: the LookML models and
- * explores its looks, tiles (each source of a merged tile) and dashboard filters query. Content on a model the
- * destination lacks comes back as tiles that cannot run, so restore stops before writing unless told to go on.
- * Reads only. Stateless.
+ * explores its looks, tiles (each source of a merged tile), dashboard filters and LookML dashboards query, the
+ * database connections of those models ({@link PreflightConnections}), and the users its folders, schedules and
+ * alerts name ({@link PreflightPeople}). Content on a model the destination lacks comes back as tiles that cannot
+ * run, so restore stops before writing unless told to go on; the other rows are warnings. Reads only. Stateless.
  */
 public final class Preflight {
     /**
      * One thing the destination lacks and what would break without it.
      *
-     * @param kind    {@code model} or {@code explore}
-     * @param name    the model, or {@code model::explore}
+     * @param kind    {@code model}, {@code explore}, {@code connection}, {@code owner} (of a folder, schedule or
+     *                alert) or {@code recipient} (of a schedule or alert)
+     * @param name    the model, {@code model::explore}, the connection, or {@code user ID EMAIL}
      * @param needers items that need it, as {@code type id "title"} (every one)
      */
     public record Missing(String kind, String name, List<String> needers) {
@@ -54,12 +56,22 @@ public final class Preflight {
         BackupSnapshot source = BackupSnapshot.of(vault, o.run(), o.asOf());
         Map<String, Map<String, List<String>>> needs = new TreeMap<>();
         for (String id : ids(vault, source, o, "dashboards")) {
-            source.doc("dashboards", id).ifPresent(d -> dashboard(d, needs));
+            source.doc("dashboards", id).ifPresent(d -> dashboard("dashboards", d, needs));
+        }
+        if (o.lookml().mode() != RestoreOptions.Lookml.Mode.SKIP) {
+            for (String id : ids(vault, source, o, LookmlDashboardRestorer.TYPE)) {
+                source.doc(LookmlDashboardRestorer.TYPE, id).ifPresent(d -> dashboard(LookmlDashboardRestorer.TYPE, d, needs));
+            }
         }
         for (String id : ids(vault, source, o, "looks")) {
             source.doc("looks", id).ifPresent(l -> need(needs, l.path("query"), "looks " + id + label(l)));
         }
         Map<String, Set<String>> have = destination(api);
+        Map<String, Iterable<String>> scope = new TreeMap<>();
+        for (String t : List.of("folders", "scheduled_plans", "alerts")) {
+            scope.put(t, ids(vault, source, o, t));
+        }
+        boolean usersRestored = o.command() == RestoreOptions.Command.BULK && (o.types().isEmpty() || o.types().contains("users"));
         List<Missing> missing = new ArrayList<>();
         int explores = 0;
         for (Map.Entry<String, Map<String, List<String>>> m : needs.entrySet()) {
@@ -77,6 +89,8 @@ public final class Preflight {
                 }
             });
         }
+        missing.addAll(PreflightConnections.missing(api, needs, have));
+        missing.addAll(PreflightPeople.missing(api, vault, source, scope, usersRestored));
         return new Report(missing, needs.size(), explores);
     }
 
@@ -90,8 +104,12 @@ public final class Preflight {
         return vault.snapshot(type, source.runId()).keySet();
     }
 
-    private static void dashboard(JsonNode d, Map<String, Map<String, List<String>>> needs) {
-        String who = "dashboards " + d.path("id").asText() + label(d);
+    private static void dashboard(String type, JsonNode d, Map<String, Map<String, List<String>>> needs) {
+        String who = type + " " + d.path("id").asText() + label(d);
+        if (d.path("model").hasNonNull("id")) {
+            // a LookML dashboard belongs to its model even when no tile queries it
+            needs.computeIfAbsent(d.path("model").get("id").asText(), k -> new TreeMap<>());
+        }
         for (JsonNode e : d.path("dashboard_elements")) {
             need(needs, e.path("query"), who);
         }
@@ -124,10 +142,14 @@ public final class Preflight {
     }
 
     private static String label(JsonNode item) {
-        return item.hasNonNull("title") ? " \"" + item.get("title").asText() + "\"" : "";
+        return label(item, "title");
     }
 
-    private static List<String> distinct(List<String> xs) {
+    static String label(JsonNode item, String field) {
+        return item.hasNonNull(field) ? " \"" + item.get(field).asText() + "\"" : "";
+    }
+
+    static List<String> distinct(List<String> xs) {
         return new ArrayList<>(new java.util.LinkedHashSet<>(xs));
     }
 }

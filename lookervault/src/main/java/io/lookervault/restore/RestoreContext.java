@@ -19,9 +19,16 @@ final class RestoreContext {
     final boolean dryRun;
     final long restoreId;
     final WriteFields write = WriteFields.get();
+    final RestoreOptions.Lookml lookml;
 
     RestoreContext(LookerApi api, BackupSnapshot source, RestoreStore store, String destUrl, boolean dryRun, long restoreId,
                    Map<String, TypeRestorer> restorers) {
+        this(api, source, store, destUrl, dryRun, restoreId, restorers, RestoreOptions.Lookml.DEFAULT);
+    }
+
+    RestoreContext(LookerApi api, BackupSnapshot source, RestoreStore store, String destUrl, boolean dryRun, long restoreId,
+                   Map<String, TypeRestorer> restorers, RestoreOptions.Lookml lookml) {
+        this.lookml = lookml;
         this.source = source;
         this.destUrl = destUrl;
         this.sameInstance = io.lookervault.config.LookerSettings.sameInstance(destUrl, source.url());

@@ -88,7 +88,8 @@ public final class RestoreJob {
         ApiStats before = api.stats();
         BackupSnapshot source = BackupSnapshot.of(vault, o.run(), o.asOf());
         long restoreId = o.dryRun() ? 0 : startOrResume(o, source);
-        RestoreContext ctx = new RestoreContext(api, source, store, destUrl, o.dryRun(), restoreId, RestoreOrder.restorers());
+        RestoreContext ctx = new RestoreContext(api, source, store, destUrl, o.dryRun(), restoreId, RestoreOrder.restorers(),
+                o.lookml());
         RunState run = new RunState(ctx, o.workers());
         current = run;
         RunStatus status = RunStatus.COMPLETED;

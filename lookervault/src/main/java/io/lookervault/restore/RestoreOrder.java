@@ -59,6 +59,8 @@ final class RestoreOrder {
         add(out, post("user_home_folders", ContentType.USERS, UserRestorer::homeFolder), Set.of("users", "folders"));
         add(out, new LookRestorer(), Set.of("lookml_models", "users", "folders"));
         add(out, new DashboardRestorer(), Set.of("lookml_models", "users", "folders", "looks"));
+        // after dashboards: what restoring a LookML dashboard brings back is its linked user-defined copies
+        add(out, new LookmlDashboardRestorer(), Set.of("lookml_models", "folders", "dashboards"));
         // grants are revisited once all content exists (NOTES §10.2)
         add(out, new AccessRestorer(), Set.of("groups", "users", "folders", "looks", "dashboards"));
         add(out, new BoardRestorer(), Set.of("looks", "dashboards"));

@@ -110,6 +110,20 @@ final class ItemStore {
         }
     }
 
+    Map<String, String> fieldValues(String type, String field, long run) throws SQLException {
+        String value = "json_extract(b.json, '$.' || ?)";
+        try (PreparedStatement ps = c.prepareStatement("SELECT v.id, " + value + " FROM versions v JOIN blobs b ON b.hash=v.hash"
+                + " WHERE v.type=? AND" + AS_OF.replace("from_run", "v.from_run").replace("to_run", "v.to_run")
+                + " AND " + value + " IS NOT NULL")) {
+            ps.setString(1, field);
+            ps.setString(2, type);
+            ps.setLong(3, run);
+            ps.setLong(4, run);
+            ps.setString(5, field);
+            return Sql.pairs(ps);
+        }
+    }
+
     Optional<String> json(String type, String id, long run) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT b.json FROM versions v JOIN blobs b ON b.hash=v.hash"
                 + " WHERE v.type=? AND v.id=? AND" + AS_OF.replace("from_run", "v.from_run")

@@ -189,6 +189,14 @@ public final class Vault implements AutoCloseable {
         return call(() -> items.snapshot(type, runId));
     }
 
+    /** id → value of the top-level field {@code field} of every item of {@code type} as of {@code runId} that has one. */
+    public synchronized Map<String, String> fieldValues(String type, String field, long runId) {
+        if (!field.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a field name: " + field);
+        }
+        return call(() -> items.fieldValues(type, field, runId));
+    }
+
     /** The stored document of an item as of {@code runId}. */
     public synchronized Optional<String> json(String type, String id, long runId) {
         return call(() -> items.json(type, id, runId));

@@ -63,7 +63,11 @@ public final class SimHarness {
     public static List<String> sourceIds(LookerClient api, ContentType t) throws Exception {
         List<String> ids = new java.util.ArrayList<>();
         if (t.paging() == ContentType.Paging.NONE) {
-            api.get(t.listPath(), t.listQuery()).forEach(n -> ids.add(n.path(t.idField()).asText()));
+            api.get(t.listPath(), t.listQuery()).forEach(n -> {
+                if (t.lists(n)) { // all_dashboards also lists user-defined dashboards
+                    ids.add(n.path(t.idField()).asText());
+                }
+            });
             return ids;
         }
         for (long offset = 0; ; offset += 100) {

@@ -12,7 +12,7 @@ class PlanTest {
         // NOTES §10.2, preceded by LookML model configurations, which model sets, looks and dashboards name
         assertThat(RestoreOrder.stepNames()).containsExactly("lookml_models", "permission_sets", "model_sets", "roles", "groups",
                 "group_groups", "role_groups", "user_attributes", "users", "folders", "user_home_folders", "looks", "dashboards",
-                "content_access", "boards", "scheduled_plans", "alerts");
+                "lookml_dashboards", "content_access", "boards", "scheduled_plans", "alerts");
     }
 
     @Test
