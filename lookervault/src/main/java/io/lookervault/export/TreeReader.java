@@ -125,7 +125,9 @@ public final class TreeReader {
             if (idField.equals("name")) {
                 throw TreeException.at(rel, 1, 1, "field 'name' is missing: a LookML model is known by its name");
             }
-            return new TreeFile(rel, type, NewObjects.id(rel), true, doc);
+            String newId = NewObjects.id(rel);
+            NewObjects.ownParts(type, newId, doc);
+            return new TreeFile(rel, type, newId, true, doc);
         }
         return new TreeFile(rel, type, id.asText(), false, doc);
     }
