@@ -84,7 +84,7 @@ class ImportNewItemsIT {
 
             RestoreReport second = RestoreHarness.restore(b, cdb, RestoreHarness.bulk(8));
             assertThat(second.status()).as(second.outcomes().toString()).isEqualTo(RunStatus.COMPLETED);
-            assertThat(second.count("create")).as(second.counts().toString()).isZero();
+            assertThat(second.count(Outcome.Action.CREATE)).as(second.counts().toString()).isZero();
             Map<String, List<JsonNode>> again = items(b, dir.resolve("b2.db"));
             assertThat(again.get("dashboards")).hasSize(dashboards);
             assertThat(again.get("looks")).hasSize(looks);
