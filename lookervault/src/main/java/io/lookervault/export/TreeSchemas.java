@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,51 +56,69 @@ public final class TreeSchemas {
     /** The first value of {@code doc} whose kind the spec contradicts, depth first, or null. */
     public Mismatch firstMismatch(String type, JsonNode doc) {
         String root = ROOTS.get(type);
-        return root == null ? null : object(root, doc, JsonPointer.empty(), "");
+        // the path is kept as segments and spelled out only for a mismatch: an import checks every value of
+        // every file, and building a pointer per value cost a quarter of its CPU
+        List<Object> path = new ArrayList<>();
+        String[] found = root == null ? null : object(root, doc, path);
+        if (found == null) {
+            return null;
+        }
+        JsonPointer at = JsonPointer.empty();
+        StringBuilder field = new StringBuilder();
+        for (Object segment : path) {
+            if (segment instanceof Integer i) {
+                at = at.appendIndex(i);
+                field.append('[').append(i).append(']');
+            } else {
+                at = at.appendProperty((String) segment);
+                field.append(field.length() == 0 ? "" : ".").append(segment);
+            }
+        }
+        return new Mismatch(at, field.toString(), found[0], found[1]);
     }
 
-    private Mismatch object(String schema, JsonNode doc, JsonPointer at, String field) {
+    /** {wanted, found} for the first mismatch, with {@code path} left at it; else null, {@code path} as it was. */
+    private String[] object(String schema, JsonNode doc, List<Object> path) {
         JsonNode props = schemas.path(schema);
         for (Iterator<Map.Entry<String, JsonNode>> it = doc.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode spec = props.get(e.getKey());
-            if (spec != null) {
-                Mismatch m = value(spec.asText(), e.getValue(), at.appendProperty(e.getKey()),
-                        field.isEmpty() ? e.getKey() : field + "." + e.getKey());
+            if (spec != null && !e.getValue().isNull()) {
+                path.add(e.getKey());
+                String[] m = value(spec.asText(), e.getValue(), path);
                 if (m != null) {
                     return m;
                 }
+                path.remove(path.size() - 1);
             }
         }
         return null;
     }
 
-    private Mismatch value(String spec, JsonNode v, JsonPointer at, String field) {
-        if (v.isNull()) {
-            return null;
-        }
+    private String[] value(String spec, JsonNode v, List<Object> path) {
         int colon = spec.indexOf(':');
         String kind = colon < 0 ? spec : spec.substring(0, colon);
-        String nested = colon < 0 ? null : spec.substring(colon + 1);
         if (!kind.equals(kindOf(v))) {
-            return new Mismatch(at, field, kind, kindOf(v));
+            return new String[] {kind, kindOf(v)};
         }
-        if (nested == null) {
+        if (colon < 0) {
             return null;
         }
+        String nested = spec.substring(colon + 1);
         if (v.isObject()) {
-            return object(nested, v, at, field);
+            return object(nested, v, path);
         }
         for (int i = 0; i < v.size(); i++) {
             JsonNode item = v.get(i);
-            String itemField = field + "[" + i + "]";
-            if (!item.isNull() && !item.isObject()) {
-                return new Mismatch(at.appendIndex(i), itemField, "object", kindOf(item));
+            if (item.isNull()) {
+                continue;
             }
-            Mismatch m = item.isNull() ? null : object(nested, item, at.appendIndex(i), itemField);
+            path.add(i);
+            String[] m = item.isObject() ? object(nested, item, path) : new String[] {"object", kindOf(item)};
             if (m != null) {
                 return m;
             }
+            path.remove(path.size() - 1);
         }
         return null;
     }
