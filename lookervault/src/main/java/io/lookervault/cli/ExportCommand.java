@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write a run's content as a tree of files, one per object, for git: folders/<path>/folder.json,"
-                + " dashboard--<id>--<title>.json and look--<id>--<title>.json in their folder (with their schedules"
+                + " dashboard--<slug-or-id>--<title>.json and look--<id>--<title>.json in their folder (with their schedules"
                 + " and alerts), users/<email>.json, admin/<type>/<name>.json, and a lookervault.json manifest.",
                 "Keys are sorted and volatile fields (view counts, last viewed, can, ...) left out, so an unchanged"
                         + " object is byte-identical on the next export. Secrets are never written."},

@@ -25,10 +25,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Read a tree written by 'export' (edited or not) into the vault as a new run of mode 'import',"
                 + " so that diff, show, verify and restore work on it.",
-                "Every file is checked first; a bad one (invalid JSON, a field of the wrong kind, an id in two files)"
-                        + " stops the import with its file, line and column, and nothing is written. A file without"
-                        + " an id is a new object: restore creates it. Objects missing from the tree count as deleted"
-                        + " only for the types the tree holds whole (an export without --folder-ids)."},
+                "Every file is checked first; a bad one (invalid JSON, a field of the wrong kind at any depth as the"
+                        + " API spec types it, an id in two files) stops the import with its file, line, column and"
+                        + " field, and nothing is written. A file without an id is a new object: restore creates it"
+                        + " (copy a file, delete its id and retitle it to copy a dashboard or look). Objects missing"
+                        + " from the tree count as deleted only for the types the tree holds whole (an export without"
+                        + " --folder-ids)."},
         footerHeading = "%nExamples:%n",
         footer = {"  lookervault diff --dir ./content                 # what the import would change",
                 "  lookervault import ./content && lookervault restore bulk   # promote a reviewed tree",

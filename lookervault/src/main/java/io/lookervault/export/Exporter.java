@@ -78,9 +78,12 @@ public final class Exporter {
 
     private TreeLayout.Facts facts(long run, List<String> types) {
         Map<String, String> content = new HashMap<>();
-        for (String t : List.of("dashboards", "looks")) {
-            reader.fieldsAsOf(t, run, List.of("folder_id")).forEach((id, v) -> content.put(t + "/" + id, v[0]));
-        }
+        Map<String, String[]> dashboards = new HashMap<>();
+        reader.fieldsAsOf("dashboards", run, List.of("folder_id", "slug", "title")).forEach((id, v) -> {
+            content.put("dashboards/" + id, v[0]);
+            dashboards.put(id, new String[] {v[1], v[2]});
+        });
+        reader.fieldsAsOf("looks", run, List.of("folder_id")).forEach((id, v) -> content.put("looks/" + id, v[0]));
         Map<String, Map<String, String>> names = new HashMap<>();
         for (String t : types) {
             if (!TreeLayout.PREFIX.containsKey(t) || t.equals("scheduled_plans") || t.equals("alerts")) {
@@ -93,7 +96,7 @@ public final class Exporter {
         }
         names.remove("folders");
         return new TreeLayout.Facts(reader.fieldsAsOf("folders", run, List.of("name", "parent_id")), content,
-                reader.elementDashboards(run), names);
+                reader.elementDashboards(run), names, dashboards);
     }
 
     static JsonNode parse(String json) {

@@ -59,6 +59,7 @@ public record ImportPlan(Manifest manifest, long baseRun, List<Item> items, List
                                   java.util.function.BiConsumer<Item, String> each) {
         List<Item> items = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
+        NewDashboards fresh = new NewDashboards();
         // files are read, checked and put in canonical form by a few threads; they are compared and handed on
         // here, in tree order, on the caller's thread (the one that may hold the vault's transaction)
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -72,12 +73,13 @@ public record ImportPlan(Manifest manifest, long baseRun, List<Item> items, List
             for (TreeReader.Tree.Entry e : tree.entries()) {
                 window.add(pool.submit(() -> Prepared.of(reader.load(tree, e))));
                 if (window.size() >= threads * 4) {
-                    handle(await(window.poll()), base, seen, items, each);
+                    fresh.pass(await(window.poll())).ifPresent(p -> handle(p, base, seen, items, each));
                 }
             }
             while (!window.isEmpty()) {
-                handle(await(window.poll()), base, seen, items, each);
+                fresh.pass(await(window.poll())).ifPresent(p -> handle(p, base, seen, items, each));
             }
+            fresh.withoutCopiedSlugs().forEach(p -> handle(p, base, seen, items, each));
         } finally {
             pool.shutdownNow();
         }
@@ -90,6 +92,45 @@ public record ImportPlan(Manifest manifest, long baseRun, List<Item> items, List
             JsonNode doc = Canonical.of(f.doc());
             return new Prepared(new TreeFile(f.path(), f.type(), f.id(), f.isNew(), null), doc,
                     TreeLayout.title(f.type(), doc), compact(doc));
+        }
+    }
+
+    /**
+     * New dashboards wait until every other dashboard has passed: one whose slug another dashboard of the tree
+     * holds (a copy of it) loses the slug, as restore matches dashboards by slug (see {@link NewObjects}).
+     */
+    private static final class NewDashboards {
+        private final Set<String> slugs = new java.util.HashSet<>();
+        private final List<Prepared> waiting = new ArrayList<>();
+
+        /** The file to handle now, or empty when it is a new dashboard that waits. */
+        Optional<Prepared> pass(Prepared p) {
+            if (!p.file().type().equals("dashboards")) {
+                return Optional.of(p);
+            }
+            if (p.file().isNew()) {
+                waiting.add(p);
+                return Optional.empty();
+            }
+            String slug = TreeLayout.text(p.doc(), "slug");
+            if (slug != null) {
+                slugs.add(slug);
+            }
+            return Optional.of(p);
+        }
+
+        List<Prepared> withoutCopiedSlugs() {
+            List<Prepared> out = new ArrayList<>();
+            for (Prepared p : waiting) {
+                String slug = TreeLayout.text(p.doc(), "slug");
+                if (slug != null && !slugs.add(slug)) {
+                    com.fasterxml.jackson.databind.node.ObjectNode doc = p.doc().deepCopy();
+                    doc.remove("slug");
+                    p = new Prepared(p.file(), doc, p.title(), compact(doc));
+                }
+                out.add(p);
+            }
+            return out;
         }
     }
 

@@ -12,9 +12,12 @@ import java.util.Set;
 /**
  * Where each object of a run lives in an exported tree, and which type a file of a tree holds. Folders form
  * the tree a person browses ({@code folders/Shared/Sales/folder.json}); dashboards, looks and the schedules and
- * alerts of that content sit in their folder's directory, named {@code <kind>--<id>--<title>}; users are
- * {@code users/<email>}; the other types {@code admin/<type>/<name>}. Names go through {@link SafeNames}; where
- * two siblings would collide (also by case), both get their id appended. Immutable after construction.
+ * alerts of that content sit in their folder's directory, named {@code <kind>--<id>--<title>}, but a dashboard
+ * with a slug {@code dashboard--<slug>--<title>} (ids are per instance, slugs survive a promotion, so a tree
+ * promoted to another Looker and exported there keeps its names); users are {@code users/<email>}; the other
+ * types {@code admin/<type>/<name>}. Names go through {@link SafeNames}; where two siblings would collide (also by
+ * case), both get their id appended. Only names are derived from ids: import reads ids from the files' content.
+ * Immutable after construction.
  */
 public final class TreeLayout {
     static final String FOLDERS = "folders";
@@ -28,6 +31,8 @@ public final class TreeLayout {
     private final Map<String, String> contentFolder;
     private final Map<String, String> elementDashboard;
     private final Map<String, Map<String, String>> namedFiles = new HashMap<>();
+    /** Dashboards whose slug-or-id and title collide with a sibling's: their file names get {@code --<id>}. */
+    private final Set<String> clashingDashboards = new HashSet<>();
 
     /**
      * Facts about a run, read from the vault without the documents themselves.
@@ -36,9 +41,16 @@ public final class TreeLayout {
      * @param contentFolder    "dashboards/ID" and "looks/ID" → folder id
      * @param elementDashboard dashboard element id → dashboard id
      * @param names            for types filed by name (users, admin types): id → name (email for users)
+     * @param dashboards       dashboard id → {slug, title}, to find dashboards whose file names would collide
      */
     public record Facts(Map<String, String[]> folders, Map<String, String> contentFolder,
-                        Map<String, String> elementDashboard, Map<String, Map<String, String>> names) {}
+                        Map<String, String> elementDashboard, Map<String, Map<String, String>> names,
+                        Map<String, String[]> dashboards) {
+        public Facts(Map<String, String[]> folders, Map<String, String> contentFolder,
+                     Map<String, String> elementDashboard, Map<String, Map<String, String>> names) {
+            this(folders, contentFolder, elementDashboard, names, Map.of());
+        }
+    }
 
     public TreeLayout(Facts facts, TreeFormat format) {
         this.ext = "." + format.extension();
@@ -47,6 +59,7 @@ public final class TreeLayout {
         folderDirs(facts.folders());
         facts.names().forEach((type, names) -> namedFiles.put(type, unique(new ArrayList<>(names.keySet()),
                 names::get)));
+        clashingDashboards(facts.dashboards());
     }
 
     /** The file of one object, relative to the tree's root, with '/' separators. */
@@ -58,11 +71,35 @@ public final class TreeLayout {
         if (prefix != null) {
             String dir = contentDir(type, doc);
             if (dir != null) {
-                return dir + "/" + prefix + "--" + SafeNames.of(id) + "--" + SafeNames.of(title(type, doc)) + ext;
+                return dir + "/" + contentName(type, id, doc) + ext;
             }
         }
         String group = type.equals("users") ? "users" : "admin/" + type;
         return group + "/" + namedFiles.getOrDefault(type, Map.of()).getOrDefault(id, SafeNames.of(id)) + ext;
+    }
+
+    /** {@code <kind>--<slug-or-id>--<title>}, with {@code --<id>} where a sibling dashboard has the same name. */
+    private String contentName(String type, String id, JsonNode doc) {
+        String name = baseName(type, id, doc);
+        return type.equals("dashboards") && clashingDashboards.contains(id) ? name + "--" + SafeNames.of(id) : name;
+    }
+
+    private static String baseName(String type, String id, JsonNode doc) {
+        String key = type.equals("dashboards") && text(doc, "slug") != null && !text(doc, "slug").isBlank()
+                ? text(doc, "slug") : id;
+        return PREFIX.get(type) + "--" + SafeNames.of(key) + "--" + SafeNames.of(title(type, doc));
+    }
+
+    /** Dashboards are the one kind not named by id: find those whose names would collide in their folder. */
+    private void clashingDashboards(Map<String, String[]> dashboards) {
+        Map<String, List<String>> byName = new HashMap<>();
+        dashboards.forEach((id, f) -> {
+            var doc = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                    .put("slug", f[0]).put("title", f[1]);
+            String key = folderDir(contentFolder.get("dashboards/" + id)) + "/" + baseName("dashboards", id, doc);
+            byName.computeIfAbsent(SafeNames.foldKey(key), k -> new ArrayList<>()).add(id);
+        });
+        byName.values().stream().filter(ids -> ids.size() > 1).forEach(clashingDashboards::addAll);
     }
 
     /** Dashboards and looks: their folder; schedules and alerts: their content's folder; else null. */
@@ -130,7 +167,7 @@ public final class TreeLayout {
         for (String id : ids) {
             String b = base.get(id);
             out.put(id, b == null ? "_id-" + SafeNames.of(id)
-                    : uses.get(SafeNames.foldKey(b)) > 1 ? SafeNames.of(b + "--" + id) : b);
+                    : uses.get(SafeNames.foldKey(b)) > 1 ? b + "--" + SafeNames.of(id) : b);
         }
         return out;
     }

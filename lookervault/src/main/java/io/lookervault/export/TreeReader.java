@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lookervault.vault.Hashes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +17,8 @@ import java.util.Set;
 /**
  * Reads an exported tree back, edited or not, and checks every file before anything is written: valid JSON or
  * YAML, an object, an id that is a string and unique within its type, the well-known fields of the right kind,
- * no secrets. The first problem is thrown as a {@link TreeException} naming the file, line, column and field.
+ * every field the spec types of its kind at any depth ({@link TreeSchemas}), no secrets. The first problem is
+ * thrown as a {@link TreeException} naming the file, line, column and field.
  * Not thread-safe.
  */
 public final class TreeReader {
@@ -113,13 +113,21 @@ public final class TreeReader {
                     + (doc == null ? "nothing" : doc.getNodeType().name().toLowerCase()));
         }
         check(rel, format, bytes, doc);
+        TreeSchemas.Mismatch m = TreeSchemas.get().firstMismatch(type, doc);
+        if (m != null) {
+            long[] at = locate(format, bytes, m.at());
+            throw TreeException.at(rel, at[0], at[1], "field '" + m.field() + "' must be " + article(m.want()) + " "
+                    + m.want() + ", not " + article(m.found()) + " " + m.found() + " (as the Looker API spec types it)");
+        }
         String idField = type.equals("lookml_models") ? "name" : "id";
         JsonNode id = doc.get(idField);
         if (id == null || id.isNull()) {
             if (idField.equals("name")) {
                 throw TreeException.at(rel, 1, 1, "field 'name' is missing: a LookML model is known by its name");
             }
-            return new TreeFile(rel, type, "new-" + Hashes.sha256(rel).substring(0, 12), true, doc);
+            String newId = NewObjects.id(rel);
+            NewObjects.ownParts(type, newId, doc);
+            return new TreeFile(rel, type, newId, true, doc);
         }
         return new TreeFile(rel, type, id.asText(), false, doc);
     }
@@ -154,6 +162,30 @@ public final class TreeReader {
 
     private static String article(String kind) {
         return kind.startsWith("a") || kind.startsWith("o") ? "an" : "a";
+    }
+
+    /** Line and column of the value at {@code pointer} (a field, at any depth); {0, 0} if not found. */
+    static long[] locate(TreeFormat format, byte[] bytes, com.fasterxml.jackson.core.JsonPointer pointer) {
+        try (JsonParser p = format.mapper().getFactory().createParser(bytes)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                com.fasterxml.jackson.core.JsonStreamContext c = p.getParsingContext();
+                // a field's value starts after its name; an array's item where it is (an object or array item
+                // has entered its own context already: its place is its parent's)
+                boolean field = t == JsonToken.FIELD_NAME && pointer.equals(c.pathAsPointer());
+                c = t.isStructStart() ? c.getParent() : c;
+                boolean item = !field && !t.isStructEnd() && c.inArray() && pointer.equals(c.pathAsPointer());
+                if (field || item) {
+                    if (field) {
+                        p.nextToken();
+                    }
+                    JsonLocation l = p.currentTokenLocation();
+                    return new long[] {l.getLineNr(), l.getColumnNr()};
+                }
+            }
+        } catch (IOException e) {
+            // the file parsed once already; without a location the message still names file and field
+        }
+        return new long[] {0, 0};
     }
 
     /**

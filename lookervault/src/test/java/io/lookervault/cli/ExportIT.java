@@ -65,9 +65,16 @@ class ExportIT {
                     .as(f.path("path").asText()).isEqualTo(f.path("sha256").asText());
         }
         assertThat(before.keySet()).anyMatch(p -> p.matches("folders/Shared/.+/folder\\.json"))
-                .anyMatch(p -> p.matches("folders/.+/dashboard--\\d+--.+\\.json"))
+                .noneMatch(p -> p.matches("folders/.+/dashboard--\\d+--.+\\.json"))
                 .anyMatch(p -> p.matches("users/.+@.+\\.json")).anyMatch(p -> p.startsWith("admin/groups/"));
-        String all = new String(before.values().stream().reduce(new byte[0], ExportIT::concat), StandardCharsets.UTF_8);
+        // dashboards are named by their slug (the simulator gives each one), which survives a promotion; ids do not
+        for (JsonNode f : manifest.path("files")) {
+            if (f.path("type").asText().equals("dashboards")) {
+                String slug = InspectHarness.JSON.readTree(before.get(f.path("path").asText())).path("slug").asText();
+                assertThat(f.path("path").asText()).as("slug " + slug).contains("/dashboard--" + slug + "--");
+            }
+        }
+                String all = new String(before.values().stream().reduce(new byte[0], ExportIT::concat), StandardCharsets.UTF_8);
         assertThat(all).doesNotContain("\"can\"").doesNotContain("\"view_count\"").doesNotContain(sim.clientSecret());
     }
 
@@ -114,6 +121,12 @@ class ExportIT {
         Files.writeString(file, good.replaceFirst("\n  \"title\": \"[^\"]*\"", "\n  \"title\": 5"));
         assertBroken(tree, file, ":\\d+:\\d+: field 'title' must be a string, not a number");
 
+        // a nested field: a tile's title, checked against the spec's DashboardElement
+        ObjectNode nested = (ObjectNode) InspectHarness.JSON.readTree(good);
+        ((ObjectNode) nested.withArray("dashboard_elements").get(0)).put("title", 7);
+        Files.writeString(file, nested.toPrettyString());
+        assertBroken(tree, file, ":\\d+:\\d+: field 'dashboard_elements\\[0\\]\\.title' must be a string, not a number.*");
+
         Files.writeString(file, good);
         Path twin = file.resolveSibling("dashboard--0--twin.json");
         Files.writeString(twin, good);
@@ -122,6 +135,47 @@ class ExportIT {
 
         assertThat(cli("--output", "json", "runs").out()).as("no run was added").isEqualTo(runs);
         assertThat(cli("verify").code()).isZero();
+    }
+
+    @Test
+    void runAndAsOfExportTheRunThatWasCurrentThen() throws Exception {
+        Path history = dir.resolve("history.db");
+        assertThat(InspectHarness.extract(sim, history).code()).isZero();
+        Path then = dir.resolve("then");
+        assertThat(cliOn(history, "export", then.toString()).code()).isZero();
+        JsonNode first = cliOn(history, "--output", "json", "runs").json().findParents("run_id").stream()
+                .filter(r -> r.path("run_id").asLong() == 1).findFirst().orElseThrow();
+        sim.mutate("dashboards", "edit", 2);
+        sim.mutate("looks", "add", 1);
+        assertThat(InspectHarness.extract(sim, history).code()).isZero();
+
+        Path now = dir.resolve("now");
+        Path byRun = dir.resolve("by-run");
+        Path byTime = dir.resolve("by-time");
+        assertThat(cliOn(history, "export", now.toString()).code()).isZero();
+        assertThat(cliOn(history, "export", byRun.toString(), "--run", "1").code()).isZero();
+        InspectHarness.Result asOf = cliOn(history, "export", byTime.toString(), "--as-of",
+                first.path("started_at").asText());
+        assertThat(asOf.code()).as(asOf.err()).isZero();
+        assertThat(files(now).keySet()).as("the second run saw a new look").hasSize(files(then).size() + 1);
+        assertSameFiles(byRun, then);
+        assertSameFiles(byTime, then);
+        InspectHarness.Result before = cliOn(history, "export", dir.resolve("never").toString(), "--as-of", "2001-01-01");
+        assertThat(before.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(before.err()).contains("no run had started by 2001-01-01");
+    }
+
+    private static InspectHarness.Result cliOn(Path vault, String... args) {
+        String[] all = Stream.concat(Stream.of("--db", vault.toString()), Stream.of(args)).toArray(String[]::new);
+        return InspectHarness.cli(null, dir, all);
+    }
+
+    private static void assertSameFiles(Path tree, Path expected) throws Exception {
+        Map<String, byte[]> got = files(tree);
+        Map<String, byte[]> want = files(expected);
+        assertThat(got.keySet()).isEqualTo(want.keySet());
+        got.forEach((p, b) -> assertThat(new String(b, StandardCharsets.UTF_8)).as(p)
+                .isEqualTo(new String(want.get(p), StandardCharsets.UTF_8)));
     }
 
     private static void assertBroken(Path tree, Path file, String pattern) {

@@ -61,6 +61,44 @@ class TreeLayoutTest {
     }
 
     @Test
+    void aDashboardIsNamedByItsSlugAndTwinsInOneFolderGetTheirIds() throws Exception {
+        Map<String, String[]> dashboards = Map.of("7", new String[] {"AbC12", "Revenue"},
+                "8", new String[] {null, "Revenue"}, "30", new String[] {"twin", "Same: title"},
+                "31", new String[] {"TWIN", "Same? title"}, "32", new String[] {"twin", "Same: title"},
+                "40", new String[] {"x".repeat(80), "t"}, "41", new String[] {"x".repeat(80) + "y", "t"});
+        Map<String, String> content = new java.util.HashMap<>();
+        dashboards.keySet().forEach(id -> content.put("dashboards/" + id, "1"));
+        content.put("dashboards/32", "2");
+        TreeLayout l = new TreeLayout(new TreeLayout.Facts(Map.of("1", new String[] {"Shared", null},
+                "2", new String[] {"Other", null}), content, Map.of(), Map.of(), dashboards), TreeFormat.JSON);
+        assertThat(l.path("dashboards", "7", json("{\"folder_id\":\"1\",\"slug\":\"AbC12\",\"title\":\"Revenue\"}")))
+                .isEqualTo("folders/Shared/dashboard--AbC12--Revenue.json");
+        assertThat(l.path("dashboards", "8", json("{\"folder_id\":\"1\",\"slug\":\"\",\"title\":\"Revenue\"}")))
+                .isEqualTo("folders/Shared/dashboard--8--Revenue.json");
+        // equal but for case, and for characters Windows refuses: both get their ids; in another folder no clash
+        assertThat(l.path("dashboards", "30", json("{\"folder_id\":\"1\",\"slug\":\"twin\",\"title\":\"Same: title\"}")))
+                .isEqualTo("folders/Shared/dashboard--twin--Same_ title--30.json");
+        assertThat(l.path("dashboards", "31", json("{\"folder_id\":\"1\",\"slug\":\"TWIN\",\"title\":\"Same? title\"}")))
+                .isEqualTo("folders/Shared/dashboard--TWIN--Same_ title--31.json");
+        assertThat(l.path("dashboards", "32", json("{\"folder_id\":\"2\",\"slug\":\"twin\",\"title\":\"Same: title\"}")))
+                .isEqualTo("folders/Other/dashboard--twin--Same_ title.json");
+        // slugs that only differ past the length a name keeps still get distinct files
+        assertThat(l.path("dashboards", "40", json("{\"folder_id\":\"1\",\"slug\":\"" + "x".repeat(80) + "\",\"title\":\"t\"}")))
+                .isNotEqualTo(l.path("dashboards", "41", json("{\"folder_id\":\"1\",\"slug\":\"" + "x".repeat(80)
+                        + "y\",\"title\":\"t\"}")));
+        assertThat(TreeLayout.typeOf("folders/Shared/dashboard--twin--Same_ title--31.json", TreeFormat.JSON))
+                .contains("dashboards");
+    }
+
+    @Test
+    void namesThatCollideAfterTheLengthCutStillGetDistinctFiles() {
+        TreeLayout l = new TreeLayout(new TreeLayout.Facts(Map.of(), Map.of(), Map.of(),
+                Map.of("groups", Map.of("1", "g".repeat(70) + "a", "2", "g".repeat(70) + "b"))), TreeFormat.JSON);
+        assertThat(l.path("groups", "1", null)).isEqualTo("admin/groups/" + "g".repeat(SafeNames.MAX) + "--1.json");
+        assertThat(l.path("groups", "2", null)).isEqualTo("admin/groups/" + "g".repeat(SafeNames.MAX) + "--2.json");
+    }
+
+    @Test
     void whereAFileIsSaysWhatItHolds() {
         assertThat(TreeLayout.typeOf("folders/A/B/folder.json", TreeFormat.JSON)).contains("folders");
         assertThat(TreeLayout.typeOf("folders/A/dashboard--new.json", TreeFormat.JSON)).contains("dashboards");
