@@ -270,6 +270,12 @@ class SpecConformanceIT {
         new InstanceScenarios(api, ids).projects();
     }
 
+    @Order(5)
+    @Test
+    void authConfigWrites() {
+        new InstanceScenarios(api, ids).authConfigs();
+    }
+
     @Order(6)
     @Test
     void sessionWrites() {
