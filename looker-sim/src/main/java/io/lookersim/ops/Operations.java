@@ -38,6 +38,7 @@ public final class Operations {
         new SshOps(st, v).register(api);
         new ProjectOps(st, v).register(api);
         new AuthConfigOps(st, v).register(api);
+        new SettingOps(st, v).register(api);
         return new Wired(api, dashboards, looks, folders);
     }
 }

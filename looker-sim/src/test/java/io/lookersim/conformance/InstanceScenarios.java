@@ -136,6 +136,36 @@ class InstanceScenarios {
         api.call(200, "PATCH", "/saml_config", obj().put("enabled", false));
     }
 
+    void settings() {
+        ObjectNode set = obj().put("timezone", "Europe/Berlin").put("marketplace_site", "https://evil.example")
+                .put("onboarding_enabled", false);
+        set.putObject("privatelabel_configuration").put("default_title", "Acme Analytics");
+        set.putObject("custom_welcome_email").put("enabled", true).put("subject", "Welcome to Acme");
+        JsonNode s = api.call(200, "PATCH", "/setting", set);
+        assertThat(s.path("timezone").asText()).isEqualTo("Europe/Berlin");
+        assertThat(s.path("marketplace_site").asText()).as("read-only stays").isEqualTo("https://marketplace-api.looker.com");
+        assertThat(s.path("privatelabel_configuration").path("default_title").asText()).isEqualTo("Acme Analytics");
+        assertThat(s.path("privatelabel_configuration").path("show_docs").asBoolean()).as("nested fields merge").isTrue();
+        assertThat(api.get("/custom_welcome_email").path("subject").asText()).isEqualTo("Welcome to Acme");
+        assertThat(api.get("/setting?fields=timezone").path("timezone").asText()).isEqualTo("Europe/Berlin");
+        assertThat(api.call(200, "PATCH", "/session_config", obj().put("session_minutes", 60)).path("session_minutes").asInt()).isEqualTo(60);
+        api.error(422, "PATCH", "/session_config", obj().put("session_minutes", 1));
+        JsonNode pw = api.call(200, "PATCH", "/password_config", obj().put("min_length", 12).put("expiration_enabled", true));
+        assertThat(pw.path("policy_enabled_at").isNull()).isFalse();
+        api.error(422, "PATCH", "/password_config", obj().put("min_length", 3));
+        assertThat(api.call(200, "PATCH", "/custom_welcome_email", obj().put("header", "Hi")).path("subject").asText()).isEqualTo("Welcome to Acme");
+        assertThat(api.call(200, "PATCH", "/internal_help_resources", obj().put("enabled", true)).path("enabled").asBoolean()).isTrue();
+        assertThat(api.call(200, "PATCH", "/internal_help_resources_content", obj().put("organization_name", "Acme IT")
+                .put("markdown_content", "# Help")).path("organization_name").asText()).isEqualTo("Acme IT");
+        assertThat(api.call(200, "PATCH", "/digest_emails_enabled", obj().put("is_enabled", false)).path("is_enabled").asBoolean()).isFalse();
+        JsonNode cs = api.call(200, "PATCH", "/cloud_storage", obj().put("type", "custom-s3").put("custom_s3_bucket", "acme-backups")
+                .put("custom_s3_key", "AKIA-s3cret").put("custom_s3_secret", "s3cret"));
+        assertThat(cs.path("custom_s3_bucket").asText()).isEqualTo("acme-backups");
+        assertThat(cs.toString()).doesNotContain("s3cret");
+        refusedToNonAdmin("/password_config", 403);
+        refusedToNonAdmin("/setting", 404);
+    }
+
     /** A non-admin (a sudo'd ordinary user) is refused: 403 where the spec declares it, else Looker's 404. */
     void refusedToNonAdmin(String path, int status) {
         String user = null;

@@ -276,6 +276,12 @@ class SpecConformanceIT {
         new InstanceScenarios(api, ids).authConfigs();
     }
 
+    @Order(5)
+    @Test
+    void settingWrites() {
+        new InstanceScenarios(api, ids).settings();
+    }
+
     @Order(6)
     @Test
     void sessionWrites() {
