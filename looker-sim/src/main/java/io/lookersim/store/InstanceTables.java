@@ -17,6 +17,12 @@ public final class InstanceTables {
     public final Keyed sshServers = new Keyed("ssh_servers");
     public final Keyed sshTunnels = new Keyed("ssh_tunnels");
     public final Keyed projects = new Keyed("projects");
+    /** Custom color collections (the standard ones are constant, gen.ColorCollections). */
+    public final Keyed colorCollections = new Keyed("color_collections");
+    /** Datagroups changed by update_datagroup, by id (the others are the generator's). */
+    public final Keyed datagroups = new Keyed("datagroups");
+    /** Id of the default theme (set_default_theme changes it): Looker's own theme, id 1, at first. */
+    public final java.util.concurrent.atomic.AtomicReference<String> defaultTheme = new java.util.concurrent.atomic.AtomicReference<>("1");
     /** user id → the workspace of that user's API session ("production" unless update_session chose "dev"). */
     public final Map<String, String> workspaces = new ConcurrentHashMap<>();
     /** Singletons by name (saml_config, setting, …); absent until first read, then the generator's default. */

@@ -166,6 +166,46 @@ class InstanceScenarios {
         refusedToNonAdmin("/setting", 404);
     }
 
+    void themesColorsDatagroups() {
+        String before = api.get("/themes/default").path("name").asText();
+        JsonNode t = api.call(200, "POST", "/themes", obj().put("name", "conformance_default"));
+        assertThat(api.call(200, "PUT", "/themes/default?name=conformance_default", null).path("id").asText()).isEqualTo(t.path("id").asText());
+        assertThat(api.get("/themes/default").path("name").asText()).isEqualTo("conformance_default");
+        api.error(400, "DELETE", "/themes/" + t.path("id").asText(), null);
+        api.call(200, "PUT", "/themes/default?name=" + before, null);
+        api.call(204, "DELETE", "/themes/" + t.path("id").asText(), null);
+
+        ObjectNode cc = obj().put("label", "Acme Brand");
+        cc.putArray("categoricalPalettes").addObject().put("label", "Acme").put("type", "Categorical")
+                .set("colors", MoreWriteScenarios.arr("#112233", "#445566"));
+        ObjectNode seq = cc.putArray("sequentialPalettes").addObject().put("label", "Acme seq").put("type", "Sequential");
+        seq.putArray("stops").addObject().put("color", "#ffffff").put("offset", 0);
+        cc.putArray("divergingPalettes");
+        JsonNode made = api.call(200, "POST", "/color_collections", cc);
+        String id = made.path("id").asText();
+        assertThat(made.path("categoricalPalettes").path(0).path("id").asText()).isNotEmpty();
+        assertThat(PagingChecks.ids(api.get("/color_collections/custom"))).containsExactly(id);
+        assertThat(PagingChecks.ids(api.get("/color_collections/standard"))).doesNotContain(id).isNotEmpty();
+        assertThat(PagingChecks.ids(api.get("/color_collections"))).contains(id);
+        assertThat(api.call(200, "PATCH", "/color_collections/" + id, obj().put("label", "Acme Brand 2")).path("label").asText())
+                .isEqualTo("Acme Brand 2");
+        String standard = ids.get("collection_id");
+        api.error(403, "PATCH", "/color_collections/" + standard, obj().put("label", "x"));
+        api.call(200, "PUT", "/color_collections/default?collection_id=" + id, null);
+        api.error(400, "DELETE", "/color_collections/" + id, null);
+        api.call(200, "PUT", "/color_collections/default?collection_id=" + standard, null);
+        api.call(204, "DELETE", "/color_collections/" + id, null);
+        api.error(404, "GET", "/color_collections/" + id, null);
+
+        String dg = ids.get("datagroup_id");
+        JsonNode d = api.call(200, "PATCH", "/datagroups/" + dg, obj().put("stale_before", 1_900_000_000L).put("triggered_at", 1_900_000_001L)
+                .put("name", "renamed"));
+        assertThat(d.path("stale_before").asLong()).isEqualTo(1_900_000_000L);
+        assertThat(d.path("name").asText()).as("read-only").isNotEqualTo("renamed");
+        assertThat(api.get("/datagroups/" + dg).path("triggered_at").asLong()).isEqualTo(1_900_000_001L);
+        api.error(422, "PATCH", "/datagroups/" + dg, obj().put("stale_before", "yesterday"));
+    }
+
     /** A non-admin (a sudo'd ordinary user) is refused: 403 where the spec declares it, else Looker's 404. */
     void refusedToNonAdmin(String path, int status) {
         String user = null;

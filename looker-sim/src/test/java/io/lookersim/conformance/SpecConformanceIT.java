@@ -282,6 +282,12 @@ class SpecConformanceIT {
         new InstanceScenarios(api, ids).settings();
     }
 
+    @Order(5)
+    @Test
+    void themeColorAndDatagroupWrites() {
+        new InstanceScenarios(api, ids).themesColorsDatagroups();
+    }
+
     @Order(6)
     @Test
     void sessionWrites() {
