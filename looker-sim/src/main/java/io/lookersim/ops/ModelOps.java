@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
-/** LookML models and explores, their datagroups, integration hubs and integrations (read only). Thread-safe. */
+/** LookML models and explores, and their datagroups (trigger fields writable). Thread-safe. */
 public final class ModelOps extends OperationGroup {
     public ModelOps(Store st, Views v) {
         super(st, v);
@@ -49,17 +49,7 @@ public final class ModelOps extends OperationGroup {
                 .on("lookml_model_explore", this::explore)
                 .on("all_datagroups", r -> Listing.ofList(r, datagroups(), n -> Shaper.shape("Datagroup", n), false))
                 .on("datagroup", r -> one(r, Shaper.shape("Datagroup", datagroup(r.param("datagroup_id")))))
-                .on("update_datagroup", this::updateDatagroup)
-                .on("all_integration_hubs", r -> ApiResponse.ok(JsonNodes.arr().add(Listing.one(r, hub()))))
-                .on("integration_hub", r -> {
-                    if (!"1".equals(r.param("integration_hub_id"))) throw ApiError.notFound();
-                    return one(r, hub());
-                })
-                .on("all_integrations", r -> Listing.ofList(r, integrations(), n -> Shaper.shape("Integration", n), false))
-                .on("integration", r -> {
-                    for (ObjectNode i : integrations()) if (JsonNodes.text(i, "id").equals(r.param("integration_id"))) return one(r, Shaper.shape("Integration", i));
-                    throw ApiError.notFound();
-                });
+                .on("update_datagroup", this::updateDatagroup);
     }
 
     /** The generated datagroups, each as update_datagroup last left it. */
@@ -161,26 +151,4 @@ public final class ModelOps extends OperationGroup {
         return a;
     }
 
-    private static ObjectNode hub() {
-        ObjectNode n = JsonNodes.obj().put("id", "1").put("url", "https://actions.looker.com").put("label", "Looker Action Hub")
-                .put("official", true).put("has_authorization_token", true).put("legal_agreement_signed", true)
-                .put("legal_agreement_required", false);
-        n.set("can", JsonNodes.obj().put("show", true));
-        return Shaper.shape("IntegrationHub", n);
-    }
-
-    private static List<ObjectNode> integrations() {
-        List<ObjectNode> out = new ArrayList<>();
-        String[][] all = {{"1::google_sheets", "Google Sheets"}, {"1::slack", "Slack"}, {"1::sftp", "SFTP"}};
-        for (String[] i : all) {
-            ObjectNode n = JsonNodes.obj().put("id", i[0]).put("integration_hub_id", "1").put("label", i[1]).put("enabled", true)
-                    .put("description", "Send data to " + i[1]);
-            n.putArray("supported_formats").add("csv");
-            n.putArray("supported_action_types").add("query");
-            n.set("params", JsonNodes.arr());
-            n.set("can", JsonNodes.obj().put("show", true));
-            out.add(n);
-        }
-        return out;
-    }
 }

@@ -206,6 +206,45 @@ class InstanceScenarios {
         api.error(422, "PATCH", "/datagroups/" + dg, obj().put("stale_before", "yesterday"));
     }
 
+    void integrationsAndOauthApps() {
+        JsonNode hub = api.call(200, "POST", "/integration_hubs", obj().put("url", "https://hub.example.org/actions")
+                .put("authorization_token", "hub-s3cret"));
+        String hid = hub.path("id").asText();
+        assertThat(hub.path("has_authorization_token").asBoolean()).isTrue();
+        assertThat(hub.toString()).doesNotContain("s3cret");
+        api.error(409, "POST", "/integration_hubs", obj().put("url", "https://hub.example.org/actions"));
+        assertThat(api.call(200, "PATCH", "/integration_hubs/" + hid, obj().put("authorization_token", "")).path("has_authorization_token")
+                .asBoolean()).isFalse();
+        api.error(400, "DELETE", "/integration_hubs/1", null);
+        api.call(204, "DELETE", "/integration_hubs/" + hid, null);
+        assertThat(api.get("/integrations?integration_hub_id=1")).isNotEmpty();
+        ObjectNode slack = obj().put("enabled", true);
+        slack.putArray("params").addObject().put("name", "bot_token").put("value", "xoxb-s3cret");
+        JsonNode i = api.call(200, "PATCH", "/integrations/1::slack", slack);
+        assertThat(i.path("enabled").asBoolean()).isTrue();
+        assertThat(i.toString()).as("a sensitive param's value is never answered").doesNotContain("s3cret");
+        assertThat(i.path("params").path(1).path("has_value").asBoolean()).isTrue();
+        api.error(422, "PATCH", "/integrations/1::slack", obj().set("params", ApiClient.JSON.createArrayNode().add(obj().put("name", "nope"))));
+
+        ObjectNode app = obj().put("redirect_uri", "https://app.example.org/callback").put("display_name", "Acme app")
+                .put("description", "Acme's Looker client").put("enabled", true);
+        JsonNode a = api.call(200, "POST", "/oauth_client_apps/acme-app", app);
+        assertThat(a.path("client_guid").asText()).isEqualTo("acme-app");
+        api.error(409, "POST", "/oauth_client_apps/acme-app", app);
+        assertThat(api.call(200, "PATCH", "/oauth_client_apps/acme-app", obj().put("enabled", false)).path("enabled").asBoolean()).isFalse();
+        assertThat(api.get("/oauth_client_apps/acme-app").path("display_name").asText()).isEqualTo("Acme app");
+        api.call(204, "DELETE", "/oauth_client_apps/acme-app", null);
+
+        JsonNode ext = api.call(200, "POST", "/external_oauth_applications", obj().put("name", "snowflake_oauth").put("client_id", "sf-client")
+                .put("client_secret", "ext-s3cret").put("dialect_name", "snowflake"));
+        assertThat(ext.toString()).doesNotContain("s3cret");
+        assertThat(api.get("/external_oauth_applications?name=snowflake_oauth")).hasSize(1);
+        assertThat(api.call(200, "PATCH", "/external_oauth_applications/sf-client", obj().put("tenant_id", "t1")).path("tenant_id").asText())
+                .isEqualTo("t1");
+        api.call(204, "DELETE", "/external_oauth_applications/sf-client", null);
+        refusedToNonAdmin("/oauth_client_apps", 404);
+    }
+
     /** A non-admin (a sudo'd ordinary user) is refused: 403 where the spec declares it, else Looker's 404. */
     void refusedToNonAdmin(String path, int status) {
         String user = null;

@@ -288,6 +288,12 @@ class SpecConformanceIT {
         new InstanceScenarios(api, ids).themesColorsDatagroups();
     }
 
+    @Order(5)
+    @Test
+    void integrationAndOauthAppWrites() {
+        new InstanceScenarios(api, ids).integrationsAndOauthApps();
+    }
+
     @Order(6)
     @Test
     void sessionWrites() {
