@@ -76,6 +76,22 @@ class ContentTypeSpecTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(ContentType.class)
+    void itemsAreCreatedInTheCollectionPath(ContentType type) {
+        JsonNode path = spec.path("paths").path(type.collectionPath());
+        assertThat(path.has("post")).as("POST %s in spec (restore creates %s there)", type.collectionPath(), type).isTrue();
+    }
+
+    @Test
+    void subResourcePathsEncodeEverySegment() {
+        assertThat(ContentType.USERS.subPath("7", "attribute_values")).isEqualTo("/users/7/attribute_values");
+        assertThat(ContentType.GROUPS.subPath("a b", "users", "x/y")).isEqualTo("/groups/a%20b/users/x%2Fy");
+        assertThat(ApiPath.of("dashboard_filters", "m::n")).isEqualTo("/dashboard_filters/m%3A%3An");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ApiPath.of("folders", null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void keysResolveBackAndIdsStayOneSegment() {
         for (ContentType t : ContentType.values()) {
