@@ -16,6 +16,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -112,8 +114,19 @@ public final class RestoreJob {
         finish(restoreId, status);
         ApiStats after = api.stats();
         return new RestoreReport(restoreId, source.runId(), source.url(), destUrl, o.dryRun(), status, run.counts(),
-                run.outcomes, run.deadLetters, after.requests() - before.requests(),
+                inPlanOrder(run.outcomes), run.deadLetters, after.requests() - before.requests(),
                 after.retries() - before.retries(), clock.millis() - started);
+    }
+
+    /** Outcomes step by step, as the plan lists the steps (steps that ran at the same time interleave them). */
+    private static List<Outcome> inPlanOrder(List<Outcome> outcomes) {
+        List<String> order = RestoreOrder.stepNames();
+        List<Outcome> out;
+        synchronized (outcomes) {
+            out = new ArrayList<>(outcomes);
+        }
+        out.sort(java.util.Comparator.comparingInt(x -> order.indexOf(x.type())));
+        return out;
     }
 
     /** Tries dead-lettered items again ({@code dlqId} 0: every open one), each from the run it came from. */
@@ -163,6 +176,8 @@ public final class RestoreJob {
     private final class RunState {
         final RestoreContext ctx;
         final ExecutorService pool;
+        /** One thread per running step: it hands the step's items to {@link #pool} and waits for them. */
+        final ExecutorService coordinators;
         final List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         final List<Long> deadLetters = Collections.synchronizedList(new ArrayList<>());
         /** Per step: items per outcome, indexed by {@link Outcome.Action#ordinal()}. */
@@ -170,7 +185,7 @@ public final class RestoreJob {
         /** Items per plan step of a bulk restore, in plan order (for progress); filled before the first step. */
         final Map<String, Long> totals = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
         final AtomicInteger busy = new AtomicInteger();
-        /** Per step: [start, end or 0] in clock millis, for per-step rates (steps run one after another). */
+        /** Per step: [start, end or 0] in clock millis, for per-step rates. */
         final Map<String, long[]> spans = new ConcurrentHashMap<>();
         final int workers;
         final RestoreSelection scope;
@@ -180,6 +195,11 @@ public final class RestoreJob {
             this.workers = workers;
             this.pool = Executors.newFixedThreadPool(workers, r -> {
                 Thread t = new Thread(r, "restore-worker");
+                t.setDaemon(true);
+                return t;
+            });
+            this.coordinators = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "restore-step");
                 t.setDaemon(true);
                 return t;
             });
@@ -206,20 +226,54 @@ public final class RestoreJob {
                     totals.put(step.name(), (long) n);
                 }
             }
+            // a step starts as soon as the steps it references are done, so steps with nothing between them (the
+            // admin sets at the start; grants, boards, schedules and alerts at the end) share the workers instead
+            // of each leaving them idle while its last items finish
+            Map<String, CompletableFuture<Void>> finished = new java.util.HashMap<>();
             for (RestoreOrder.Step step : RestoreOrder.steps()) {
-                List<String> ids = scope.ids(step, o);
-                if (ids.isEmpty()) {
-                    continue;
-                }
-                List<List<String>> levels = step.name().equals("folders") ? FolderRestorer.byDepth(ids, ctx.source)
-                        : List.of(ids);
-                long start = clock.millis();
-                spans.put(step.name(), new long[] {start, 0}); // replaced, never changed: the map publishes it
-                for (List<String> level : levels) {
-                    level(step, level);
-                }
-                spans.put(step.name(), new long[] {start, clock.millis()});
+                CompletableFuture<?>[] before = step.after().stream().map(finished::get).toArray(CompletableFuture[]::new);
+                finished.put(step.name(), CompletableFuture.allOf(before).thenRunAsync(() -> {
+                    try {
+                        step(step, o);
+                    } catch (InterruptedException e) {
+                        throw new CompletionException(e);
+                    }
+                }, coordinators));
             }
+            try {
+                CompletableFuture.allOf(finished.values().toArray(CompletableFuture[]::new)).get();
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause() instanceof CompletionException ce && ce.getCause() != null ? ce.getCause()
+                        : e.getCause();
+                if (c instanceof InterruptedException ie) {
+                    throw ie;
+                }
+                if (c instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (c instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException("restore step failed: " + c, c);
+            } catch (InterruptedException e) {
+                finished.values().forEach(f -> f.cancel(true));
+                throw e;
+            }
+        }
+
+        private void step(RestoreOrder.Step step, RestoreOptions o) throws InterruptedException {
+            List<String> ids = scope.ids(step, o);
+            if (ids.isEmpty()) {
+                return;
+            }
+            List<List<String>> levels = step.name().equals("folders") ? FolderRestorer.byDepth(ids, ctx.source)
+                    : List.of(ids);
+            long start = clock.millis();
+            spans.put(step.name(), new long[] {start, 0}); // replaced, never changed: the map publishes it
+            for (List<String> level : levels) {
+                level(step, level);
+            }
+            spans.put(step.name(), new long[] {start, clock.millis()});
         }
 
         private void level(RestoreOrder.Step step, List<String> ids) throws InterruptedException {
@@ -332,6 +386,7 @@ public final class RestoreJob {
         }
 
         void close() {
+            coordinators.shutdownNow();
             pool.shutdownNow();
         }
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The restore order of NOTES §10.2 as a list of steps. A step restores the items of one backed-up type;
@@ -14,8 +15,16 @@ import java.util.Map;
  * all content exists. Immutable.
  */
 final class RestoreOrder {
-    /** One step: {@code name} keys its checkpoints, {@code source} says which backed-up items it visits. */
-    record Step(String name, ContentType source, TypeRestorer restorer) {
+    /**
+     * One step: {@code name} keys its checkpoints, {@code source} says which backed-up items it visits, and
+     * {@code after} names the steps whose items it references, which must be finished before it starts (a bulk
+     * restore runs steps with nothing between them at the same time).
+     */
+    record Step(String name, ContentType source, TypeRestorer restorer, Set<String> after) {
+        Step {
+            after = Set.copyOf(after);
+        }
+
         /** Whether the step restores its source items themselves (not a revisit), so it maps their ids. */
         boolean mapsItems() {
             return name.equals(source.key());
@@ -36,24 +45,25 @@ final class RestoreOrder {
     static List<Step> steps() {
         List<Step> out = new ArrayList<>();
         // model configurations first: model sets, looks and dashboards name models
-        add(out, new ModelRestorer());
-        add(out, AdminRestorers.permissionSets());
-        add(out, AdminRestorers.modelSets());
-        add(out, AdminRestorers.roles());
-        add(out, AdminRestorers.groups());
-        add(out, post("group_groups", ContentType.GROUPS, AdminRestorers::groupGroups));
-        add(out, post("role_groups", ContentType.ROLES, AdminRestorers::roleGroups));
-        add(out, AdminRestorers.userAttributes());
-        add(out, new UserRestorer());
-        add(out, new FolderRestorer());
+        add(out, new ModelRestorer(), Set.of());
+        add(out, AdminRestorers.permissionSets(), Set.of());
+        add(out, AdminRestorers.modelSets(), Set.of("lookml_models"));
+        add(out, AdminRestorers.roles(), Set.of("permission_sets", "model_sets"));
+        add(out, AdminRestorers.groups(), Set.of());
+        add(out, post("group_groups", ContentType.GROUPS, AdminRestorers::groupGroups), Set.of("groups"));
+        add(out, post("role_groups", ContentType.ROLES, AdminRestorers::roleGroups), Set.of("roles", "groups"));
+        add(out, AdminRestorers.userAttributes(), Set.of("groups"));
+        add(out, new UserRestorer(), Set.of("roles", "groups", "user_attributes"));
+        add(out, new FolderRestorer(), Set.of("users"));
         // users come before folders (folders have owners), so a home folder is set once folders exist
-        add(out, post("user_home_folders", ContentType.USERS, UserRestorer::homeFolder));
-        add(out, new LookRestorer());
-        add(out, new DashboardRestorer());
-        add(out, new AccessRestorer());
-        add(out, new BoardRestorer());
-        add(out, ScheduleRestorers.plans());
-        add(out, ScheduleRestorers.alerts());
+        add(out, post("user_home_folders", ContentType.USERS, UserRestorer::homeFolder), Set.of("users", "folders"));
+        add(out, new LookRestorer(), Set.of("lookml_models", "users", "folders"));
+        add(out, new DashboardRestorer(), Set.of("lookml_models", "users", "folders", "looks"));
+        // grants are revisited once all content exists (NOTES §10.2)
+        add(out, new AccessRestorer(), Set.of("groups", "users", "folders", "looks", "dashboards"));
+        add(out, new BoardRestorer(), Set.of("looks", "dashboards"));
+        add(out, ScheduleRestorers.plans(), Set.of("users", "looks", "dashboards"));
+        add(out, ScheduleRestorers.alerts(), Set.of("users", "dashboards"));
         return out;
     }
 
@@ -66,8 +76,19 @@ final class RestoreOrder {
         return steps().stream().map(Step::name).toList();
     }
 
+    /** Adds a step that waits for every step before it: the safe default for a new type. */
     private static void add(List<Step> out, TypeRestorer r) {
-        out.add(new Step(r.type(), r.source(), r));
+        add(out, r, out.stream().map(Step::name).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /** Adds a step that waits only for {@code after} (each of which must already be in the plan). */
+    private static void add(List<Step> out, TypeRestorer r, Set<String> after) {
+        for (String a : after) {
+            if (out.stream().noneMatch(s -> s.name().equals(a))) {
+                throw new IllegalStateException("step " + r.type() + " waits for " + a + ", which is not before it");
+            }
+        }
+        out.add(new Step(r.type(), r.source(), r, after));
     }
 
     /** Work on an item that already exists at the destination. */

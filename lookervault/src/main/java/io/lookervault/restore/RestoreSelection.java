@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * Which backed-up items a bulk restore visits: all of the chosen types, or with {@code --folder-ids} the
  * folders (subtrees with {@code --recursive}), their looks, dashboards and content access, and the plans and
- * alerts on that content. Used by one thread.
+ * alerts on that content. Thread-safe: steps that run at the same time ask for their ids one at a time.
  */
 final class RestoreSelection {
     private static final Set<String> FOLDER_DEFAULT = Set.of("folders", "looks", "dashboards", "content_access",
@@ -25,7 +25,7 @@ final class RestoreSelection {
         this.source = source;
     }
 
-    List<String> ids(RestoreOrder.Step step, RestoreOptions o) {
+    synchronized List<String> ids(RestoreOrder.Step step, RestoreOptions o) {
         boolean named = o.types().isEmpty() || o.types().contains(step.source().key());
         if (o.folderIds().isEmpty()) {
             return named ? source.ids(step.source().key()) : List.of();

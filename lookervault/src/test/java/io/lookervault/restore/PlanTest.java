@@ -16,6 +16,24 @@ class PlanTest {
     }
 
     @Test
+    void aStepWaitsForWhatItReferencesAndStepsWithNothingBetweenThemRunTogether() {
+        java.util.Map<String, java.util.Set<String>> after = new java.util.HashMap<>();
+        RestoreOrder.steps().forEach(s -> after.put(s.name(), s.after()));
+        assertThat(after.get("dashboards")).contains("looks", "folders", "users", "lookml_models");
+        assertThat(after.get("alerts")).contains("dashboards", "users");
+        for (String start : List.of("lookml_models", "permission_sets", "groups")) {
+            assertThat(after.get(start)).as(start + " needs nothing").isEmpty();
+        }
+        List<String> tail = List.of("content_access", "boards", "scheduled_plans", "alerts");
+        for (String a : tail) {
+            assertThat(after.get(a)).as(a + " does not wait for the other last steps").doesNotContainAnyElementsOf(tail);
+        }
+        List<String> names = RestoreOrder.stepNames();
+        RestoreOrder.steps().forEach(s -> s.after().forEach(dep -> assertThat(names.indexOf(dep))
+                .as(s.name() + " waits for " + dep + ", listed before it").isLessThan(names.indexOf(s.name()))));
+    }
+
+    @Test
     void optionsRejectUnknownTypesAndWorkersOutOfRange() {
         assertThatThrownBy(() -> new RestoreOptions(RestoreOptions.Command.BULK, List.of("dashbords"), List.of(), List.of(), false, null,
                 null, 8, false)).hasMessageContaining("dashbords").hasMessageContaining("dashboards");

@@ -49,11 +49,9 @@ class RestoreProgressIT {
             assertThat(last.types()).allSatisfy(t -> {
                 assertThat(t.done()).as(t.type()).isEqualTo(t.total());
                 assertThat(t.finished()).isTrue();
-                // steps run one after another: each is timed on its own, within the job's time
+                // each step is timed on its own (steps with nothing between them may run at the same time)
                 assertThat(t.activeMillis()).as(t.type()).isBetween(0L, last.elapsedMillis());
             });
-            long stepsTime = last.types().stream().mapToLong(ProgressSnapshot.TypeProgress::activeMillis).sum();
-            assertThat(stepsTime).isLessThanOrEqualTo(last.elapsedMillis());
             long before = -1;
             for (ProgressSnapshot s : seen) {
                 long done = s.types().stream().mapToLong(ProgressSnapshot.TypeProgress::done).sum();
