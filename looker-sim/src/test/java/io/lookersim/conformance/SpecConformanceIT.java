@@ -276,6 +276,30 @@ class SpecConformanceIT {
         new InstanceScenarios(api, ids).projects();
     }
 
+    @Order(5)
+    @Test
+    void authConfigWrites() {
+        new InstanceScenarios(api, ids).authConfigs();
+    }
+
+    @Order(5)
+    @Test
+    void settingWrites() {
+        new InstanceScenarios(api, ids).settings();
+    }
+
+    @Order(5)
+    @Test
+    void themeColorAndDatagroupWrites() {
+        new InstanceScenarios(api, ids).themesColorsDatagroups();
+    }
+
+    @Order(5)
+    @Test
+    void integrationAndOauthAppWrites() {
+        new InstanceScenarios(api, ids).integrationsAndOauthApps();
+    }
+
     @Order(6)
     @Test
     void sessionWrites() {
