@@ -23,6 +23,7 @@ import picocli.CommandLine.Parameters;
                 "  lookervault restore bulk --allow-missing --no-validate # restore although models are missing",
                 "  lookervault restore bulk --folder-ids 12 --recursive  # a deleted folder with its content",
                 "  lookervault restore bulk --workers 16                 # everything, in dependency order",
+                "  lookervault restore bulk --secrets secrets.toml --yes # a new Looker: connections get their passwords",
                 "  lookervault restore dlq list                          # what failed after retries",
                 "", "Exit codes: 0 ok, 2 usage/config or (before writing) a LookML model the content needs is missing,"
                         + " 3 cannot connect/login, 4 some items failed (dead-letter queue) or restored content has"
@@ -94,6 +95,9 @@ final class RestoreCommand implements Callable<Integer> {
         @picocli.CommandLine.ArgGroup(exclusive = false)
         Checks checks = new Checks();
 
+        @Mixin
+        SecretsOption secrets = new SecretsOption();
+
         private final CliContext ctx;
 
         Single(CliContext ctx) {
@@ -103,7 +107,8 @@ final class RestoreCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             RestoreOptions o = options(() -> RestoreOptions.single(type, id, when.run, when.asOf, dryRun));
-            return RestoreRunner.run(ctx, global, o, global.loadConfig(ctx, Map.of()), checks.resolve(false), true);
+            return RestoreRunner.run(ctx, global, o, global.loadConfig(ctx, Map.of()), checks.resolve(false),
+                    secrets.resolve(ctx), true);
         }
     }
 
@@ -146,6 +151,9 @@ final class RestoreCommand implements Callable<Integer> {
         @picocli.CommandLine.ArgGroup(exclusive = false)
         Checks checks = new Checks();
 
+        @Mixin
+        SecretsOption secrets = new SecretsOption();
+
         private final CliContext ctx;
 
         Bulk(CliContext ctx) {
@@ -162,7 +170,7 @@ final class RestoreCommand implements Callable<Integer> {
             io.lookervault.config.AppConfig cfg = global.loadConfig(ctx, flags);
             RestoreOptions o = options(() -> new RestoreOptions(RestoreOptions.Command.BULK, types, List.of(), folderIds, recursive,
                     when.run, when.asOf, cfg.extract().workers(), dryRun));
-            return RestoreRunner.run(ctx, global, o, cfg, checks.resolve(true), yes);
+            return RestoreRunner.run(ctx, global, o, cfg, checks.resolve(true), secrets.resolve(ctx), yes);
         }
     }
 

@@ -40,10 +40,11 @@ final class RestoreRunner {
 
     /**
      * @param checks    pre-flight and content validation around the job
+     * @param secrets   write-only values for the objects that need them
      * @param confirmed the user said (--yes) a destination this vault never saw is meant
      */
     static int run(CliContext ctx, GlobalOptions global, RestoreOptions o, AppConfig cfg, Checks checks,
-                   boolean confirmed)
+                   io.lookervault.restore.SecretsFile secrets, boolean confirmed)
             throws Exception {
         String dest = cfg.looker().baseUrl().orElseThrow();
         // a dry run writes nothing, so it may plan while a backup runs
@@ -58,7 +59,7 @@ final class RestoreRunner {
                 confirmDestination(vault, store, dest);
             }
             Preflight.Report pf = preflight(ctx, global, o, checks, api, vault);
-            RestoreJob job = new RestoreJob(api, vault, store, dest, Clock.systemUTC());
+            RestoreJob job = new RestoreJob(api, vault, store, dest, Clock.systemUTC()).withSecrets(secrets);
             RestoreReport report;
             try {
                 report = runWithProgress(ctx, global, job, o);

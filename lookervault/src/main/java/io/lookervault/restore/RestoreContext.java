@@ -19,10 +19,13 @@ final class RestoreContext {
     final boolean dryRun;
     final long restoreId;
     final WriteFields write = WriteFields.get();
+    /** Write-only values (passwords, client secrets) for the objects that need them; never stored or printed. */
+    final SecretsFile secrets;
 
     RestoreContext(LookerApi api, BackupSnapshot source, RestoreStore store, String destUrl, boolean dryRun, long restoreId,
-                   Map<String, TypeRestorer> restorers) {
+                   Map<String, TypeRestorer> restorers, SecretsFile secrets) {
         this.source = source;
+        this.secrets = secrets;
         this.destUrl = destUrl;
         this.sameInstance = io.lookervault.config.LookerSettings.sameInstance(destUrl, source.url());
         this.dryRun = dryRun;

@@ -37,6 +37,7 @@ public final class RestoreJob {
     private final String destUrl;
     private final Clock clock;
     private Consumer<Outcome> onCheckpoint = o -> { };
+    private SecretsFile secrets = SecretsFile.none();
     private volatile RunState current;
     private volatile long startedMillis;
 
@@ -51,6 +52,12 @@ public final class RestoreJob {
     /** Called after every committed item (tests use it to crash a run half-way). */
     public RestoreJob onCheckpoint(Consumer<Outcome> hook) {
         this.onCheckpoint = hook;
+        return this;
+    }
+
+    /** The secrets file whose values the objects that need them get (default: none, each one is reported unset). */
+    public RestoreJob withSecrets(SecretsFile file) {
+        this.secrets = java.util.Objects.requireNonNull(file, "file");
         return this;
     }
 
@@ -83,7 +90,8 @@ public final class RestoreJob {
         ApiStats before = api.stats();
         BackupSnapshot source = BackupSnapshot.of(vault, o.run(), o.asOf());
         long restoreId = o.dryRun() ? 0 : startOrResume(o, source);
-        RestoreContext ctx = new RestoreContext(api, source, store, destUrl, o.dryRun(), restoreId, RestoreOrder.restorers());
+        RestoreContext ctx = new RestoreContext(api, source, store, destUrl, o.dryRun(), restoreId, RestoreOrder.restorers(),
+                secrets);
         RunState run = new RunState(ctx, o.workers());
         current = run;
         RunStatus status = RunStatus.COMPLETED;
