@@ -29,7 +29,12 @@ public enum ContentType {
     SCHEDULED_PLANS("scheduled_plans", "/scheduled_plans", Map.of("all_users", "true"), Paging.NONE,
             "/scheduled_plans/{id}", "id", true, false, false),
     ALERTS("alerts", "/alerts/search", Map.of("all_owners", "true"), Paging.OFFSET_LIMIT, "/alerts/{id}", "id",
-            false, false, false);
+            false, false, false),
+    // the instance (issue #11): what makes content work in a new Looker; admin objects, each whole in its list row
+    SSH_SERVERS("ssh_servers", "/ssh_servers", "/ssh_server/{id}", "ssh_server_id", "administer"),
+    SSH_TUNNELS("ssh_tunnels", "/ssh_tunnels", "/ssh_tunnel/{id}", "tunnel_id", "administer"),
+    CONNECTIONS("connections", "/connections", "/connections/{id}", "name", "administer (or see_database_connections)"),
+    PROJECTS("projects", "/projects", "/projects/{id}", "id", "develop (or see_lookml)");
 
     /** How a type's list endpoint pages. */
     public enum Paging {
@@ -48,6 +53,8 @@ public enum ContentType {
     private final boolean hasUpdatedAt;
     private final boolean folderScoped;
     private final boolean supportsDeleted;
+    private final String permission;
+    private final boolean instance;
 
     ContentType(String key, String listPath, Map<String, String> listQuery, Paging paging, String getPathTemplate,
                 String idField, boolean hasUpdatedAt, boolean folderScoped, boolean supportsDeleted) {
@@ -60,6 +67,23 @@ public enum ContentType {
         this.hasUpdatedAt = hasUpdatedAt;
         this.folderScoped = folderScoped;
         this.supportsDeleted = supportsDeleted;
+        this.permission = "access to all content (see_looks, see_user_dashboards)";
+        this.instance = false;
+    }
+
+    /** An instance type: one unpaged list of whole items, no change marker, no folders, no trash. */
+    ContentType(String key, String listPath, String getPathTemplate, String idField, String permission) {
+        this.key = key;
+        this.listPath = listPath;
+        this.listQuery = Map.of();
+        this.paging = Paging.NONE;
+        this.getPathTemplate = getPathTemplate;
+        this.idField = idField;
+        this.hasUpdatedAt = false;
+        this.folderScoped = false;
+        this.supportsDeleted = false;
+        this.permission = permission;
+        this.instance = true;
     }
 
     /** The name used on the command line, in the vault and in JSON output, e.g. {@code permission_sets}. */
@@ -133,6 +157,16 @@ public enum ContentType {
     public static Optional<String> sortFor(String listPath) {
         return Arrays.stream(values()).filter(t -> t.listPath.equals(listPath)).findFirst()
                 .map(ContentType::listSort).orElse(Optional.of("id"));
+    }
+
+    /** The Looker permission an API user needs to list this type: what a 403 on its list tells the user to grant. */
+    public String permission() {
+        return permission;
+    }
+
+    /** The types of the instance itself (issue #11) rather than of its content. */
+    public boolean instance() {
+        return instance;
     }
 
     public static Optional<ContentType> fromKey(String key) {

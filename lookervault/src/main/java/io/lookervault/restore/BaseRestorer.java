@@ -73,7 +73,17 @@ abstract class BaseRestorer implements TypeRestorer {
     }
 
     String path(String id) {
-        return base + "/" + PathSegments.encode(id);
+        return itemPrefix() + PathSegments.encode(id);
+    }
+
+    /** Where one item is read and patched: {@code base/} for most types ({@code /ssh_server/} is not its list path). */
+    String itemPrefix() {
+        return base + "/";
+    }
+
+    /** The destination document with its id in {@code id} (types keyed by {@code name} or {@code tunnel_id} copy it). */
+    JsonNode keyed(JsonNode dest) {
+        return dest;
     }
 
     @Override
@@ -83,11 +93,13 @@ abstract class BaseRestorer implements TypeRestorer {
 
     private Outcome restore(String sourceId, JsonNode doc, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
-        JsonNode dest = ctx.ids.locate(type, sourceId, doc, base + "/");
+        JsonNode dest = keyed(ctx.ids.locate(type, sourceId, doc, itemPrefix()));
         if (readOnlyAtDestination(doc)) {
             return matchOnly(sourceId, doc, dest, ctx, notes);
         }
         ObjectNode body = body(doc, ctx, notes);
+        // write-only secrets are never compared: sent on create, or where the destination's has_* flag lacks one
+        SecretNeeds.apply(type, sourceId, doc, dest, body, ctx.secrets, notes);
         Outcome.Action action;
         List<String> fields = new ArrayList<>();
         if (dest == null) {
@@ -96,7 +108,7 @@ abstract class BaseRestorer implements TypeRestorer {
             if (ctx.dryRun) {
                 return planned(action, body, null, sourceId, null, fields, notes, ctx);
             }
-            dest = createOrAdopt(doc, body, ctx, notes);
+            dest = keyed(createOrAdopt(doc, body, ctx, notes));
             if (dest == null) {
                 return restore(sourceId, doc, ctx, notes);
             }

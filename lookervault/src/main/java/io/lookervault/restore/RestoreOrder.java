@@ -29,7 +29,13 @@ final class RestoreOrder {
 
     static List<Step> steps() {
         List<Step> out = new ArrayList<>();
-        // model configurations first: model sets, looks and dashboards name models
+        // the instance first (issue #11): tunnels need their servers, connections their tunnels, models their
+        // projects and connections
+        add(out, InstanceRestorers.sshServers());
+        add(out, InstanceRestorers.sshTunnels());
+        add(out, InstanceRestorers.connections());
+        add(out, new ProjectRestorer());
+        // model configurations next: model sets, looks and dashboards name models
         add(out, new ModelRestorer());
         add(out, AdminRestorers.permissionSets());
         add(out, AdminRestorers.modelSets());

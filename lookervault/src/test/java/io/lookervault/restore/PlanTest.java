@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 class PlanTest {
     @Test
     void stepsFollowTheDependencyOrderOfTheIssue() {
-        // NOTES §10.2, preceded by LookML model configurations, which model sets, looks and dashboards name
-        assertThat(RestoreOrder.stepNames()).containsExactly("lookml_models", "permission_sets", "model_sets", "roles", "groups",
+        // NOTES §10.2, preceded by the instance (issue #11: ssh → connections → projects) and LookML model
+        // configurations, which model sets, looks and dashboards name
+        assertThat(RestoreOrder.stepNames()).containsExactly("ssh_servers", "ssh_tunnels", "connections", "projects",
+                "lookml_models", "permission_sets", "model_sets", "roles", "groups",
                 "group_groups", "role_groups", "user_attributes", "users", "folders", "user_home_folders", "looks", "dashboards",
                 "content_access", "boards", "scheduled_plans", "alerts");
     }
