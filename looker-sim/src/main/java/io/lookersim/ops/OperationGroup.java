@@ -43,5 +43,41 @@ public class OperationGroup {
 
     protected static String s(long id) { return Long.toString(id); }
 
+    /**
+     * Instance administration (connections, projects, SSO, settings) needs the `administer` permission in real
+     * Looker: any other caller is refused, with 403 where the spec declares it for the operation and otherwise 404
+     * (Looker's "not found or not permitted"). The check reads the caller's current roles: a sudo'd user is refused.
+     */
+    protected void requireAdmin(ApiRequest r) {
+        long uid = id(r.userId());
+        for (long role : st.roleUsers.lefts(uid)) {
+            ObjectNode rn = st.roles.get(role);
+            ObjectNode ps = rn == null ? null : st.permSets.get(JsonNodes.text(rn, "permission_set_id"));
+            if (ps != null) for (JsonNode p : ps.path("permissions")) if (p.asText().equals("administer")) return;
+        }
+        if (io.lookersim.spec.Schemas.get().declares(r.operationId(), 403)) throw new ApiError(403, "Requires permission: administer", null);
+        throw ApiError.notFound();
+    }
+
+    /**
+     * Merges the schema's writable fields of body into target, then drops the write-only ones (secrets): the
+     * simulator keeps only whether a secret was set, never its value.
+     */
+    protected static void mergeKeepingNoSecrets(String schema, JsonNode body, ObjectNode target) {
+        io.lookersim.spec.Shaper.mergeWritable(schema, body, target);
+        for (io.lookersim.spec.Schemas.Prop p : io.lookersim.spec.Schemas.get().schema(schema).props()) {
+            if (p.writeOnly()) target.remove(p.name());
+        }
+    }
+
+    /** True when body sets a non-empty value for one of the fields (a secret being given). */
+    protected static boolean sets(JsonNode body, String... fields) {
+        for (String f : fields) {
+            JsonNode v = body.get(f);
+            if (v != null && !v.isNull() && !(v.isTextual() && v.asText().isEmpty())) return true;
+        }
+        return false;
+    }
+
     protected static long id(String s) { return ItemTable.parseId(s); }
 }

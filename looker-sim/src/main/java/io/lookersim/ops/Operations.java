@@ -34,6 +34,8 @@ public final class Operations {
         new BoardOps(st, v, folders).register(api);
         new PlanAlertOps(st, v).register(api);
         new ContentValidationOps(st, v).register(api);
+        new ConnectionOps(st, v).register(api);
+        new SshOps(st, v).register(api);
         return new Wired(api, dashboards, looks, folders);
     }
 }

@@ -31,10 +31,19 @@ public final class Schemas {
     private static final Schemas INSTANCE = load();
     private final Map<String, Schema> schemas;
     private final List<Op> ops;
+    /** operationId → the statuses its responses declare. */
+    private final Map<String, Set<String>> statuses;
 
-    private Schemas(Map<String, Schema> schemas, List<Op> ops) {
+    private Schemas(Map<String, Schema> schemas, List<Op> ops, Map<String, Set<String>> statuses) {
         this.schemas = schemas;
         this.ops = ops;
+        this.statuses = statuses;
+    }
+
+    /** Whether the spec declares this status for the operation (e.g. 403, which many admin reads lack). */
+    public boolean declares(String operationId, int status) {
+        Set<String> s = statuses.get(operationId);
+        return s != null && s.contains(Integer.toString(status));
     }
 
     public static Schemas get() { return INSTANCE; }
@@ -53,8 +62,14 @@ public final class Schemas {
             Map<String, Schema> map = new HashMap<>();
             root.path("components").path("schemas").fields().forEachRemaining(e -> map.put(e.getKey(), schema(e.getKey(), e.getValue())));
             List<Op> ops = new ArrayList<>();
-            root.path("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(m -> ops.add(op(p.getKey(), m.getKey(), m.getValue()))));
-            return new Schemas(Map.copyOf(map), List.copyOf(ops));
+            Map<String, Set<String>> statuses = new HashMap<>();
+            root.path("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(m -> {
+                ops.add(op(p.getKey(), m.getKey(), m.getValue()));
+                Set<String> codes = new HashSet<>();
+                m.getValue().path("responses").fieldNames().forEachRemaining(codes::add);
+                statuses.put(m.getValue().path("operationId").asText(), Set.copyOf(codes));
+            }));
+            return new Schemas(Map.copyOf(map), List.copyOf(ops), Map.copyOf(statuses));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -33,6 +33,8 @@ public final class Store {
     public final ItemTable dashboards, elements, filters, layouts, components, looks, queries, mergeQueries, folders, users,
             groups, roles, permSets, modelSets, attrs, boards, sections, items, plans, alerts, accesses, themes, contentMeta;
     public final Relation groupUsers, groupGroups, roleGroups, roleUsers;
+    /** Connections, projects, SSO and settings: the instance beyond its content. */
+    public final InstanceTables instance;
     /** attribute id → group values (replaced wholesale by set_user_attribute_group_values). */
     public final Map<Long, com.fasterxml.jackson.databind.node.ArrayNode> groupValues = new ConcurrentHashMap<>();
     /** "user:attr" → value, or null entry meaning explicitly deleted. */
@@ -90,6 +92,7 @@ public final class Store {
         groupGroups = new Relation(p::groupChildren, g -> p.groupParent(g) == 0 ? new long[0] : new long[]{p.groupParent(g)});
         roleGroups = new Relation(p::roleGroups, p::groupRoles);
         roleUsers = new Relation(p::roleUsers, p::userRoles);
+        instance = new InstanceTables(new io.lookersim.gen.InstanceGen(p), seed);
     }
 
     private static long[] dashParts(long parent, int slots, int count) {

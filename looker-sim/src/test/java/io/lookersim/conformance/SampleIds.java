@@ -152,5 +152,13 @@ public final class SampleIds {
         attempt("themes", () -> put("theme_id", first(api.get("/themes?fields=id"), t -> true), "id"));
         attempt("integration_hubs", () -> put("integration_hub_id", first(api.get("/integration_hubs?fields=id"), h -> true), "id"));
         attempt("integrations", () -> put("integration_id", first(api.get("/integrations?fields=id"), i -> true), "id"));
+        instance();
+    }
+
+    /** Issue #11: what makes the instance work (connections, SSH, projects, OAuth apps). */
+    private void instance() {
+        attempt("connections", () -> put("connection_name", first(api.get("/connections"), c -> c.hasNonNull("tunnel_id")), "name"));
+        attempt("ssh_servers", () -> put("ssh_server_id", first(api.get("/ssh_servers"), s -> true), "ssh_server_id"));
+        attempt("ssh_tunnels", () -> put("ssh_tunnel_id", first(api.get("/ssh_tunnels"), t -> true), "tunnel_id"));
     }
 }

@@ -257,6 +257,12 @@ class SpecConformanceIT {
         new RoundTripScenarios(api, ids, SpecValidator.shared()).look();
     }
 
+    @Order(5)
+    @Test
+    void connectionAndSshWrites() {
+        new InstanceScenarios(api, ids).connectionsAndSsh();
+    }
+
     @Order(6)
     @Test
     void sessionWrites() {

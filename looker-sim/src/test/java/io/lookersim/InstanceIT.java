@@ -1,0 +1,77 @@
+package io.lookersim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The instance beyond its content (issue #11) on a generated instance and on an empty (scale 0) one, which starts
+ * as a fresh Looker: nothing configured, singletons at their defaults.
+ */
+class InstanceIT {
+    static LookerSim sim;
+    static LookerSim empty;
+    static SimClient c;
+    static SimClient e;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sim = LookerSim.builder().scale(50).seed(3).build().start();
+        empty = LookerSim.builder().scale(0).seed(3).build().start();
+        c = SimClient.loggedIn(sim);
+        e = SimClient.loggedIn(empty);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sim != null) sim.close();
+        if (empty != null) empty.close();
+    }
+
+    static JsonNode ok(SimClient.Resp r) {
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    static List<String> texts(JsonNode list, String field) {
+        List<String> out = new ArrayList<>();
+        list.forEach(n -> out.add(n.path(field).asText()));
+        return out;
+    }
+
+    @Test
+    void connectionsMatchTheModelsAndOneGoesThroughTheTunnel() {
+        JsonNode conns = ok(c.get("/connections"));
+        List<String> names = texts(conns, "name");
+        for (JsonNode m : ok(c.get("/lookml_models"))) {
+            if (m.path("name").asText().equals("system__activity")) continue; // Looker's internal connection is never listed
+            for (JsonNode allowed : m.path("allowed_db_connection_names")) assertThat(names).contains(allowed.asText());
+        }
+        JsonNode tunnels = ok(c.get("/ssh_tunnels"));
+        assertThat(tunnels).hasSize(1);
+        String tunnel = tunnels.get(0).path("tunnel_id").asText();
+        assertThat(texts(conns, "tunnel_id")).containsOnlyOnce(tunnel);
+        assertThat(tunnels.get(0).path("ssh_server_id").asText()).isEqualTo(ok(c.get("/ssh_servers")).get(0).path("ssh_server_id").asText());
+        assertThat(conns.toString()).doesNotContain("\"password\"");
+    }
+
+    @Test
+    void seedsAreAFunctionOfTheSeed() throws Exception {
+        try (LookerSim twin = LookerSim.builder().scale(50).seed(3).build().start()) {
+            SimClient t = SimClient.loggedIn(twin);
+            for (String path : List.of("/connections", "/ssh_servers", "/ssh_tunnels")) {
+                assertThat(ok(t.get(path))).as(path).isEqualTo(ok(c.get(path)));
+            }
+        }
+    }
+
+    @Test
+    void anEmptyInstanceHasNoConnectionsNorSsh() {
+        for (String path : List.of("/connections", "/ssh_servers", "/ssh_tunnels")) assertThat(ok(e.get(path))).as(path).isEmpty();
+    }
+}
