@@ -25,9 +25,9 @@ final class SecretNeeds {
 
     static final List<Need> ALL = List.of(
             new Need("connections", "password", "has_password", d -> flag(d, "has_password", true), false),
-            new Need("connections", "certificate", null, SecretNeeds::usesCertificate, false),
-            new Need("connections", "file_type", null, SecretNeeds::usesCertificate, false),
-            new Need("connections", "pdt_context_override.password", null,
+            new Need("connections", "certificate", "uses_service_auth", SecretNeeds::usesCertificate, false),
+            new Need("connections", "file_type", "uses_service_auth", SecretNeeds::usesCertificate, false),
+            new Need("connections", "pdt_context_override.password", "pdt_context_override.has_password",
                     d -> d.path("pdt_context_override").path("has_password").asBoolean(false), false),
             new Need("projects", "git_password", null, SecretNeeds::usesGitPassword, false),
             new Need("projects", "deploy_secret", null, d -> true, true),
@@ -84,7 +84,7 @@ final class SecretNeeds {
         List<String> put = new ArrayList<>();
         String name = name(type, sourceId, doc);
         for (Need n : of(type)) {
-            if (!n.needed().test(doc) || dest != null && (n.hasFlag() == null || dest.path(n.hasFlag()).asBoolean(false))) {
+            if (!n.needed().test(doc) || dest != null && (n.hasFlag() == null || at(dest, n.hasFlag()).asBoolean(false))) {
                 // already at the destination (or cannot be told apart): a secret is never compared, so never resent
                 continue;
             }
@@ -126,6 +126,13 @@ final class SecretNeeds {
         }
     }
 
+    private static JsonNode at(JsonNode n, String dotted) {
+        for (String part : dotted.split("\\.")) {
+            n = n.path(part);
+        }
+        return n;
+    }
+
     private static void set(ObjectNode body, String field, String value) {
         String[] parts = field.split("\\.");
         ObjectNode at = body;
@@ -139,10 +146,9 @@ final class SecretNeeds {
         return d.has(field) && !d.get(field).isNull() ? d.get(field).asBoolean(false) : absent;
     }
 
-    /** Key-pair auth, or BigQuery with a service-account file (not application default credentials). */
+    /** A service-account certificate (BigQuery's JSON/P12 file) or key-pair auth (Snowflake's private key). */
     private static boolean usesCertificate(JsonNode d) {
-        return d.path("uses_key_pair_auth").asBoolean(false) || d.path("dialect_name").asText("").startsWith("bigquery")
-                && !d.path("uses_application_default_credentials").asBoolean(false);
+        return d.path("uses_service_auth").asBoolean(false) || d.path("uses_key_pair_auth").asBoolean(false);
     }
 
     /** An HTTPS remote with a user name of its own (not a per-user attribute, not cookie auth). */

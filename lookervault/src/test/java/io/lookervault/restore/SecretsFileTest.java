@@ -112,7 +112,7 @@ class SecretsFileTest {
             long run = v.startRun("http://x", RunMode.FULL, "{}", "2026-01-01T00:00:00Z").runId();
             try (VaultWriter w = v.writer(run, 16, null)) {
                 w.submit(doc("connections", "wh", "{\"name\":\"wh\",\"has_password\":true,\"dialect_name\":\"postgres\"}"));
-                w.submit(doc("connections", "bq", "{\"name\":\"bq\",\"has_password\":false,"
+                w.submit(doc("connections", "bq", "{\"name\":\"bq\",\"has_password\":false,\"uses_service_auth\":true,"
                         + "\"dialect_name\":\"bigquery_standard_sql\"}"));
                 w.submit(doc("connections", "adc", "{\"name\":\"adc\",\"has_password\":false,"
                         + "\"dialect_name\":\"bigquery_standard_sql\",\"uses_application_default_credentials\":true}"));
