@@ -71,7 +71,20 @@ class InstanceIT {
     }
 
     @Test
+    void projectsMatchTheModelsProjectsAndHaveDeployKeys() {
+        JsonNode projects = ok(c.get("/projects"));
+        List<String> ids = texts(projects, "id");
+        for (JsonNode m : ok(c.get("/lookml_models"))) {
+            if (!m.path("name").asText().equals("system__activity")) assertThat(ids).contains(m.path("project_name").asText());
+        }
+        SimClient.Resp key = c.get("/projects/" + ids.get(0) + "/git/deploy_key");
+        assertThat(key.status()).isEqualTo(200);
+        assertThat(key.body()).startsWith("ssh-rsa ");
+        assertThat(c.post("/projects/" + ids.get(0) + "/git/deploy_key", "").status()).as("a key exists already").isEqualTo(409);
+    }
+
+    @Test
     void anEmptyInstanceHasNoConnectionsNorSsh() {
-        for (String path : List.of("/connections", "/ssh_servers", "/ssh_tunnels")) assertThat(ok(e.get(path))).as(path).isEmpty();
+        for (String path : List.of("/connections", "/ssh_servers", "/ssh_tunnels", "/projects")) assertThat(ok(e.get(path))).as(path).isEmpty();
     }
 }

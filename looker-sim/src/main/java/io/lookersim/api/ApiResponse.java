@@ -10,6 +10,14 @@ public record ApiResponse(int status, JsonNode body, Map<String, String> headers
         return new ApiResponse(200, body, Map.of(), body != null && body.isArray() ? body.size() : 1);
     }
 
+    /** A text/plain answer (e.g. a git deploy key), sent as the bare text. */
+    public static ApiResponse text(String text) {
+        return new ApiResponse(200, com.fasterxml.jackson.databind.node.TextNode.valueOf(text), Map.of("Content-Type", TEXT), 1);
+    }
+
+    public static final String TEXT = "text/plain";
+
+
     public static ApiResponse noContent() { return new ApiResponse(204, null, Map.of(), 0); }
 
     public ApiResponse withHeaders(Map<String, String> h) {

@@ -220,8 +220,9 @@ public final class SimHandler implements HttpHandler {
             ex.close();
             return status;
         }
-        byte[] bytes = JsonNodes.bytes(body);
-        ex.getResponseHeaders().set("Content-Type", "application/json");
+        boolean text = io.lookersim.api.ApiResponse.TEXT.equals(headers.get("Content-Type")) && body.isTextual();
+        byte[] bytes = text ? body.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8) : JsonNodes.bytes(body);
+        ex.getResponseHeaders().set("Content-Type", text ? "text/plain; charset=utf-8" : "application/json");
         ex.sendResponseHeaders(status, bytes.length);
         OutputStream os = ex.getResponseBody();
         if (truncate) {

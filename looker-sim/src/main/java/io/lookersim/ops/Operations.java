@@ -36,6 +36,7 @@ public final class Operations {
         new ContentValidationOps(st, v).register(api);
         new ConnectionOps(st, v).register(api);
         new SshOps(st, v).register(api);
+        new ProjectOps(st, v).register(api);
         return new Wired(api, dashboards, looks, folders);
     }
 }

@@ -17,6 +17,8 @@ public final class InstanceTables {
     public final Keyed sshServers = new Keyed("ssh_servers");
     public final Keyed sshTunnels = new Keyed("ssh_tunnels");
     public final Keyed projects = new Keyed("projects");
+    /** user id → the workspace of that user's API session ("production" unless update_session chose "dev"). */
+    public final Map<String, String> workspaces = new ConcurrentHashMap<>();
     /** Singletons by name (saml_config, setting, …); absent until first read, then the generator's default. */
     private final Map<String, ObjectNode> singletons = new ConcurrentHashMap<>();
     /** Seeded source of new ids and key material, so that two runs with one seed answer alike. Store lock only. */

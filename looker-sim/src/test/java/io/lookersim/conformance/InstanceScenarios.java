@@ -66,6 +66,35 @@ class InstanceScenarios {
         refusedToNonAdmin("/connections/" + ids.get("connection_name"), 404);
     }
 
+    void projects() {
+        ObjectNode p = obj().put("name", "conformance_proj");
+        api.error(422, "POST", "/projects", p); // production workspace: the spec says dev mode is required
+        assertThat(api.call(200, "PATCH", "/session", obj().put("workspace_id", "dev")).path("workspace_id").asText()).isEqualTo("dev");
+        try {
+            JsonNode made = api.call(200, "POST", "/projects", p);
+            assertThat(made.path("id").asText()).isEqualTo("conformance_proj");
+            assertThat(made.path("uses_git").asBoolean()).isFalse();
+            api.error(409, "POST", "/projects", p);
+            Answer key = api.answer(new int[] {200}, "POST", "/projects/conformance_proj/git/deploy_key", null);
+            assertThat(key.header("Content-Type")).startsWith("text/plain");
+            assertThat(key.body()).startsWith("ssh-rsa ");
+            Answer again = api.answer(new int[] {200}, "GET", "/projects/conformance_proj/git/deploy_key", null);
+            assertThat(again.body()).isEqualTo(key.body());
+            ObjectNode git = obj().put("git_remote_url", "git@github.com:acme/conformance.git").put("git_service_name", "github")
+                    .put("git_production_branch_name", "main").put("pull_request_mode", "required").put("validation_required", true)
+                    .put("git_password", "gitpw-s3cret").put("deploy_secret", "deploy-s3cret");
+            JsonNode patched = api.call(200, "PATCH", "/projects/conformance_proj", git);
+            assertThat(patched.path("uses_git").asBoolean()).isTrue();
+            assertThat(patched.path("pull_request_mode").asText()).isEqualTo("required");
+            assertThat(patched.toString()).doesNotContain("s3cret");
+            assertThat(api.get("/projects/conformance_proj").toString()).doesNotContain("s3cret").contains("acme/conformance.git");
+            api.error(422, "PATCH", "/projects/conformance_proj", obj().put("pull_request_mode", "sometimes"));
+        } finally {
+            api.call(200, "PATCH", "/session", obj().put("workspace_id", "production"));
+        }
+        refusedToNonAdmin("/projects", 403);
+    }
+
     /** A non-admin (a sudo'd ordinary user) is refused: 403 where the spec declares it, else Looker's 404. */
     void refusedToNonAdmin(String path, int status) {
         String user = null;

@@ -28,7 +28,8 @@ import java.util.Set;
  *       say storage size and are dropped. readOnly, writeOnly, description and x-* are annotations and dropped:
  *       readOnly properties are expected in responses.</li>
  *   <li>Presence ({@link Presence}): none for trimmed answers, the spec's {@code required}, or also every
- *       {@code nullable: false} property, which Looker always sends.</li>
+ *       {@code nullable: false} property, which Looker always sends, except write-only ones (secrets), which
+ *       it never sends.</li>
  *   <li>Objects with declared properties are closed ({@code additionalProperties: false}). The spec never says so,
  *       but Looker's answers are serialised from the very models the spec is generated from, so a property it does
  *       not declare (say {@code Dashboard.space_id}) is a simulator invention or typo.</li>
@@ -114,7 +115,9 @@ final class OasSchemaConverter {
             for (JsonNode r : required) {
                 listed |= r.asText().equals(p.getKey());
             }
-            if (!p.getValue().path("nullable").asBoolean(true) && !listed) {
+            // write-only properties (secrets such as Project.unset_deploy_secret) are accepted, never answered
+            boolean writeOnly = p.getValue().path("x-looker-write-only").asBoolean(false);
+            if (!p.getValue().path("nullable").asBoolean(true) && !listed && !writeOnly) {
                 required.add(p.getKey());
             }
         });

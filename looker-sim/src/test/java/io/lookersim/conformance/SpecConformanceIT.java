@@ -65,8 +65,9 @@ class SpecConformanceIT {
         return OperationTable.rows().stream().filter(Row::isRead).map(row -> DynamicTest.dynamicTest(
                 row.tier() + " " + row.operationId(), () -> {
                     String query = READ_QUERIES.getOrDefault(row.operationId(), "");
-                    JsonNode body = api.get(ids.fill(row.path() + query));
-                    assertThat(body).as(row.operationId() + " body").isNotNull();
+                    // text/plain answers (a git deploy key) have a body but no JSON
+                    String body = api.answer(new int[] {200}, "GET", ids.fill(row.path() + query), null).body();
+                    assertThat(body).as(row.operationId() + " body").isNotEmpty();
                 }));
     }
 
@@ -261,6 +262,12 @@ class SpecConformanceIT {
     @Test
     void connectionAndSshWrites() {
         new InstanceScenarios(api, ids).connectionsAndSsh();
+    }
+
+    @Order(5)
+    @Test
+    void projectWrites() {
+        new InstanceScenarios(api, ids).projects();
     }
 
     @Order(6)
