@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue #11's disaster recovery: an instance with SSH servers/tunnels and connections (with and without SSH, with
+ * Issue #11's disaster recovery: an instance with SSH servers/tunnels, connections and projects (with and without SSH, with
  * password, certificate and PDT-override secrets) is backed up and restored into an empty simulator with a filled
  * secrets file: every object equal with ids mapped, every secret set (the has_* flags), a second restore writes
  * nothing, and neither the vault nor the report holds a secret. Without the file each needed secret is reported.
@@ -54,8 +54,8 @@ class InstanceRoundTripIT {
             RestoreReport first = restore(b, db, secrets);
             assertThat(first.status()).as(first.outcomes().toString()).isEqualTo(RunStatus.COMPLETED);
             assertThat(first.outcomes().toString()).doesNotContain(MARK).doesNotContain("unset")
-                    .contains("secret password: set").contains("new SSH server key");
-            for (String type : List.of("ssh_servers", "ssh_tunnels", "connections")) {
+                    .contains("secret password: set").contains("new SSH server key").contains("deploy key regenerated");
+            for (String type : List.of("ssh_servers", "ssh_tunnels", "connections", "projects")) {
                 assertThat(count(first, type, Outcome.Action.CREATE)).as(type).isPositive();
             }
             assertSameInstance(a, b, db);
@@ -154,6 +154,13 @@ class InstanceRoundTripIT {
                 }
                 assertThat(t.path("pdt_context_override").path("has_password").asBoolean())
                         .isEqualTo(s.path("pdt_context_override").path("has_password").asBoolean());
+            }
+            Map<String, JsonNode> bProjects = byKey(cb.get("/projects", Map.of()), "id");
+            assertThat(bProjects).isNotEmpty();
+            for (JsonNode s : ca.get("/projects", Map.of())) {
+                JsonNode t = bProjects.get(s.path("id").asText());
+                assertThat(t).as("project %s", s.path("id")).isNotNull();
+                assertThat(writable("Project", t)).as("project %s", s.path("id")).isEqualTo(writable("Project", s));
             }
         }
     }
