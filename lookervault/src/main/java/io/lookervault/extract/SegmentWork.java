@@ -94,8 +94,10 @@ final class SegmentWork {
             }
         } catch (LookerException e) {
             RunStopped.ifFatal(e);
-            writer.submit(new WriteOp.Failed(type.key(), "list@" + task.offset(), "list", e.status(),
-                    e.getMessage(), 1));
+            // an API user may read content but not the instance's admin objects: say what to grant, go on
+            String why = e instanceof io.lookervault.looker.ForbiddenException
+                    ? "skipped: needs permission " + type.permission() + " (" + e.getMessage() + ")" : e.getMessage();
+            writer.submit(new WriteOp.Failed(type.key(), "list@" + task.offset(), "list", e.status(), why, 1));
             queue.release(reserved);
             if (e instanceof io.lookervault.looker.ListingException) {
                 stream.abandon();
