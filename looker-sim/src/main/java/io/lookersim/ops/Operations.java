@@ -37,6 +37,8 @@ public final class Operations {
         new ConnectionOps(st, v).register(api);
         new SshOps(st, v).register(api);
         new ProjectOps(st, v).register(api);
+        new AuthConfigOps(st, v).register(api);
+        new SettingOps(st, v).register(api);
         return new Wired(api, dashboards, looks, folders);
     }
 }

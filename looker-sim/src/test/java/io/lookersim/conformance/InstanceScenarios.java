@@ -95,6 +95,77 @@ class InstanceScenarios {
         refusedToNonAdmin("/projects", 403);
     }
 
+    void authConfigs() {
+        for (String kind : new String[] {"saml_config", "oidc_config", "ldap_config"}) {
+            JsonNode fresh = api.get("/" + kind);
+            assertThat(fresh.path("enabled").asBoolean()).as(kind + " is disabled on a fresh Looker").isFalse();
+            api.error(422, "PATCH", "/" + kind, obj().put("enabled", true)); // enabling needs the provider's settings
+            refusedToNonAdmin("/" + kind, 403);
+        }
+        String role = ids.get("role_id");
+        String attr = ids.get("user_attribute_id");
+        ObjectNode oidc = obj().put("issuer", "https://idp.example.org").put("identifier", "looker").put("secret", "oidc-s3cret")
+                .put("authorization_endpoint", "https://idp.example.org/auth").put("token_endpoint", "https://idp.example.org/token")
+                .put("set_roles_from_groups", true).put("groups_attribute", "groups");
+        oidc.putArray("groups_with_role_ids").addObject().put("name", "idp-analysts").put("looker_group_name", "Analysts (OIDC)")
+                .putArray("role_ids").add(role);
+        oidc.putArray("user_attributes_with_ids").addObject().put("name", "region").put("required", false)
+                .putArray("user_attribute_ids").add(attr);
+        oidc.putArray("default_new_user_role_ids").add(role);
+        JsonNode o = api.call(200, "PATCH", "/oidc_config", oidc);
+        assertThat(o.toString()).doesNotContain("s3cret");
+        assertThat(o.path("groups").path(0).path("roles").path(0).path("id").asText()).isEqualTo(role);
+        String group = o.path("groups_with_role_ids").path(0).path("looker_group_id").asText();
+        assertThat(api.get("/groups/" + group).path("name").asText()).isEqualTo("Analysts (OIDC)");
+        assertThat(o.path("user_attributes").path(0).path("user_attributes").path(0).path("id").asText()).isEqualTo(attr);
+        assertThat(o.path("default_new_user_roles").path(0).path("id").asText()).isEqualTo(role);
+        assertThat(o.path("enabled").asBoolean()).isFalse();
+        JsonNode again = api.call(200, "PATCH", "/oidc_config", obj().put("enabled", true));
+        assertThat(again.path("enabled").asBoolean()).isTrue();
+        assertThat(again.path("groups_with_role_ids").path(0).path("looker_group_id").asText()).as("PATCH keeps what it omits").isEqualTo(group);
+        api.error(422, "PATCH", "/saml_config", obj().set("groups_with_role_ids", ApiClient.JSON.createArrayNode()
+                .add(obj().put("name", "x").set("role_ids", MoreWriteScenarios.arr("999999")))));
+        JsonNode ldap = api.call(200, "PATCH", "/ldap_config", obj().put("connection_host", "ldap.example.org").put("connection_port", "636")
+                .put("auth_password", "ldap-s3cret").put("connection_tls", true));
+        assertThat(ldap.path("has_auth_password").asBoolean()).isTrue();
+        assertThat(ldap.toString()).doesNotContain("s3cret");
+        JsonNode saml = api.call(200, "PATCH", "/saml_config", obj().put("idp_url", "https://idp.example.org/saml").put("idp_issuer", "idp")
+                .put("enabled", true));
+        assertThat(saml.path("enabled").asBoolean()).isTrue();
+        api.call(200, "PATCH", "/oidc_config", obj().put("enabled", false));
+        api.call(200, "PATCH", "/saml_config", obj().put("enabled", false));
+    }
+
+    void settings() {
+        ObjectNode set = obj().put("timezone", "Europe/Berlin").put("marketplace_site", "https://evil.example")
+                .put("onboarding_enabled", false);
+        set.putObject("privatelabel_configuration").put("default_title", "Acme Analytics");
+        set.putObject("custom_welcome_email").put("enabled", true).put("subject", "Welcome to Acme");
+        JsonNode s = api.call(200, "PATCH", "/setting", set);
+        assertThat(s.path("timezone").asText()).isEqualTo("Europe/Berlin");
+        assertThat(s.path("marketplace_site").asText()).as("read-only stays").isEqualTo("https://marketplace-api.looker.com");
+        assertThat(s.path("privatelabel_configuration").path("default_title").asText()).isEqualTo("Acme Analytics");
+        assertThat(s.path("privatelabel_configuration").path("show_docs").asBoolean()).as("nested fields merge").isTrue();
+        assertThat(api.get("/custom_welcome_email").path("subject").asText()).isEqualTo("Welcome to Acme");
+        assertThat(api.get("/setting?fields=timezone").path("timezone").asText()).isEqualTo("Europe/Berlin");
+        assertThat(api.call(200, "PATCH", "/session_config", obj().put("session_minutes", 60)).path("session_minutes").asInt()).isEqualTo(60);
+        api.error(422, "PATCH", "/session_config", obj().put("session_minutes", 1));
+        JsonNode pw = api.call(200, "PATCH", "/password_config", obj().put("min_length", 12).put("expiration_enabled", true));
+        assertThat(pw.path("policy_enabled_at").isNull()).isFalse();
+        api.error(422, "PATCH", "/password_config", obj().put("min_length", 3));
+        assertThat(api.call(200, "PATCH", "/custom_welcome_email", obj().put("header", "Hi")).path("subject").asText()).isEqualTo("Welcome to Acme");
+        assertThat(api.call(200, "PATCH", "/internal_help_resources", obj().put("enabled", true)).path("enabled").asBoolean()).isTrue();
+        assertThat(api.call(200, "PATCH", "/internal_help_resources_content", obj().put("organization_name", "Acme IT")
+                .put("markdown_content", "# Help")).path("organization_name").asText()).isEqualTo("Acme IT");
+        assertThat(api.call(200, "PATCH", "/digest_emails_enabled", obj().put("is_enabled", false)).path("is_enabled").asBoolean()).isFalse();
+        JsonNode cs = api.call(200, "PATCH", "/cloud_storage", obj().put("type", "custom-s3").put("custom_s3_bucket", "acme-backups")
+                .put("custom_s3_key", "AKIA-s3cret").put("custom_s3_secret", "s3cret"));
+        assertThat(cs.path("custom_s3_bucket").asText()).isEqualTo("acme-backups");
+        assertThat(cs.toString()).doesNotContain("s3cret");
+        refusedToNonAdmin("/password_config", 403);
+        refusedToNonAdmin("/setting", 404);
+    }
+
     /** A non-admin (a sudo'd ordinary user) is refused: 403 where the spec declares it, else Looker's 404. */
     void refusedToNonAdmin(String path, int status) {
         String user = null;

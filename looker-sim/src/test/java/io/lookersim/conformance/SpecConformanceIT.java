@@ -270,6 +270,18 @@ class SpecConformanceIT {
         new InstanceScenarios(api, ids).projects();
     }
 
+    @Order(5)
+    @Test
+    void authConfigWrites() {
+        new InstanceScenarios(api, ids).authConfigs();
+    }
+
+    @Order(5)
+    @Test
+    void settingWrites() {
+        new InstanceScenarios(api, ids).settings();
+    }
+
     @Order(6)
     @Test
     void sessionWrites() {
