@@ -108,7 +108,7 @@ final class RestoreCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             RestoreOptions o = options(() -> RestoreOptions.single(type, id, when.run, when.asOf, dryRun));
             return RestoreRunner.run(ctx, global, o, global.loadConfig(ctx, Map.of()), checks.resolve(false),
-                    secrets.resolve(ctx), true);
+                    secrets, true);
         }
     }
 
@@ -170,7 +170,7 @@ final class RestoreCommand implements Callable<Integer> {
             io.lookervault.config.AppConfig cfg = global.loadConfig(ctx, flags);
             RestoreOptions o = options(() -> new RestoreOptions(RestoreOptions.Command.BULK, types, List.of(), folderIds, recursive,
                     when.run, when.asOf, cfg.extract().workers(), dryRun));
-            return RestoreRunner.run(ctx, global, o, cfg, checks.resolve(true), secrets.resolve(ctx), yes);
+            return RestoreRunner.run(ctx, global, o, cfg, checks.resolve(true), secrets, yes);
         }
     }
 

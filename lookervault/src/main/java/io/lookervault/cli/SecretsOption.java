@@ -5,7 +5,10 @@ import io.lookervault.restore.SecretsFile;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --secrets FILE} (env {@code LOOKERVAULT_SECRETS}): the secrets file a restore reads. */
+/**
+ * What a restore of the instance (issue #11) is given: {@code --secrets FILE} (env {@code LOOKERVAULT_SECRETS}),
+ * the secrets file, and {@code --enable-auth}.
+ */
 final class SecretsOption {
     static final String ENV = "LOOKERVAULT_SECRETS";
 
@@ -14,6 +17,11 @@ final class SecretsOption {
             + " Write one with `lookervault secrets template`. Env LOOKERVAULT_SECRETS. Without it, each needed"
             + " secret is reported unset.")
     Path file;
+
+    @Option(names = "--enable-auth", description = "Enable SAML/OIDC/LDAP at the destination where the backup has"
+            + " them enabled. Default: restored disabled, as an identity provider that does not know this Looker"
+            + " would lock everyone out.")
+    boolean enableAuth;
 
     /** The file named by the flag, else by the environment, else none; a bad file is a usage error (exit 2). */
     SecretsFile resolve(CliContext ctx) {

@@ -1,6 +1,7 @@
 package io.lookervault.looker;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,10 +35,19 @@ public enum ContentType {
     SSH_SERVERS("ssh_servers", "/ssh_servers", "/ssh_server/{id}", "ssh_server_id", "administer"),
     SSH_TUNNELS("ssh_tunnels", "/ssh_tunnels", "/ssh_tunnel/{id}", "tunnel_id", "administer"),
     CONNECTIONS("connections", "/connections", "/connections/{id}", "name", "administer (or see_database_connections)"),
-    PROJECTS("projects", "/projects", "/projects/{id}", "id", "develop (or see_lookml)");
+    PROJECTS("projects", "/projects", "/projects/{id}", "id", "develop (or see_lookml)"),
+    // singletons: one document each, at a fixed path; its id is the path's name
+    SAML_CONFIG("saml_config", List.of("saml_config"), "administer"),
+    OIDC_CONFIG("oidc_config", List.of("oidc_config"), "administer"),
+    LDAP_CONFIG("ldap_config", List.of("ldap_config"), "administer"),
+    /** The instance's settings documents (the spec has no GET for internal_help_resources, only its content). */
+    SETTINGS("settings", List.of("setting", "session_config", "password_config", "custom_welcome_email",
+            "internal_help_resources_content", "digest_emails_enabled", "cloud_storage"), "administer");
 
     /** How a type's list endpoint pages. */
     public enum Paging {
+        /** No list: a fixed set of documents, each at {@code /<id>} ({@link #fixedIds()}). */
+        FIXED,
         /** {@code limit}/{@code offset} with {@code sorts}; stop on a short page. */
         OFFSET_LIMIT,
         /** One call returns the whole list. */
@@ -55,6 +65,7 @@ public enum ContentType {
     private final boolean supportsDeleted;
     private final String permission;
     private final boolean instance;
+    private final List<String> fixedIds;
 
     ContentType(String key, String listPath, Map<String, String> listQuery, Paging paging, String getPathTemplate,
                 String idField, boolean hasUpdatedAt, boolean folderScoped, boolean supportsDeleted) {
@@ -69,6 +80,7 @@ public enum ContentType {
         this.supportsDeleted = supportsDeleted;
         this.permission = "access to all content (see_looks, see_user_dashboards)";
         this.instance = false;
+        this.fixedIds = List.of();
     }
 
     /** An instance type: one unpaged list of whole items, no change marker, no folders, no trash. */
@@ -84,6 +96,28 @@ public enum ContentType {
         this.supportsDeleted = false;
         this.permission = permission;
         this.instance = true;
+        this.fixedIds = List.of();
+    }
+
+    /** A type of fixed documents: each id is the path of one singleton ({@code /saml_config}). */
+    ContentType(String key, List<String> fixedIds, String permission) {
+        this.key = key;
+        this.listPath = "/" + fixedIds.get(0);
+        this.listQuery = Map.of();
+        this.paging = Paging.FIXED;
+        this.getPathTemplate = "/{id}";
+        this.idField = "id";
+        this.hasUpdatedAt = false;
+        this.folderScoped = false;
+        this.supportsDeleted = false;
+        this.permission = permission;
+        this.instance = true;
+        this.fixedIds = fixedIds;
+    }
+
+    /** For a {@link Paging#FIXED} type, the ids of its documents (each read at {@code /<id>}); else empty. */
+    public List<String> fixedIds() {
+        return fixedIds;
     }
 
     /** The name used on the command line, in the vault and in JSON output, e.g. {@code permission_sets}. */
@@ -107,6 +141,9 @@ public enum ContentType {
 
     /** The path that fetches one full item. */
     public String getPath(String id) {
+        if (paging == Paging.FIXED && !fixedIds.contains(id)) {
+            throw new IllegalArgumentException(key + " has no document " + id + "; it has " + fixedIds);
+        }
         return getPathTemplate.replace("{id}", PathSegments.encode(id));
     }
 
@@ -155,7 +192,7 @@ public enum ContentType {
 
     /** The stable sort for paging {@code listPath}: a catalogue type's {@link #listSort()}, else {@code id}. */
     public static Optional<String> sortFor(String listPath) {
-        return Arrays.stream(values()).filter(t -> t.listPath.equals(listPath)).findFirst()
+        return Arrays.stream(values()).filter(t -> t.paging != Paging.FIXED && t.listPath.equals(listPath)).findFirst()
                 .map(ContentType::listSort).orElse(Optional.of("id"));
     }
 

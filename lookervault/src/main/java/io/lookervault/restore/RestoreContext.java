@@ -21,11 +21,14 @@ final class RestoreContext {
     final WriteFields write = WriteFields.get();
     /** Write-only values (passwords, client secrets) for the objects that need them; never stored or printed. */
     final SecretsFile secrets;
+    /** {@code --enable-auth}: SAML/OIDC/LDAP enabled at the source are enabled at the destination too. */
+    final boolean enableAuth;
 
     RestoreContext(LookerApi api, BackupSnapshot source, RestoreStore store, String destUrl, boolean dryRun, long restoreId,
-                   Map<String, TypeRestorer> restorers, SecretsFile secrets) {
+                   Map<String, TypeRestorer> restorers, SecretsFile secrets, boolean enableAuth) {
         this.source = source;
         this.secrets = secrets;
+        this.enableAuth = enableAuth;
         this.destUrl = destUrl;
         this.sameInstance = io.lookervault.config.LookerSettings.sameInstance(destUrl, source.url());
         this.dryRun = dryRun;

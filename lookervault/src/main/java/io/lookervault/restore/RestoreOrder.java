@@ -54,6 +54,11 @@ final class RestoreOrder {
         add(out, new BoardRestorer());
         add(out, ScheduleRestorers.plans());
         add(out, ScheduleRestorers.alerts());
+        add(out, new SingletonRestorer("settings"));
+        // auth configs last: their mappings name roles, groups and user attributes, and enabling one changes logins
+        add(out, new SingletonRestorer("saml_config"));
+        add(out, new SingletonRestorer("oidc_config"));
+        add(out, new SingletonRestorer("ldap_config"));
         return out;
     }
 

@@ -14,7 +14,7 @@ class PlanTest {
         assertThat(RestoreOrder.stepNames()).containsExactly("ssh_servers", "ssh_tunnels", "connections", "projects",
                 "lookml_models", "permission_sets", "model_sets", "roles", "groups",
                 "group_groups", "role_groups", "user_attributes", "users", "folders", "user_home_folders", "looks", "dashboards",
-                "content_access", "boards", "scheduled_plans", "alerts");
+                "content_access", "boards", "scheduled_plans", "alerts", "settings", "saml_config", "oidc_config", "ldap_config");
     }
 
     @Test
