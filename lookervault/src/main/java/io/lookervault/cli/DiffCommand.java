@@ -6,7 +6,7 @@ import io.lookervault.inspect.FieldChange;
 import io.lookervault.inspect.ItemDiff;
 import io.lookervault.inspect.RunDiff;
 import io.lookervault.looker.ContentType;
-import io.lookervault.vault.RunInfo;
+import io.lookervault.vault.RunRecord;
 import io.lookervault.vault.VaultException;
 import io.lookervault.vault.VaultReader;
 import java.util.ArrayList;
@@ -93,7 +93,7 @@ final class DiffCommand implements Callable<Integer> {
             throw new CommandException(ExitCodes.USAGE, "--from/--to go with TYPE ID; for runs give them as"
                     + " arguments: lookervault diff 3 5");
         }
-        List<RunInfo> runs = reader.runs();
+        List<RunRecord> runs = reader.runs();
         long a;
         long b;
         if (args.size() == 2) {

@@ -5,7 +5,7 @@ import io.lookervault.export.TreeFormat;
 import io.lookervault.inspect.TimeArgs;
 import io.lookervault.job.RunStatus;
 import io.lookervault.looker.ContentType;
-import io.lookervault.vault.RunInfo;
+import io.lookervault.vault.RunRecord;
 import io.lookervault.vault.VaultException;
 import io.lookervault.vault.VaultReader;
 import java.io.UncheckedIOException;
@@ -84,7 +84,7 @@ final class ExportCommand implements Callable<Integer> {
         TreeFormat f = formatOf(format);
         Path out = ctx.workingDir().resolve(dir);
         try (VaultReader reader = InspectSupport.open(global, ctx)) {
-            RunInfo run = run(reader);
+            RunRecord run = run(reader);
             long start = System.nanoTime();
             Exporter.Result r = new Exporter(reader, Arrays.stream(ContentType.values()).map(ContentType::key).toList())
                     .export(run, out, new Exporter.Options(keys, folderIds, recursive, f, clean),
@@ -106,7 +106,7 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    private RunInfo run(VaultReader reader) {
+    private RunRecord run(VaultReader reader) {
         if (when != null && when.run != null) {
             return InspectSupport.run(reader, InspectSupport.parseRun(when.run));
         }
@@ -121,8 +121,8 @@ final class ExportCommand implements Callable<Integer> {
                     "no run had started by " + when.asOf + " ('lookervault runs' lists them)"));
             return InspectSupport.run(reader, n);
         }
-        List<RunInfo> finished = reader.runs().stream().filter(r -> !RunStatus.fromKey(r.status()).resumable()
-                && !RunStatus.ABANDONED.key().equals(r.status())).toList();
+        List<RunRecord> finished = reader.runs().stream().filter(r -> !r.status().resumable()
+                && r.status() != RunStatus.ABANDONED).toList();
         if (finished.isEmpty()) {
             throw new CommandException(ExitCodes.USAGE, reader.path() + " holds no finished run to export"
                     + " ('lookervault extract' makes one)");

@@ -1,7 +1,7 @@
 package io.lookervault.cli;
 
 import io.lookervault.looker.ContentType;
-import io.lookervault.vault.RunInfo;
+import io.lookervault.vault.RunRecord;
 import io.lookervault.vault.VaultException;
 import io.lookervault.vault.VaultReader;
 import io.lookervault.vault.VaultUnreadableException;
@@ -30,7 +30,7 @@ final class InspectSupport {
                 "unknown content type '" + key + "'; one of: " + String.join(", ", new ExtractCommand.TypeKeys())));
     }
 
-    static RunInfo run(VaultReader reader, long runId) {
+    static RunRecord run(VaultReader reader, long runId) {
         return reader.run(runId).orElseThrow(() -> new CommandException(ExitCodes.USAGE, "there is no run " + runId
                 + " in " + reader.path() + " (" + reader.runs().size() + " runs; 'lookervault runs' lists them)"));
     }

@@ -205,8 +205,9 @@ final class RestoreRunner {
             t.render(out, 160);
         }
         TextTable s = TextTable.of("TYPE", "CREATE", "UPDATE", "UNCHANGED", "SKIPPED", "FAILED");
-        r.counts().forEach((type, c) -> s.row(type, c.getOrDefault("create", 0), c.getOrDefault("update", 0),
-                c.getOrDefault("unchanged", 0), c.getOrDefault("skipped", 0), c.getOrDefault("failed", 0)));
+        r.counts().forEach((type, c) -> s.row(type, c.getOrDefault(Outcome.Action.CREATE, 0),
+                c.getOrDefault(Outcome.Action.UPDATE, 0), c.getOrDefault(Outcome.Action.UNCHANGED, 0),
+                c.getOrDefault(Outcome.Action.SKIPPED, 0), c.getOrDefault(Outcome.Action.FAILED, 0)));
         s.render(out, 160);
         out.printf("%s: %d items in %.1f s, %d requests, %d retries%s%n", r.status().key(), r.total(),
                 r.durationMs() / 1000.0, r.requests(), r.retries(), r.deadLetters().isEmpty() ? ""

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookervault.inspect.RunOptionsView;
 import io.lookervault.vault.FailureRecord;
-import io.lookervault.vault.RunInfo;
+import io.lookervault.vault.RunRecord;
 import io.lookervault.vault.TypeCounts;
 import io.lookervault.vault.VaultAudit;
 import io.lookervault.vault.VaultException;
@@ -36,7 +36,7 @@ final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (VaultReader reader = InspectSupport.open(global, ctx)) {
-            List<RunInfo> runs = reader.runs();
+            List<RunRecord> runs = reader.runs();
             if (global.json()) {
                 ArrayNode out = JsonOutput.MAPPER.createArrayNode();
                 runs.forEach(r -> out.add(json(r)));
@@ -45,9 +45,9 @@ final class RunsCommand implements Callable<Integer> {
             }
             TextTable t = TextTable.of("RUN", "STARTED", "DURATION", "STATUS", "MODE", "ITEMS", "NEW", "CHANGED", "DELETED",
                     "FAILED");
-            for (RunInfo r : runs) {
+            for (RunRecord r : runs) {
                 TypeCounts s = sum(r.counts());
-                t.row(r.runId(), InspectSupport.time(r.startedAt()), InspectSupport.duration(r.durationMs()), r.status(), r.mode(), s.total(),
+                t.row(r.runId(), InspectSupport.time(r.startedAt()), InspectSupport.duration(r.durationMs()), r.status().key(), r.mode().key(), s.total(),
                         s.newItems(), s.changed(), s.deleted(), s.failed());
             }
             t.render(ctx.out(), TextTable.width(ctx.env()));
@@ -71,9 +71,9 @@ final class RunsCommand implements Callable<Integer> {
         return new TypeCounts(s[0], s[1], s[2], s[3], s[4], s[5]);
     }
 
-    static ObjectNode json(RunInfo r) {
+    static ObjectNode json(RunRecord r) {
         ObjectNode n = JsonOutput.object();
-        n.put("run_id", r.runId()).put("base_url", r.baseUrl()).put("status", r.status()).put("mode", r.mode())
+        n.put("run_id", r.runId()).put("base_url", r.baseUrl()).put("status", r.status().key()).put("mode", r.mode().key())
                 .put("started_at", r.startedAt()).put("finished_at", r.finishedAt())
                 .put("duration_seconds", r.durationMs() / 1000.0).put("requests", r.requests())
                 .put("retries", r.retries()).put("rate_limited", r.rateLimited());
@@ -108,7 +108,7 @@ final class RunsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (VaultReader reader = InspectSupport.open(global, ctx)) {
-                RunInfo r = InspectSupport.run(reader, InspectSupport.parseRun(run));
+                RunRecord r = InspectSupport.run(reader, InspectSupport.parseRun(run));
                 List<FailureRecord> failures = new VaultAudit(reader).openFailures(r.runId());
                 if (global.json()) {
                     ObjectNode n = json(r);
@@ -127,10 +127,10 @@ final class RunsCommand implements Callable<Integer> {
             }
         }
 
-        private void render(RunInfo r, List<FailureRecord> failures) {
+        private void render(RunRecord r, List<FailureRecord> failures) {
             int width = TextTable.width(ctx.env());
             TextTable head = TextTable.of("RUN " + r.runId(), "");
-            head.row("Looker", r.baseUrl()).row("Status", r.status()).row("Mode", r.mode())
+            head.row("Looker", r.baseUrl()).row("Status", r.status().key()).row("Mode", r.mode().key())
                     .row("Started", InspectSupport.time(r.startedAt()))
                     .row("Finished", r.finishedAt() == null ? "(never)" : InspectSupport.time(r.finishedAt()))
                     .row("Duration", InspectSupport.duration(r.durationMs()))

@@ -1,6 +1,7 @@
 package io.lookervault.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lookervault.looker.Redaction;
 import io.lookervault.inspect.Documents;
 import io.lookervault.inspect.TimeArgs;
 import io.lookervault.looker.ContentType;
@@ -70,7 +71,7 @@ final class ShowCommand implements Callable<Integer> {
             if (!withVaultKeys) {
                 doc = Documents.lookerPart(doc);
             }
-            JsonOutput.print(ctx.out(), Documents.select(doc, fields));
+            JsonOutput.print(ctx.out(), Redaction.mask(Documents.select(doc, fields)));
             if (!global.quiet() && !global.json()) {
                 ctx.err().println(t.key() + " " + id + ": version stored by run " + v.fromRun() + " ("
                         + v.fromStartedAt() + ")" + (v.current() ? "" : ", replaced or deleted in run " + v.toRun()));

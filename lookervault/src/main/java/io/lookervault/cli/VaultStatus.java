@@ -3,7 +3,7 @@ package io.lookervault.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookervault.inspect.Verifier;
-import io.lookervault.vault.RunInfo;
+import io.lookervault.vault.RunRecord;
 import io.lookervault.vault.VaultAudit;
 import io.lookervault.vault.VaultException;
 import io.lookervault.vault.VaultReader;
@@ -24,7 +24,7 @@ final class VaultStatus {
         }
         vault.put("size_on_disk_bytes", sizeOnDisk(db));
         try (VaultReader reader = VaultReader.open(db)) {
-            List<RunInfo> runs = reader.runs();
+            List<RunRecord> runs = reader.runs();
             vault.put("runs", runs.size());
             ObjectNode items = vault.putObject("items");
             reader.itemCounts().forEach((type, c) -> items.putObject(type).put("present", c[0]).put("deleted", c[1]));
@@ -78,8 +78,8 @@ final class VaultStatus {
                 return ReadinessChecks.Check.fail(name, "damaged: " + damage.get(0) + " ('lookervault verify' lists all)",
                         ExitCodes.USAGE);
             }
-            List<RunInfo> runs = reader.runs();
-            Optional<RunInfo> last = runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(runs.size() - 1));
+            List<RunRecord> runs = reader.runs();
+            Optional<RunRecord> last = runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(runs.size() - 1));
             List<String> incomplete = Verifier.completeness(audit, last.orElse(null));
             String summary = runs.size() + " runs, " + reader.itemCounts().values().stream().mapToLong(c -> c[0]).sum()
                     + " items";
@@ -88,7 +88,7 @@ final class VaultStatus {
                         + (incomplete.size() > 1 ? " (+" + (incomplete.size() - 1) + " more; 'lookervault verify')" : ""),
                         ExitCodes.OK);
             }
-            return ReadinessChecks.Check.ok(name, summary + "; last run " + last.map(r -> r.runId() + " " + r.status())
+            return ReadinessChecks.Check.ok(name, summary + "; last run " + last.map(r -> r.runId() + " " + r.status().key())
                     .orElse("") + "; 'lookervault verify' checks every hash");
         } catch (VaultException e) {
             return ReadinessChecks.Check.fail(name, e.getMessage(), ExitCodes.USAGE);

@@ -3,7 +3,7 @@ package io.lookervault.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lookervault.inspect.FolderPaths;
 import io.lookervault.vault.Hashes;
-import io.lookervault.vault.RunInfo;
+import io.lookervault.vault.RunRecord;
 import io.lookervault.vault.VaultReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,7 +51,7 @@ public final class Exporter {
         this.allTypes = List.copyOf(allTypes);
     }
 
-    public Result export(RunInfo run, Path dir, Options o, String tool) {
+    public Result export(RunRecord run, Path dir, Options o, String tool) {
         List<String> types = o.types().isEmpty() ? (o.folderIds().isEmpty() ? allTypes : FOLDER_TYPES) : o.types();
         TreeLayout.Facts facts = facts(run.runId(), types);
         TreeLayout layout = new TreeLayout(facts, o.format());

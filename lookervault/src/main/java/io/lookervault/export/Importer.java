@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookervault.vault.ImportSource;
 import io.lookervault.vault.KnownItem;
-import io.lookervault.vault.RunInfo;
+import io.lookervault.vault.RunRecord;
 import io.lookervault.vault.RunRecord;
 import io.lookervault.vault.Vault;
 import io.lookervault.vault.VaultReader;
@@ -29,7 +29,7 @@ public final class Importer {
 
     /** What {@code tree} would change in the vault (read-only). */
     public static ImportPlan plan(TreeReader reader, TreeReader.Tree tree, VaultReader vault) {
-        long run = vault.lastRun().map(RunInfo::runId).orElse(0L);
+        long run = vault.lastRun().map(RunRecord::runId).orElse(0L);
         ImportPlan.Baseline base = new ImportPlan.Baseline() {
             @Override
             public long run() {

@@ -1,6 +1,7 @@
 package io.lookervault.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lookervault.looker.ContentType;
 import io.lookervault.looker.LookerApi;
 import io.lookervault.looker.LookerException;
 import io.lookervault.looker.Pages;

@@ -9,7 +9,7 @@ import io.lookervault.looker.LookerApi;
 import io.lookervault.looker.LookerException;
 import io.lookervault.looker.NotFoundException;
 import io.lookervault.looker.Pages;
-import io.lookervault.looker.PathSegments;
+import io.lookervault.looker.ApiPath;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -63,7 +63,6 @@ final class ItemFetcher {
     }
 
     private ObjectNode extras(ContentType type, String id, JsonNode doc) throws LookerException, InterruptedException {
-        String seg = PathSegments.encode(id);
         ObjectNode x = JsonNodeFactory.instance.objectNode();
         switch (type) {
             case FOLDERS -> {
@@ -71,20 +70,20 @@ final class ItemFetcher {
                 if (cm.isNull() || cm.isMissingNode()) {
                     return null;
                 }
-                x.set("content_metadata", api.get("/content_metadata/" + PathSegments.encode(cm.asText()), Map.of()));
+                x.set("content_metadata", api.get(ApiPath.of("content_metadata", cm.asText()), Map.of()));
                 x.set("content_metadata_accesses", api.get("/content_metadata_access",
                         Map.of("content_metadata_id", cm.asText())));
             }
-            case USERS -> x.set("attribute_values", api.get("/users/" + seg + "/attribute_values", Map.of()));
+            case USERS -> x.set("attribute_values", api.get(type.subPath(id, "attribute_values"), Map.of()));
             case GROUPS -> {
-                x.set("user_ids", memberIds("/groups/" + seg + "/users"));
-                x.set("group_ids", ids(api.get("/groups/" + seg + "/groups", Map.of())));
+                x.set("user_ids", memberIds(type.subPath(id, "users")));
+                x.set("group_ids", ids(api.get(type.subPath(id, "groups"), Map.of())));
             }
             case ROLES -> {
-                x.set("group_ids", ids(api.get("/roles/" + seg + "/groups", Map.of())));
-                x.set("user_ids", ids(api.get("/roles/" + seg + "/users", Map.of())));
+                x.set("group_ids", ids(api.get(type.subPath(id, "groups"), Map.of())));
+                x.set("user_ids", ids(api.get(type.subPath(id, "users"), Map.of())));
             }
-            case USER_ATTRIBUTES -> x.set("group_values", api.get("/user_attributes/" + seg + "/group_values",
+            case USER_ATTRIBUTES -> x.set("group_values", api.get(type.subPath(id, "group_values"),
                     Map.of()));
             case DASHBOARDS -> {
                 if (!mergeQueries(doc.path("dashboard_elements"), x, () -> previous.of(type, id))) {
@@ -127,7 +126,7 @@ final class ItemFetcher {
         JsonNode old = before.get();
         for (String id : mergeIds) {
             JsonNode mq = old.path("merge_queries").has(id) ? old.path("merge_queries").get(id)
-                    : getOrNull("/merge_queries/" + PathSegments.encode(id));
+                    : getOrNull(ApiPath.of("merge_queries", id));
             if (mq == null) {
                 continue;
             }
@@ -136,7 +135,7 @@ final class ItemFetcher {
                 String qid = sq.path("query_id").asText(null);
                 if (qid != null && !embedded.contains(qid) && !queries.has(qid)) {
                     JsonNode q = old.path("queries").has(qid) ? old.path("queries").get(qid)
-                            : getOrNull("/queries/" + PathSegments.encode(qid));
+                            : getOrNull(ApiPath.of("queries", qid));
                     if (q != null) {
                         queries.set(qid, q);
                     }

@@ -1,6 +1,7 @@
 package io.lookervault.inspect;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lookervault.looker.Redaction;
 
 /**
  * One field-level difference between two versions of a document.
@@ -11,6 +12,22 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param newValue the value after (null when removed)
  */
 public record FieldChange(String path, Kind kind, JsonNode oldValue, JsonNode newValue) {
+    public FieldChange {
+        // a webhook's token is part of its address: a diff shows that it changed, never the token
+        oldValue = masked(path, oldValue);
+        newValue = masked(path, newValue);
+    }
+
+    private static JsonNode masked(String path, JsonNode v) {
+        if (v == null) {
+            return null;
+        }
+        if (v.isTextual() && (path.endsWith(".address") || path.endsWith("['address']"))) {
+            return com.fasterxml.jackson.databind.node.TextNode.valueOf(Redaction.maskUrl(v.asText()));
+        }
+        return Redaction.mask(v);
+    }
+
     /** What happened to the field. */
     public enum Kind { ADDED, REMOVED, CHANGED }
 

@@ -3,7 +3,7 @@ package io.lookervault.inspect;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lookervault.looker.ContentType;
 import io.lookervault.looker.LookerException;
-import io.lookervault.vault.RunInfo;
+import io.lookervault.vault.RunRecord;
 import io.lookervault.vault.VaultReader;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,7 +26,7 @@ final class SourceCheck {
         this.source = source;
     }
 
-    List<VerifyReport.SourceDiff> compare(RunInfo last) throws LookerException, InterruptedException {
+    List<VerifyReport.SourceDiff> compare(RunRecord last) throws LookerException, InterruptedException {
         JsonNode options = RunOptions.parse(last.options());
         boolean scoped = options.path("folder_ids").size() > 0;
         boolean withTrash = options.path("include_deleted").asBoolean();

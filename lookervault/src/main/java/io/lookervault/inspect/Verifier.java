@@ -5,7 +5,7 @@ import io.lookervault.job.RunStatus;
 import io.lookervault.looker.ContentType;
 import io.lookervault.looker.LookerException;
 import io.lookervault.vault.FailureRecord;
-import io.lookervault.vault.RunInfo;
+import io.lookervault.vault.RunRecord;
 import io.lookervault.vault.VaultAudit;
 import io.lookervault.vault.VaultException;
 import io.lookervault.vault.VaultReader;
@@ -28,7 +28,7 @@ public final class Verifier {
     /** Runs every check; {@code source} (may be null) adds the comparison with Looker. */
     public VerifyReport verify(SourceIds source) throws LookerException, InterruptedException {
         VaultAudit audit = new VaultAudit(reader);
-        List<RunInfo> runs;
+        List<RunRecord> runs;
         String runsUnreadable = null;
         try {
             runs = reader.runs();
@@ -37,7 +37,7 @@ public final class Verifier {
             runs = List.of();
             runsUnreadable = e.getMessage();
         }
-        RunInfo last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+        RunRecord last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
         long[] documents = new long[1];
         List<VerifyReport.Check> checks = new ArrayList<>();
         checks.add(new VerifyReport.Check("sqlite", "SQLite integrity check of every page and index",
@@ -55,7 +55,7 @@ public final class Verifier {
         List<VerifyReport.SourceDiff> compared = source == null || last == null ? List.of()
                 : new SourceCheck(reader, source).compare(last);
         return new VerifyReport(reader.path().toAbsolutePath().toString(), schemaVersion(), runs.size(),
-                last == null ? 0 : last.runId(), last == null ? "" : last.status(), documents[0], checks, compared);
+                last == null ? 0 : last.runId(), last == null ? "" : last.status().key(), documents[0], checks, compared);
     }
 
     private int schemaVersion() {
@@ -67,16 +67,16 @@ public final class Verifier {
     }
 
     /** Problems of the last run: unfinished, abandoned, types not done, lists incomplete, items failed. */
-    public static List<String> completeness(VaultAudit audit, RunInfo last) {
+    public static List<String> completeness(VaultAudit audit, RunRecord last) {
         List<String> out = new ArrayList<>();
         if (last == null) {
             out.add("the vault holds no readable run: run 'lookervault extract'");
             return out;
         }
         long n = last.runId();
-        RunStatus status = statusOf(last.status());
-        if (status == null || status.resumable()) {
-            out.add("run " + n + " did not finish (status '" + last.status() + "'); 'lookervault extract' resumes it");
+        RunStatus status = last.status();
+        if (status.resumable()) {
+            out.add("run " + n + " did not finish (status '" + status.key() + "'); 'lookervault extract' resumes it");
         } else if (status == RunStatus.ABANDONED) {
             out.add("run " + n + " was abandoned before it finished");
         }
@@ -88,7 +88,7 @@ public final class Verifier {
         return out;
     }
 
-    private static void workLeft(VaultAudit audit, RunInfo last, List<String> out) {
+    private static void workLeft(VaultAudit audit, RunRecord last, List<String> out) {
         long n = last.runId();
         Map<String, Boolean> done = audit.checkpoints(n);
         List<String> unfinished = plannedTypes(last).stream().filter(t -> !done.containsKey(t)).toList();
@@ -106,16 +106,8 @@ public final class Verifier {
         }
     }
 
-    private static RunStatus statusOf(String key) {
-        try {
-            return RunStatus.fromKey(key);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
     /** The types a run set out to back up, from its stored options (all types when they do not say). */
-    static List<String> plannedTypes(RunInfo run) {
+    static List<String> plannedTypes(RunRecord run) {
         JsonNode types = RunOptions.parse(run.options()).path("types");
         if (!types.isArray() || types.isEmpty()) {
             return Arrays.stream(ContentType.values()).map(ContentType::key).toList();

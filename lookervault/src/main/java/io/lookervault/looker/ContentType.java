@@ -147,6 +147,25 @@ public enum ContentType {
         return getPathTemplate.replace("{id}", PathSegments.encode(id));
     }
 
+    /**
+     * The collection path items are created in ({@code POST}), e.g. {@code /dashboards}; none for singletons,
+     * which are only patched where they are.
+     */
+    public String collectionPath() {
+        if (instance && paging != Paging.FIXED) {
+            return listPath; // POST /ssh_servers, GET /ssh_server/{id}: the list path is the collection
+        }
+        return getPathTemplate.substring(0, getPathTemplate.lastIndexOf("/{id}"));
+    }
+
+    /** The path of one item's sub-resource, e.g. {@code /users/7/roles}; every segment encoded. */
+    public String subPath(String id, String... rest) {
+        Object[] segs = new Object[rest.length + 1];
+        segs[0] = id;
+        System.arraycopy(rest, 0, segs, 1, rest.length);
+        return collectionPath() + ApiPath.of(segs);
+    }
+
     /** The JSON field that holds an item's id ({@code name} for LookML models). */
     public String idField() {
         return idField;

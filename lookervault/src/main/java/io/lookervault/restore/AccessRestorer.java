@@ -1,5 +1,7 @@
 package io.lookervault.restore;
 
+import io.lookervault.looker.ContentType;
+import io.lookervault.looker.ApiPath;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookervault.looker.ConflictException;
@@ -21,6 +23,11 @@ final class AccessRestorer implements TypeRestorer {
     }
 
     @Override
+    public ContentType source() {
+        return ContentType.FOLDERS;
+    }
+
+    @Override
     public JsonNode findExisting(JsonNode sourceDoc, RestoreContext ctx) {
         return null;
     }
@@ -30,19 +37,19 @@ final class AccessRestorer implements TypeRestorer {
         List<String> notes = new ArrayList<>();
         JsonNode extra = doc.path("_lookervault");
         String folder = ctx.ids.ref("folders", sourceId);
-        JsonNode dest = folder == null ? null : ctx.dest.getOrNull("/folders/" + folder);
+        JsonNode dest = folder == null ? null : ctx.dest.getOrNull(ContentType.FOLDERS.getPath(folder));
         if (!extra.path("content_metadata").isObject() || dest == null) {
             notes.add(dest == null ? "folder not at the destination" : "no content access in the backup");
             return new Outcome(type(), sourceId, folder, Outcome.Action.SKIPPED, List.of(), notes);
         }
         String cm = dest.path("content_metadata_id").asText();
         List<String> parts = new ArrayList<>();
-        JsonNode haveMeta = ctx.dest.get("/content_metadata/" + cm, Map.of());
+        JsonNode haveMeta = ctx.dest.get(ApiPath.of("content_metadata", cm), Map.of());
         boolean inherits = extra.path("content_metadata").path("inherits").asBoolean(true);
         if (haveMeta.path("inherits").asBoolean(true) != inherits) {
             parts.add("inherits");
             if (!ctx.dryRun) {
-                ctx.dest.patch("/content_metadata/" + cm, BackupSnapshot.JSON.createObjectNode().put("inherits", inherits));
+                ctx.dest.patch(ApiPath.of("content_metadata", cm), BackupSnapshot.JSON.createObjectNode().put("inherits", inherits));
             }
         }
         if (grants(extra.path("content_metadata_accesses"), cm, ctx, notes)) {
@@ -86,7 +93,7 @@ final class AccessRestorer implements TypeRestorer {
             if (current == null) {
                 create(cm, b, ctx);
             } else {
-                ctx.dest.put("/content_metadata_access/" + current.path("id").asText(), b);
+                ctx.dest.put(ApiPath.of("content_metadata_access", current.path("id").asText()), b);
             }
         }
         if (incomplete && !have.isEmpty()) {
@@ -98,7 +105,7 @@ final class AccessRestorer implements TypeRestorer {
         for (JsonNode extra : have) {
             changed = true;
             if (!ctx.dryRun) {
-                ctx.dest.delete("/content_metadata_access/" + extra.path("id").asText());
+                ctx.dest.delete(ApiPath.of("content_metadata_access", extra.path("id").asText()));
             }
         }
         return changed;
@@ -120,7 +127,7 @@ final class AccessRestorer implements TypeRestorer {
                 throw e;
             }
             if (!permission.equals(twin.path("permission_type").asText())) {
-                ctx.dest.put("/content_metadata_access/" + twin.path("id").asText(), body);
+                ctx.dest.put(ApiPath.of("content_metadata_access", twin.path("id").asText()), body);
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.lookervault.restore;
 
+import io.lookervault.looker.ApiPath;
+import io.lookervault.looker.ContentType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,17 +19,15 @@ final class AdminRestorers {
     /** An admin object matched by name through its search endpoint. */
     static class Named extends BaseRestorer {
         private final String schema;
-        private final String searchPath;
 
-        Named(String type, String base, String schema, String searchPath) {
-            super(type, base);
+        Named(ContentType type, String schema) {
+            super(type);
             this.schema = schema;
-            this.searchPath = searchPath;
         }
 
         @Override
         public JsonNode findExisting(JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
-            return search(ctx, searchPath, "name", JsonFields.text(doc, "name"));
+            return search(ctx, contentType.listPath(), "name", JsonFields.text(doc, "name"));
         }
 
         @Override
@@ -43,15 +43,15 @@ final class AdminRestorers {
     }
 
     static TypeRestorer permissionSets() {
-        return new Named("permission_sets", "/permission_sets", "PermissionSet", "/permission_sets/search");
+        return new Named(ContentType.PERMISSION_SETS, "PermissionSet");
     }
 
     static TypeRestorer modelSets() {
-        return new Named("model_sets", "/model_sets", "ModelSet", "/model_sets/search");
+        return new Named(ContentType.MODEL_SETS, "ModelSet");
     }
 
     static TypeRestorer groups() {
-        return new Named("groups", "/groups", "Group", "/groups/search") {
+        return new Named(ContentType.GROUPS, "Group") {
             @Override
             boolean readOnlyAtDestination(JsonNode doc) {
                 return doc.path("externally_managed").asBoolean(false);
@@ -61,7 +61,7 @@ final class AdminRestorers {
 
     /** Roles: their sets are write-only ids, translated; read back as nested objects. */
     static TypeRestorer roles() {
-        return new Named("roles", "/roles", "Role", "/roles/search") {
+        return new Named(ContentType.ROLES, "Role") {
             @Override
             ObjectNode body(JsonNode doc, RestoreContext ctx, List<String> notes) throws LookerException, InterruptedException {
                 ObjectNode b = ctx.write.body("Role", doc);
@@ -92,11 +92,11 @@ final class AdminRestorers {
 
     /** User attributes with their group values; system attributes are matched, never written. */
     static TypeRestorer userAttributes() {
-        return new BaseRestorer("user_attributes", "/user_attributes") {
+        return new BaseRestorer(ContentType.USER_ATTRIBUTES) {
             @Override
             public JsonNode findExisting(JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
                 // asked each time, not remembered: a create whose answer was lost must find its attribute
-                return exact(ctx.dest.get("/user_attributes", Map.of()), "name", JsonFields.text(doc, "name"));
+                return exact(ctx.dest.get(contentType.listPath(), Map.of()), "name", JsonFields.text(doc, "name"));
             }
 
             @Override
@@ -133,7 +133,7 @@ final class AdminRestorers {
             want.addObject().put("group_id", g).put("value", JsonFields.text(v, "value"));
         }
         JsonNode have = destId == null ? BackupSnapshot.JSON.createArrayNode()
-                : ctx.dest.get("/user_attributes/" + destId + "/group_values", Map.of());
+                : ctx.dest.get(ApiPath.of("user_attributes", destId, "group_values"), Map.of());
         if (want.size() < src.size()) {
             // the POST replaces every value: keep the destination's values of groups the backup could not name
             Set<String> named = new HashSet<>();
@@ -150,7 +150,7 @@ final class AdminRestorers {
         }
         if (!ctx.dryRun) {
             // the POST replaces every group value; array order is the priority (NOTES §4)
-            ctx.dest.post("/user_attributes/" + destId + "/group_values", want);
+            ctx.dest.post(ApiPath.of("user_attributes", destId, "group_values"), want);
         }
         return List.of("group_values");
     }
@@ -174,7 +174,7 @@ final class AdminRestorers {
             }
         }
         Set<String> have = new HashSet<>();
-        ctx.dest.get("/roles/" + destRoleId + "/groups", Map.of("fields", "id")).forEach(g -> have.add(g.path("id").asText()));
+        ctx.dest.get(ApiPath.of("roles", destRoleId, "groups"), Map.of("fields", "id")).forEach(g -> have.add(g.path("id").asText()));
         if (want.size() < role.path("_lookervault").path("group_ids").size()) {
             // the PUT replaces the whole list: a group that failed must not cost the role its other groups
             want.addAll(have);
@@ -186,7 +186,7 @@ final class AdminRestorers {
         if (!ctx.dryRun) {
             ArrayNode ids = BackupSnapshot.JSON.createArrayNode();
             want.stream().sorted(BackupSnapshot::compareIds).forEach(ids::add);
-            ctx.dest.put("/roles/" + destRoleId + "/groups", ids);
+            ctx.dest.put(ApiPath.of("roles", destRoleId, "groups"), ids);
         }
         return List.of("groups");
     }
@@ -195,7 +195,7 @@ final class AdminRestorers {
     static List<String> groupGroups(JsonNode group, String destGroupId, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
         Set<String> have = new HashSet<>();
-        ctx.dest.get("/groups/" + destGroupId + "/groups", Map.of()).forEach(g -> have.add(g.path("id").asText()));
+        ctx.dest.get(ApiPath.of("groups", destGroupId, "groups"), Map.of()).forEach(g -> have.add(g.path("id").asText()));
         List<String> changed = new ArrayList<>();
         for (JsonNode g : group.path("_lookervault").path("group_ids")) {
             String d = ctx.ids.ref("groups", g.asText());
@@ -204,7 +204,7 @@ final class AdminRestorers {
             } else if (!have.contains(d)) {
                 changed.add("groups");
                 if (!ctx.dryRun) {
-                    ctx.dest.post("/groups/" + destGroupId + "/groups", BackupSnapshot.JSON.createObjectNode().put("group_id", d));
+                    ctx.dest.post(ApiPath.of("groups", destGroupId, "groups"), BackupSnapshot.JSON.createObjectNode().put("group_id", d));
                 }
             }
         }

@@ -2,6 +2,7 @@ package io.lookervault.restore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lookervault.looker.ContentType;
 import io.lookervault.vault.RunRecord;
 import io.lookervault.vault.Vault;
 import java.io.IOException;
@@ -75,6 +76,37 @@ final class BackupSnapshot {
 
     Optional<JsonNode> doc(String type, String id) {
         return vault.json(type, id, run.runId()).map(BackupSnapshot::read);
+    }
+
+    /**
+     * Refuses a stored document that is not a whole item (not an object, or without its own id: what a lying
+     * server's {@code {}} or {@code null} would have left), so a restore never writes it over the real item,
+     * and names the newest earlier run that holds a good version.
+     */
+    void requireWhole(ContentType type, String id, JsonNode doc) {
+        if (whole(type, id, doc)) {
+            return;
+        }
+        String hint = " and no earlier run holds a good version";
+        for (long r = run.runId() - 1; r >= 1; r--) {
+            JsonNode older = vault.json(type.key(), id, r).map(BackupSnapshot::read).orElse(null);
+            if (older != null && whole(type, id, older)) {
+                hint = "; run " + r + " holds a good version: lookervault restore single " + type.key() + " " + id
+                        + " --run " + r;
+                break;
+            }
+        }
+        throw new RestoreException("the stored document of " + type.key() + " " + id + " in run " + run.runId()
+                + " is not a whole item (no " + type.idField() + " " + id + "): not written" + hint);
+    }
+
+    private static boolean whole(ContentType type, String id, JsonNode doc) {
+        if (doc == null || !doc.isObject() || doc.isEmpty()) {
+            return false;
+        }
+        JsonNode own = doc.get(type.idField());
+        // an item written by hand into an exported tree has no id yet: 'import' keys it new-<hash>
+        return own == null || own.isNull() ? id.startsWith("new-") : id.equals(own.asText());
     }
 
     /** Ids of {@code type} as of the run, numerically ordered where they are numbers. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookervault.looker.ConflictException;
 import io.lookervault.looker.LookerException;
-import io.lookervault.looker.PathSegments;
+import io.lookervault.looker.ContentType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +16,21 @@ import java.util.Map;
  */
 abstract class BaseRestorer implements TypeRestorer {
     private final String type;
-    final String base;
+    final ContentType contentType;
 
-    BaseRestorer(String type, String base) {
-        this.type = type;
-        this.base = base;
+    BaseRestorer(ContentType contentType) {
+        this.contentType = contentType;
+        this.type = contentType.key();
     }
 
     @Override
     public String type() {
         return type;
+    }
+
+    @Override
+    public ContentType source() {
+        return contentType;
     }
 
     /** The write body: writable fields of the backed-up item with references translated. */
@@ -42,7 +47,7 @@ abstract class BaseRestorer implements TypeRestorer {
     }
 
     JsonNode create(JsonNode doc, ObjectNode body, RestoreContext ctx, List<String> notes) throws LookerException, InterruptedException {
-        return ctx.dest.create(base, body, () -> findCreated(doc, body, ctx));
+        return ctx.dest.create(contentType.collectionPath(), body, () -> findCreated(doc, body, ctx));
     }
 
     /**
@@ -73,12 +78,7 @@ abstract class BaseRestorer implements TypeRestorer {
     }
 
     String path(String id) {
-        return itemPrefix() + PathSegments.encode(id);
-    }
-
-    /** Where one item is read and patched: {@code base/} for most types ({@code /ssh_server/} is not its list path). */
-    String itemPrefix() {
-        return base + "/";
+        return contentType.getPath(id);
     }
 
     /** The destination document with its id in {@code id} (types keyed by {@code name} or {@code tunnel_id} copy it). */
@@ -93,7 +93,7 @@ abstract class BaseRestorer implements TypeRestorer {
 
     private Outcome restore(String sourceId, JsonNode doc, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
-        JsonNode dest = keyed(ctx.ids.locate(type, sourceId, doc, itemPrefix()));
+        JsonNode dest = keyed(ctx.ids.locate(contentType, sourceId, doc));
         if (readOnlyAtDestination(doc)) {
             return matchOnly(sourceId, doc, dest, ctx, notes);
         }

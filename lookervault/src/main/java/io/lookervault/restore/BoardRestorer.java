@@ -1,5 +1,7 @@
 package io.lookervault.restore;
 
+import io.lookervault.looker.ApiPath;
+import io.lookervault.looker.ContentType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,13 +17,13 @@ import java.util.Map;
  */
 final class BoardRestorer extends BaseRestorer {
     BoardRestorer() {
-        super("boards", "/boards");
+        super(ContentType.BOARDS);
     }
 
     @Override
     public JsonNode findExisting(JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
-        JsonNode hit = search(ctx, "/boards/search", "title", JsonFields.text(doc, "title"));
-        return hit == null ? null : ctx.dest.getOrNull("/boards/" + hit.path("id").asText());
+        JsonNode hit = search(ctx, contentType.listPath(), "title", JsonFields.text(doc, "title"));
+        return hit == null ? null : ctx.dest.getOrNull(path(hit.path("id").asText()));
     }
 
     @Override
@@ -57,7 +59,7 @@ final class BoardRestorer extends BaseRestorer {
                 if (!JsonFields.diff(b, current).isEmpty()) {
                     changed = true;
                     if (!ctx.dryRun) {
-                        ctx.dest.patch("/board_sections/" + sectionId, b);
+                        ctx.dest.patch(ApiPath.of("board_sections", sectionId), b);
                     }
                 }
             }
@@ -68,7 +70,7 @@ final class BoardRestorer extends BaseRestorer {
         for (int k = i; k < have.size(); k++) {
             changed = true;
             if (!ctx.dryRun) {
-                ctx.dest.delete("/board_sections/" + have.get(k).path("id").asText());
+                ctx.dest.delete(ApiPath.of("board_sections", have.get(k).path("id").asText()));
             }
         }
         if (!ctx.dryRun && !JsonFields.same(order, dest.path("section_order"))) {
@@ -102,14 +104,14 @@ final class BoardRestorer extends BaseRestorer {
             } else if (!JsonFields.diff(b, cur).isEmpty()) {
                 changed = true;
                 if (!ctx.dryRun) {
-                    ctx.dest.patch("/board_items/" + cur.path("id").asText(), b);
+                    ctx.dest.patch(ApiPath.of("board_items", cur.path("id").asText()), b);
                 }
             }
         }
         for (int k = i; k < current.size(); k++) {
             changed = true;
             if (!ctx.dryRun) {
-                ctx.dest.delete("/board_items/" + current.get(k).path("id").asText());
+                ctx.dest.delete(ApiPath.of("board_items", current.get(k).path("id").asText()));
             }
         }
         return changed;

@@ -1,5 +1,7 @@
 package io.lookervault.restore;
 
+import io.lookervault.looker.ContentType;
+import io.lookervault.looker.ApiPath;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookervault.looker.ConflictException;
@@ -44,12 +46,12 @@ final class DashboardParts {
                         ctx.dest.post("/dashboard_filters", b);
                     } catch (ConflictException e) {
                         // a retried create whose first answer was lost: the filter is there, bring it in line
-                        have = BaseRestorer.exact(ctx.dest.get("/dashboards/" + dashboardId + "/dashboard_filters",
+                        have = BaseRestorer.exact(ctx.dest.get(ContentType.DASHBOARDS.subPath(dashboardId, "dashboard_filters"),
                                 Map.of()), "name", JsonFields.text(f, "name"));
                         if (have == null) {
                             throw e;
                         }
-                        ctx.dest.patch("/dashboard_filters/" + have.path("id").asText(), filterBody(f));
+                        ctx.dest.patch(ApiPath.of("dashboard_filters", have.path("id").asText()), filterBody(f));
                     }
                 }
                 continue;
@@ -59,11 +61,11 @@ final class DashboardParts {
             if (!JsonFields.diff(b, have).isEmpty()) {
                 changed = true;
                 if (!ctx.dryRun) {
-                    ctx.dest.patch("/dashboard_filters/" + have.path("id").asText(), b);
+                    ctx.dest.patch(ApiPath.of("dashboard_filters", have.path("id").asText()), b);
                 }
             }
         }
-        return deleteOthers(dest, kept, "/dashboard_filters/") || changed;
+        return deleteOthers(dest, kept, "dashboard_filters") || changed;
     }
 
     private ObjectNode filterBody(JsonNode f) {
@@ -82,7 +84,7 @@ final class DashboardParts {
         for (JsonNode e : current) {
             if (!wanted.contains(e.path("id").asText())) {
                 any = true;
-                ctx.dest.delete("/dashboard_elements/" + e.path("id").asText());
+                ctx.dest.delete(ApiPath.of("dashboard_elements", e.path("id").asText()));
             }
         }
         return any;
@@ -114,11 +116,11 @@ final class DashboardParts {
             if (!JsonFields.diff(b, have).isEmpty()) {
                 changed = true;
                 if (!ctx.dryRun) {
-                    ctx.dest.patch("/dashboard_elements/" + id, b);
+                    ctx.dest.patch(ApiPath.of("dashboard_elements", id), b);
                 }
             }
         }
-        return deleteOthers(dest, kept, "/dashboard_elements/") || changed;
+        return deleteOthers(dest, kept, "dashboard_elements") || changed;
     }
 
     private JsonNode match(JsonNode e, JsonNode dest, Set<String> taken) throws LookerException, InterruptedException {
@@ -215,7 +217,7 @@ final class DashboardParts {
             } else if (!JsonFields.diff(b, have).isEmpty()) {
                 changed = true;
                 if (!ctx.dryRun) {
-                    ctx.dest.patch("/dashboard_layouts/" + have.path("id").asText(), b);
+                    ctx.dest.patch(ApiPath.of("dashboard_layouts", have.path("id").asText()), b);
                 }
             }
             kept.add(have.path("id").asText());
@@ -225,7 +227,7 @@ final class DashboardParts {
             if (!kept.contains(d.path("id").asText()) && !d.path("active").asBoolean(false)) {
                 changed = true;
                 if (!ctx.dryRun) {
-                    ctx.dest.delete("/dashboard_layouts/" + d.path("id").asText());
+                    ctx.dest.delete(ApiPath.of("dashboard_layouts", d.path("id").asText()));
                 }
             }
         }
@@ -237,7 +239,7 @@ final class DashboardParts {
         if (c.isArray()) {
             return c;
         }
-        return ctx.dest.get("/dashboard_layouts/" + layout.path("id").asText() + "/dashboard_layout_components", Map.of());
+        return ctx.dest.get(ApiPath.of("dashboard_layouts", layout.path("id").asText(), "dashboard_layout_components"), Map.of());
     }
 
     private static JsonNode pickLayout(JsonNode l, List<JsonNode> free) {
@@ -267,14 +269,14 @@ final class DashboardParts {
             if (!JsonFields.diff(b, have).isEmpty()) {
                 changed = true;
                 if (!ctx.dryRun) {
-                    ctx.dest.patch("/dashboard_layout_components/" + have.path("id").asText(), b);
+                    ctx.dest.patch(ApiPath.of("dashboard_layout_components", have.path("id").asText()), b);
                 }
             }
         }
         return changed;
     }
 
-    private boolean deleteOthers(JsonNode dest, Set<String> kept, String prefix)
+    private boolean deleteOthers(JsonNode dest, Set<String> kept, String collection)
             throws LookerException, InterruptedException {
         boolean changed = false;
         for (JsonNode d : dest) {
@@ -282,7 +284,7 @@ final class DashboardParts {
             if (!kept.contains(id)) {
                 changed = true;
                 if (!ctx.dryRun) {
-                    ctx.dest.delete(prefix + id);
+                    ctx.dest.delete(ApiPath.of(collection, id));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.lookervault.restore;
 
+import io.lookervault.looker.ContentType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookervault.looker.ConflictException;
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 final class DashboardRestorer extends BaseRestorer {
     DashboardRestorer() {
-        super("dashboards", "/dashboards");
+        super(ContentType.DASHBOARDS);
     }
 
     @Override
@@ -25,9 +26,9 @@ final class DashboardRestorer extends BaseRestorer {
         // search leaves the trash out unless asked: a trashed dashboard is looked for among trashed ones
         String deleted = Boolean.toString(doc.path("deleted").asBoolean(false));
         if (slug != null) {
-            JsonNode hit = exact(ctx.dest.get("/dashboards/search", Map.of("slug", slug, "deleted", deleted)), "slug", slug);
+            JsonNode hit = exact(ctx.dest.get(contentType.listPath(), Map.of("slug", slug, "deleted", deleted)), "slug", slug);
             if (hit != null) {
-                return ctx.dest.getOrNull("/dashboards/" + hit.path("id").asText());
+                return ctx.dest.getOrNull(path(hit.path("id").asText()));
             }
         }
         String folder = ctx.ids.ref("folders", doc.path("folder_id"));
@@ -35,9 +36,9 @@ final class DashboardRestorer extends BaseRestorer {
             return null;
         }
         String title = JsonFields.text(doc, "title");
-        JsonNode hit = exact(ctx.dest.get("/dashboards/search", Map.of("title", title, "folder_id", folder, "deleted",
+        JsonNode hit = exact(ctx.dest.get(contentType.listPath(), Map.of("title", title, "folder_id", folder, "deleted",
                 deleted)), "title", title);
-        return hit == null ? null : ctx.dest.getOrNull("/dashboards/" + hit.path("id").asText());
+        return hit == null ? null : ctx.dest.getOrNull(path(hit.path("id").asText()));
     }
 
     @Override
@@ -53,7 +54,7 @@ final class DashboardRestorer extends BaseRestorer {
     JsonNode create(JsonNode doc, ObjectNode body, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
         try {
-            return ctx.dest.create(base, body, () -> findCreated(doc, body, ctx));
+            return ctx.dest.create(contentType.collectionPath(), body, () -> findCreated(doc, body, ctx));
         } catch (ConflictException e) {
             if (!body.hasNonNull("slug")) {
                 throw e;
@@ -61,7 +62,7 @@ final class DashboardRestorer extends BaseRestorer {
             notes.add("slug " + body.get("slug").asText() + " is taken at the destination; created without it");
             ObjectNode noSlug = body.deepCopy();
             noSlug.remove("slug");
-            return ctx.dest.create(base, noSlug, () -> findCreated(doc, noSlug, ctx));
+            return ctx.dest.create(contentType.collectionPath(), noSlug, () -> findCreated(doc, noSlug, ctx));
         }
     }
 
@@ -89,7 +90,7 @@ final class DashboardRestorer extends BaseRestorer {
         if (slug == null || dest != null && slug.equals(JsonFields.text(dest, "slug"))) {
             return null;
         }
-        JsonNode other = exact(ctx.dest.get("/dashboards/search", Map.of("slug", slug)), "slug", slug);
+        JsonNode other = exact(ctx.dest.get(contentType.listPath(), Map.of("slug", slug)), "slug", slug);
         if (other == null || dest != null && JsonFields.same(other.path("id"), dest.path("id"))) {
             return null;
         }

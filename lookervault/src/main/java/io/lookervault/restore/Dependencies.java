@@ -1,6 +1,7 @@
 package io.lookervault.restore;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lookervault.looker.ContentType;
 import io.lookervault.looker.LookerException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -44,7 +45,7 @@ final class Dependencies {
     }
 
     private void look(String id) throws LookerException, InterruptedException {
-        if (id == null || present("looks", id, "/looks/")) {
+        if (id == null || present(ContentType.LOOKS, id)) {
             return;
         }
         JsonNode doc = ctx.source.doc("looks", id).orElse(null);
@@ -57,7 +58,7 @@ final class Dependencies {
     /** The folder and its missing ancestors, root-most first. */
     private void folderChain(String id) throws LookerException, InterruptedException {
         List<String> chain = new ArrayList<>();
-        for (String f = id; f != null && !present("folders", f, "/folders/") && chain.size() < 1000; ) {
+        for (String f = id; f != null && !present(ContentType.FOLDERS, f) && chain.size() < 1000; ) {
             JsonNode doc = ctx.source.doc("folders", f).orElse(null);
             if (doc == null) {
                 break;
@@ -70,9 +71,9 @@ final class Dependencies {
         }
     }
 
-    private boolean present(String type, String id, String prefix) throws LookerException, InterruptedException {
-        String dest = ctx.ids.ref(type, id);
-        return dest != null && ctx.dest.getOrNull(prefix + dest) != null;
+    private boolean present(ContentType type, String id) throws LookerException, InterruptedException {
+        String dest = ctx.ids.ref(type.key(), id);
+        return dest != null && ctx.dest.getOrNull(type.getPath(dest)) != null;
     }
 
     private void add(String type, String id) {

@@ -1,5 +1,6 @@
 package io.lookervault.restore;
 
+import io.lookervault.looker.ContentType;
 import io.lookervault.looker.LookerException;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +45,7 @@ final class DestinationFacts {
             synchronized (this) {
                 known = userExists.get(id);
                 if (known == null) {
-                    known = dest.getOrNull("/users/" + id) != null;
+                    known = dest.getOrNull(ContentType.USERS.getPath(id)) != null;
                     userExists.put(id, known);
                 }
             }

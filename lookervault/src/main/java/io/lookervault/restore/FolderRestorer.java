@@ -1,5 +1,6 @@
 package io.lookervault.restore;
 
+import io.lookervault.looker.ContentType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookervault.looker.LookerException;
@@ -15,7 +16,7 @@ import java.util.Map;
  */
 final class FolderRestorer extends BaseRestorer {
     FolderRestorer() {
-        super("folders", "/folders");
+        super(ContentType.FOLDERS);
     }
 
     static boolean root(JsonNode doc) {
@@ -36,7 +37,7 @@ final class FolderRestorer extends BaseRestorer {
     public JsonNode findExisting(JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
         for (String flag : List.of("is_shared_root", "is_users_root", "is_embed_shared_root", "is_embed_users_root")) {
             if (doc.path(flag).asBoolean(false)) {
-                JsonNode found = ctx.dest.get("/folders/search", Map.of(flag, "true"));
+                JsonNode found = ctx.dest.get(contentType.listPath(), Map.of(flag, "true"));
                 return found.size() > 0 ? found.get(0) : null;
             }
         }
@@ -45,15 +46,15 @@ final class FolderRestorer extends BaseRestorer {
             if (owner == null) {
                 return null;
             }
-            JsonNode user = ctx.dest.getOrNull("/users/" + owner);
+            JsonNode user = ctx.dest.getOrNull(ContentType.USERS.getPath(owner));
             String pf = user == null ? null : JsonFields.text(user, "personal_folder_id");
-            return pf == null ? null : ctx.dest.getOrNull("/folders/" + pf);
+            return pf == null ? null : ctx.dest.getOrNull(path(pf));
         }
         String parent = ctx.ids.ref("folders", doc.path("parent_id"));
         if (parent == null) {
             return null;
         }
-        JsonNode found = ctx.dest.get("/folders/search", Map.of("name", JsonFields.text(doc, "name"), "parent_id", parent));
+        JsonNode found = ctx.dest.get(contentType.listPath(), Map.of("name", JsonFields.text(doc, "name"), "parent_id", parent));
         return exact(found, "name", JsonFields.text(doc, "name"));
     }
 

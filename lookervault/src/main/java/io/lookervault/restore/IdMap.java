@@ -2,7 +2,7 @@ package io.lookervault.restore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lookervault.looker.LookerException;
-import io.lookervault.looker.PathSegments;
+import io.lookervault.looker.ContentType;
 import io.lookervault.vault.RestoreStore;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +23,39 @@ final class IdMap {
         this.restorers = restorers;
     }
 
+    /** Items whose restore failed in this run ("type/id"): not at the destination, whatever else says so. */
+    private final java.util.Set<String> failed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Records that restoring a source item failed in this run, so references to it are treated as missing (a
+     * user's roles are then only added to) rather than sent as ids Looker does not know.
+     */
+    void failed(String type, String sourceId) {
+        failed.add(type + "/" + sourceId);
+    }
+
+    /** Same instance: whether an item is still there under its own id ("type/id" → answer, asked once per run). */
+    private final Map<String, Boolean> inPlace = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Whether an unmapped item of the backup is still at its own instance under its id: a reference to an item
+     * deleted there (and not restored, or failed) must not be sent as if it existed — Looker would refuse the
+     * whole write (a user's role list) for it. Kinds without an item path (tiles) are taken as present.
+     */
+    private boolean presentInPlace(String type, String id) throws LookerException, InterruptedException {
+        Optional<ContentType> t = ContentType.fromKey(type);
+        if (t.isEmpty()) {
+            return true;
+        }
+        String key = type + "/" + id;
+        Boolean known = inPlace.get(key);
+        if (known == null) {
+            known = ctx.dest.getOrNull(t.get().getPath(id)) != null;
+            inPlace.put(key, known);
+        }
+        return known;
+    }
+
     /** The destination id the id map holds for a source item, if any. */
     Optional<String> mapped(String type, String sourceId) {
         return store.destId(ctx.source.url(), ctx.destUrl, type, sourceId);
@@ -37,12 +70,15 @@ final class IdMap {
         if (sourceId == null || sourceId.isEmpty() || "null".equals(sourceId)) {
             return null;
         }
+        if (failed.contains(type + "/" + sourceId)) {
+            return null;
+        }
         var mapped = mapped(type, sourceId);
         if (mapped.isPresent()) {
             return mapped.get();
         }
         if (ctx.sameInstance) {
-            return sourceId;
+            return presentInPlace(type, sourceId) ? sourceId : null;
         }
         TypeRestorer r = restorers.get(type);
         JsonNode doc = ctx.source.doc(type, sourceId).orElse(null);
@@ -69,17 +105,18 @@ final class IdMap {
     }
 
     /** The destination item an item restores onto: by id map, by the same id in its own instance, by natural key. */
-    JsonNode locate(String type, String sourceId, JsonNode doc, String pathPrefix)
+    JsonNode locate(ContentType contentType, String sourceId, JsonNode doc)
             throws LookerException, InterruptedException {
+        String type = contentType.key();
         var mapped = mapped(type, sourceId);
         if (mapped.isPresent()) {
-            JsonNode d = ctx.dest.getOrNull(pathPrefix + PathSegments.encode(mapped.get()));
+            JsonNode d = ctx.dest.getOrNull(contentType.getPath(mapped.get()));
             if (d != null) {
                 return d;
             }
         }
         if (ctx.sameInstance) {
-            JsonNode d = ctx.dest.getOrNull(pathPrefix + PathSegments.encode(sourceId));
+            JsonNode d = ctx.dest.getOrNull(contentType.getPath(sourceId));
             if (d != null) {
                 return d;
             }

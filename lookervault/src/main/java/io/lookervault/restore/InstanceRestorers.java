@@ -2,6 +2,7 @@ package io.lookervault.restore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lookervault.looker.ContentType;
 import io.lookervault.looker.LookerException;
 import java.util.List;
 import java.util.Map;
@@ -14,22 +15,15 @@ import java.util.Map;
 final class InstanceRestorers {
     private InstanceRestorers() {}
 
-    /** An admin object whose id field is not {@code id}, read and patched at {@code itemPrefix}. */
+    /** An admin object whose id field is not {@code id} (its catalogue entry says which). */
     abstract static class Keyed extends BaseRestorer {
         private final String idField;
-        private final String itemPrefix;
         private final String schema;
 
-        Keyed(String type, String base, String itemPrefix, String idField, String schema) {
-            super(type, base);
-            this.idField = idField;
-            this.itemPrefix = itemPrefix;
+        Keyed(ContentType type, String schema) {
+            super(type);
+            this.idField = type.idField();
             this.schema = schema;
-        }
-
-        @Override
-        String itemPrefix() {
-            return itemPrefix;
         }
 
         @Override
@@ -44,7 +38,7 @@ final class InstanceRestorers {
 
         /** The destination's whole list, matched on {@code field}. */
         JsonNode byField(RestoreContext ctx, String field, String value) throws LookerException, InterruptedException {
-            return keyed(exact(ctx.dest.get(base, Map.of()), field, value));
+            return keyed(exact(ctx.dest.get(contentType.listPath(), Map.of()), field, value));
         }
 
         ObjectNode writable(JsonNode doc, RestoreContext ctx) {
@@ -54,7 +48,7 @@ final class InstanceRestorers {
 
     /** SSH servers by name; a new one's key (this Looker's public key) is reported for the server's admin. */
     static TypeRestorer sshServers() {
-        return new Keyed("ssh_servers", "/ssh_servers", "/ssh_server/", "ssh_server_id", "SshServer") {
+        return new Keyed(ContentType.SSH_SERVERS, "SshServer") {
             @Override
             public JsonNode findExisting(JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
                 return byField(ctx, "ssh_server_name", JsonFields.text(doc, "ssh_server_name"));
@@ -83,14 +77,14 @@ final class InstanceRestorers {
      * so it is neither sent nor compared.
      */
     static TypeRestorer sshTunnels() {
-        return new Keyed("ssh_tunnels", "/ssh_tunnels", "/ssh_tunnel/", "tunnel_id", "SshTunnel") {
+        return new Keyed(ContentType.SSH_TUNNELS, "SshTunnel") {
             @Override
             public JsonNode findExisting(JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
                 String server = ctx.ids.ref("ssh_servers", doc.path("ssh_server_id"));
                 if (server == null) {
                     return null;
                 }
-                for (JsonNode t : ctx.dest.get(base, Map.of())) {
+                for (JsonNode t : ctx.dest.get(contentType.listPath(), Map.of())) {
                     if (server.equals(JsonFields.text(t, "ssh_server_id"))
                             && JsonFields.same(doc.path("database_host"), t.path("database_host"))
                             && JsonFields.same(doc.path("database_port"), t.path("database_port"))) {
@@ -115,7 +109,7 @@ final class InstanceRestorers {
      * connection is created without them and each is reported). Looker's own connections are matched, not written.
      */
     static TypeRestorer connections() {
-        return new Keyed("connections", "/connections", "/connections/", "name", "DBConnection") {
+        return new Keyed(ContentType.CONNECTIONS, "DBConnection") {
             @Override
             public JsonNode findExisting(JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
                 String name = JsonFields.text(doc, "name");

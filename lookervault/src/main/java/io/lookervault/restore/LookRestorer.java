@@ -1,5 +1,6 @@
 package io.lookervault.restore;
 
+import io.lookervault.looker.ContentType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookervault.looker.LookerException;
@@ -9,7 +10,7 @@ import java.util.Map;
 /** Looks: the query first (create_query), then the look with the new query id, folder and owner. Thread-safe. */
 final class LookRestorer extends BaseRestorer {
     LookRestorer() {
-        super("looks", "/looks");
+        super(ContentType.LOOKS);
     }
 
     @Override
@@ -19,9 +20,9 @@ final class LookRestorer extends BaseRestorer {
             return null;
         }
         // search leaves the trash out unless asked: a trashed look is looked for among trashed ones
-        JsonNode hit = exact(ctx.dest.get("/looks/search", Map.of("title", JsonFields.text(doc, "title"), "folder_id", folder,
+        JsonNode hit = exact(ctx.dest.get(contentType.listPath(), Map.of("title", JsonFields.text(doc, "title"), "folder_id", folder,
                 "deleted", Boolean.toString(doc.path("deleted").asBoolean(false)))), "title", JsonFields.text(doc, "title"));
-        return hit == null ? null : ctx.dest.getOrNull("/looks/" + hit.path("id").asText());
+        return hit == null ? null : ctx.dest.getOrNull(path(hit.path("id").asText()));
     }
 
     @Override
@@ -40,7 +41,7 @@ final class LookRestorer extends BaseRestorer {
             throws LookerException, InterruptedException {
         ObjectNode withQuery = body.deepCopy();
         withQuery.put("query_id", QueryReuse.ensure(doc.path("query"), null, ctx));
-        return ctx.dest.create(base, withQuery, () -> findCreated(doc, withQuery, ctx));
+        return ctx.dest.create(contentType.collectionPath(), withQuery, () -> findCreated(doc, withQuery, ctx));
     }
 
     /** The query id is decided against the destination's current query, so it is set once the look is located. */

@@ -1,5 +1,6 @@
 package io.lookervault.restore;
 
+import io.lookervault.looker.ApiPath;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,7 +26,7 @@ final class MergeQueries {
     static String ensure(JsonNode e, JsonNode have, JsonNode dashboard, RestoreContext ctx)
             throws LookerException, InterruptedException {
         String srcId = e.path("merge_result_id").asText();
-        if (ctx.sameInstance && ctx.dest.getOrNull("/merge_queries/" + srcId) != null) {
+        if (ctx.sameInstance && ctx.dest.getOrNull(ApiPath.of("merge_queries", srcId)) != null) {
             return srcId;
         }
         JsonNode extra = dashboard.path("_lookervault");
@@ -34,7 +35,7 @@ final class MergeQueries {
             return null;
         }
         String currentId = have == null ? null : JsonFields.text(have, "merge_result_id");
-        JsonNode current = currentId == null ? null : ctx.dest.getOrNull("/merge_queries/" + currentId);
+        JsonNode current = currentId == null ? null : ctx.dest.getOrNull(ApiPath.of("merge_queries", currentId));
         ObjectNode want = ctx.write.body("MergeQuery", mq);
         ArrayNode sources = want.putArray("source_queries");
         int i = 0;
@@ -70,6 +71,6 @@ final class MergeQueries {
 
     private static JsonNode currentQuery(JsonNode sq, RestoreContext ctx) throws LookerException, InterruptedException {
         String id = JsonFields.text(sq, "query_id");
-        return id == null ? null : ctx.dest.getOrNull("/queries/" + id);
+        return id == null ? null : ctx.dest.getOrNull(ApiPath.of("queries", id));
     }
 }

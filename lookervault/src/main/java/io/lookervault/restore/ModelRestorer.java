@@ -3,7 +3,7 @@ package io.lookervault.restore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookervault.looker.LookerException;
-import io.lookervault.looker.PathSegments;
+import io.lookervault.looker.ContentType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,17 +14,22 @@ import java.util.List;
  * are updated. The LookML itself lives in the project's git repository, not in the API.
  */
 final class ModelRestorer implements TypeRestorer {
-    private static final String BASE = "/lookml_models";
+    private static final ContentType TYPE = ContentType.LOOKML_MODELS;
 
     @Override
     public String type() {
-        return "lookml_models";
+        return TYPE.key();
+    }
+
+    @Override
+    public ContentType source() {
+        return TYPE;
     }
 
     @Override
     public JsonNode findExisting(JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
         String name = JsonFields.text(doc, "name");
-        return name == null ? null : ctx.dest.getOrNull(BASE + "/" + PathSegments.encode(name));
+        return name == null ? null : ctx.dest.getOrNull(TYPE.getPath(name));
     }
 
     @Override
@@ -36,7 +41,7 @@ final class ModelRestorer implements TypeRestorer {
             List<String> fields = new ArrayList<>();
             body.fieldNames().forEachRemaining(fields::add);
             if (!ctx.dryRun) {
-                ctx.dest.create(BASE, body, () -> findExisting(doc, ctx));
+                ctx.dest.create(TYPE.collectionPath(), body, () -> findExisting(doc, ctx));
                 ctx.ids.map(type(), sourceId, sourceId);
             }
             notes.add("its project " + JsonFields.text(doc, "project_name") + " must be deployed at the destination");
@@ -47,7 +52,7 @@ final class ModelRestorer implements TypeRestorer {
         if (!fields.isEmpty() && !ctx.dryRun) {
             ObjectNode changed = body.objectNode();
             fields.forEach(f -> changed.set(f, body.get(f)));
-            ctx.dest.patch(BASE + "/" + PathSegments.encode(sourceId), changed);
+            ctx.dest.patch(TYPE.getPath(sourceId), changed);
         }
         return new Outcome(type(), sourceId, sourceId, fields.isEmpty() ? Outcome.Action.UNCHANGED
                 : Outcome.Action.UPDATE, fields, notes);

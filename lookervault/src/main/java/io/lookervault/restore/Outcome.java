@@ -19,8 +19,13 @@ public record Outcome(String type, String sourceId, String destId, Action action
     public enum Action {
         CREATE, UPDATE, UNCHANGED, CONFLICT, SKIPPED, FAILED;
 
+        /** The lower-case name used in tables, the JSON counts and the restore tables. */
         public String key() {
             return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Action fromKey(String key) {
+            return valueOf(key.toUpperCase(java.util.Locale.ROOT));
         }
     }
 }

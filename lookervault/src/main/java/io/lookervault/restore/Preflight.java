@@ -1,6 +1,7 @@
 package io.lookervault.restore;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lookervault.looker.ContentType;
 import io.lookervault.looker.LookerClient;
 import io.lookervault.looker.LookerException;
 import io.lookervault.vault.Vault;
@@ -114,7 +115,7 @@ public final class Preflight {
     /** Model name → its explores, at the destination. */
     private static Map<String, Set<String>> destination(LookerClient api) throws LookerException, InterruptedException {
         Map<String, Set<String>> out = new TreeMap<>();
-        for (JsonNode m : api.get("/lookml_models", Map.of("fields", "name,explores"))) {
+        for (JsonNode m : api.get(ContentType.LOOKML_MODELS.listPath(), Map.of("fields", "name,explores"))) {
             Set<String> ex = new HashSet<>();
             m.path("explores").forEach(x -> ex.add(x.path("name").asText()));
             out.put(m.path("name").asText(), ex);

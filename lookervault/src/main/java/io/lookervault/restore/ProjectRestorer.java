@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookervault.looker.BadRequestException;
 import io.lookervault.looker.LookerException;
-import io.lookervault.looker.PathSegments;
+import io.lookervault.looker.ContentType;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +21,7 @@ final class ProjectRestorer extends BaseRestorer {
     private static final Object SESSION = new Object();
 
     ProjectRestorer() {
-        super("projects", "/projects");
+        super(ContentType.PROJECTS);
     }
 
     @Override
@@ -50,7 +50,7 @@ final class ProjectRestorer extends BaseRestorer {
             dev(ctx, true);
             try {
                 ObjectNode first = body.objectNode().put("name", JsonFields.text(doc, "id"));
-                JsonNode made = ctx.dest.create(base, first, () -> findExisting(doc, ctx));
+                JsonNode made = ctx.dest.create(contentType.collectionPath(), first, () -> findExisting(doc, ctx));
                 String id = JsonFields.text(made, "id");
                 String remote = JsonFields.text(body, "git_remote_url");
                 if (remote != null && !remote.startsWith("http")) {
@@ -101,8 +101,4 @@ final class ProjectRestorer extends BaseRestorer {
         ctx.dest.patch("/session", BackupSnapshot.JSON.createObjectNode().put("workspace_id", on ? "dev" : "production"));
     }
 
-    @Override
-    String path(String id) {
-        return "/projects/" + PathSegments.encode(id);
-    }
 }

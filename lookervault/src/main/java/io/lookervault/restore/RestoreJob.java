@@ -4,6 +4,7 @@ import io.lookervault.vault.RestoreStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lookervault.job.ProgressSnapshot;
 import io.lookervault.job.RunStatus;
+import io.lookervault.looker.Redaction;
 import io.lookervault.looker.ApiStats;
 import io.lookervault.looker.LookerApi;
 import io.lookervault.looker.LookerException;
@@ -11,6 +12,7 @@ import io.lookervault.vault.Vault;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Consumer;
 
 /**
@@ -77,9 +80,9 @@ public final class RestoreJob {
         int workers = 0;
         if (r != null) {
             r.totals.forEach((step, total) -> {
-                Map<String, AtomicInteger> c = r.counts.getOrDefault(step, Map.of());
-                long done = c.values().stream().mapToLong(AtomicInteger::get).sum();
-                long failed = c.containsKey("failed") ? c.get("failed").get() : 0;
+                Map<Outcome.Action, Integer> c = r.counts(step);
+                long done = c.values().stream().mapToLong(Integer::longValue).sum();
+                long failed = c.getOrDefault(Outcome.Action.FAILED, 0);
                 long[] span = r.spans.get(step);
                 long active = span == null ? 0 : (span[1] > 0 ? span[1] : clock.millis()) - span[0];
                 steps.add(new ProgressSnapshot.TypeProgress(step, done, total, failed, done >= total, active));
@@ -111,7 +114,7 @@ public final class RestoreJob {
             } else {
                 run.bulk(o);
             }
-            if (!run.deadLetters.isEmpty() || run.counts().values().stream().anyMatch(c -> c.containsKey("failed"))) {
+            if (!run.deadLetters.isEmpty() || run.counts().values().stream().anyMatch(c -> c.containsKey(Outcome.Action.FAILED))) {
                 status = RunStatus.COMPLETED_WITH_FAILURES;
             }
         } catch (InterruptedException e) {
@@ -177,7 +180,8 @@ public final class RestoreJob {
         final ExecutorService pool;
         final List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         final List<Long> deadLetters = Collections.synchronizedList(new ArrayList<>());
-        final Map<String, Map<String, AtomicInteger>> counts = new ConcurrentHashMap<>();
+        /** Per step: items per outcome, indexed by {@link Outcome.Action#ordinal()}. */
+        final Map<String, AtomicIntegerArray> counts = new ConcurrentHashMap<>();
         /** Items per plan step of a bulk restore, in plan order (for progress); filled before the first step. */
         final Map<String, Long> totals = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
         final AtomicInteger busy = new AtomicInteger();
@@ -240,7 +244,7 @@ public final class RestoreJob {
             for (String id : ids) {
                 if (done.containsKey(id)) {
                     RestoreStore.Checkpoint cp = done.get(id);
-                    count(step.name(), cp.action());
+                    count(step.name(), Outcome.Action.fromKey(cp.action()));
                     continue;
                 }
                 futures.add(pool.submit(() -> {
@@ -275,13 +279,14 @@ public final class RestoreJob {
 
         /** Restores one item; a failure goes to the dead-letter queue and the run goes on. */
         void item(RestoreOrder.Step step, String id) throws InterruptedException {
-            JsonNode doc = ctx.source.doc(step.sourceType(), id).orElse(null);
+            JsonNode doc = ctx.source.doc(step.source().key(), id).orElse(null);
             if (doc == null) {
                 return;
             }
             ctx.dest.clearLastRequest();
             Outcome out;
             try {
+                ctx.source.requireWhole(step.source(), id, doc);
                 out = step.restorer().restore(id, doc, ctx);
             } catch (LookerException | RuntimeException e) {
                 // any failure of one item (Looker's answer, a document of an unexpected shape) is that item's:
@@ -289,16 +294,20 @@ public final class RestoreJob {
                 int status = e instanceof LookerException le ? le.status() : 0;
                 out = new Outcome(step.name(), id, null, Outcome.Action.FAILED, List.of(), List.of(String.valueOf(
                         e.getMessage())));
+                if (step.mapsItems()) {
+                    ctx.ids.failed(step.source().key(), id);
+                }
                 if (ctx.restoreId > 0) {
-                    deadLetters.add(store.deadLetter(ctx.restoreId, step.name(), id, ctx.dest.lastRequest(), status,
-                            e.getMessage(), e.getClass().getSimpleName() + ": " + e.getMessage(), now()));
+                    deadLetters.add(store.deadLetter(ctx.restoreId, step.name(), id,
+                            Redaction.maskText(ctx.dest.lastRequest()), status, Redaction.maskText(e.getMessage()),
+                            e.getClass().getSimpleName() + ": " + Redaction.maskText(e.getMessage()), now()));
                 }
                 record(out);
                 return;
             }
             if (ctx.restoreId > 0) {
                 store.checkpoint(ctx.restoreId, ctx.source.url(), destUrl, new RestoreStore.Checkpoint(step.name(),
-                        id, out.action().key(), step.name().equals(step.sourceType()) ? out.destId() : null,
+                        id, out.action().key(), step.mapsItems() ? out.destId() : null,
                         String.join(",", out.fields())));
                 store.resolveDeadLetters(step.name(), id, now());
             }
@@ -307,25 +316,33 @@ public final class RestoreJob {
         }
 
         private void record(Outcome out) {
-            count(out.type(), out.action().key());
+            count(out.type(), out.action());
             boolean interesting = ctx.dryRun || out.action() != Outcome.Action.UNCHANGED || !out.notes().isEmpty();
             if (interesting && outcomes.size() < OUTCOME_CAP) {
                 outcomes.add(out);
             }
         }
 
-        private void count(String type, String action) {
-            counts.computeIfAbsent(type, k -> new ConcurrentHashMap<>())
-                    .computeIfAbsent(action, k -> new AtomicInteger()).incrementAndGet();
+        private void count(String type, Outcome.Action action) {
+            counts.computeIfAbsent(type, k -> new AtomicIntegerArray(Outcome.Action.values().length))
+                    .incrementAndGet(action.ordinal());
         }
 
-        Map<String, Map<String, Integer>> counts() {
-            Map<String, Map<String, Integer>> out = new TreeMap<>();
-            counts.forEach((t, m) -> {
-                Map<String, Integer> c = new TreeMap<>();
-                m.forEach((a, n) -> c.put(a, n.get()));
-                out.put(t, c);
-            });
+        /** One step's counts: only the actions that happened. */
+        Map<Outcome.Action, Integer> counts(String step) {
+            Map<Outcome.Action, Integer> c = new EnumMap<>(Outcome.Action.class);
+            AtomicIntegerArray n = counts.get(step);
+            for (Outcome.Action a : Outcome.Action.values()) {
+                if (n != null && n.get(a.ordinal()) > 0) {
+                    c.put(a, n.get(a.ordinal()));
+                }
+            }
+            return c;
+        }
+
+        Map<String, Map<Outcome.Action, Integer>> counts() {
+            Map<String, Map<Outcome.Action, Integer>> out = new TreeMap<>();
+            counts.keySet().forEach(t -> out.put(t, counts(t)));
             return out;
         }
 

@@ -1,6 +1,7 @@
 package io.lookervault.restore;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lookervault.looker.ContentType;
 import io.lookervault.looker.LookerException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,14 +14,19 @@ import java.util.Map;
  * all content exists. Immutable.
  */
 final class RestoreOrder {
-    /** One step: {@code name} keys its checkpoints, {@code sourceType} says which backed-up items it visits. */
-    record Step(String name, String sourceType, TypeRestorer restorer) {}
+    /** One step: {@code name} keys its checkpoints, {@code source} says which backed-up items it visits. */
+    record Step(String name, ContentType source, TypeRestorer restorer) {
+        /** Whether the step restores its source items themselves (not a revisit), so it maps their ids. */
+        boolean mapsItems() {
+            return name.equals(source.key());
+        }
+    }
 
     /** Restorers by type key, for reference lookups by natural key. */
     static Map<String, TypeRestorer> restorers() {
         Map<String, TypeRestorer> m = new LinkedHashMap<>();
         for (Step s : steps()) {
-            if (s.name().equals(s.sourceType())) {
+            if (s.mapsItems()) {
                 m.put(s.name(), s.restorer());
             }
         }
@@ -41,16 +47,16 @@ final class RestoreOrder {
         add(out, AdminRestorers.modelSets());
         add(out, AdminRestorers.roles());
         add(out, AdminRestorers.groups());
-        out.add(new Step("group_groups", "groups", post("group_groups", "groups", AdminRestorers::groupGroups)));
-        out.add(new Step("role_groups", "roles", post("role_groups", "roles", AdminRestorers::roleGroups)));
+        add(out, post("group_groups", ContentType.GROUPS, AdminRestorers::groupGroups));
+        add(out, post("role_groups", ContentType.ROLES, AdminRestorers::roleGroups));
         add(out, AdminRestorers.userAttributes());
         add(out, new UserRestorer());
         add(out, new FolderRestorer());
         // users come before folders (folders have owners), so a home folder is set once folders exist
-        out.add(new Step("user_home_folders", "users", post("user_home_folders", "users", UserRestorer::homeFolder)));
+        add(out, post("user_home_folders", ContentType.USERS, UserRestorer::homeFolder));
         add(out, new LookRestorer());
         add(out, new DashboardRestorer());
-        out.add(new Step("content_access", "folders", new AccessRestorer()));
+        add(out, new AccessRestorer());
         add(out, new BoardRestorer());
         add(out, ScheduleRestorers.plans());
         add(out, ScheduleRestorers.alerts());
@@ -64,7 +70,7 @@ final class RestoreOrder {
 
     /** Type keys a user may name on the command line (the steps' source types). */
     static List<String> typeKeys() {
-        return steps().stream().map(Step::sourceType).distinct().toList();
+        return steps().stream().map(s -> s.source().key()).distinct().toList();
     }
 
     static List<String> stepNames() {
@@ -72,7 +78,7 @@ final class RestoreOrder {
     }
 
     private static void add(List<Step> out, TypeRestorer r) {
-        out.add(new Step(r.type(), r.type(), r));
+        out.add(new Step(r.type(), r.source(), r));
     }
 
     /** Work on an item that already exists at the destination. */
@@ -82,11 +88,16 @@ final class RestoreOrder {
                 throws LookerException, InterruptedException;
     }
 
-    private static TypeRestorer post(String name, String sourceType, PostWork work) {
+    private static TypeRestorer post(String name, ContentType sourceType, PostWork work) {
         return new TypeRestorer() {
             @Override
             public String type() {
                 return name;
+            }
+
+            @Override
+            public ContentType source() {
+                return sourceType;
             }
 
             @Override
@@ -97,9 +108,9 @@ final class RestoreOrder {
             @Override
             public Outcome restore(String sourceId, JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
                 List<String> notes = new ArrayList<>();
-                String dest = ctx.ids.ref(sourceType, sourceId);
+                String dest = ctx.ids.ref(sourceType.key(), sourceId);
                 if (dest == null) {
-                    notes.add(sourceType + " " + sourceId + " not at the destination");
+                    notes.add(sourceType.key() + " " + sourceId + " not at the destination");
                     return new Outcome(name, sourceId, null, Outcome.Action.SKIPPED, List.of(), notes);
                 }
                 List<String> parts = work.run(doc, dest, ctx, notes);

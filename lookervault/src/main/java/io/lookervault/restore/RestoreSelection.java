@@ -26,35 +26,35 @@ final class RestoreSelection {
     }
 
     List<String> ids(RestoreOrder.Step step, RestoreOptions o) {
-        boolean named = o.types().isEmpty() || o.types().contains(step.sourceType());
+        boolean named = o.types().isEmpty() || o.types().contains(step.source().key());
         if (o.folderIds().isEmpty()) {
-            return named ? source.ids(step.sourceType()) : List.of();
+            return named ? source.ids(step.source().key()) : List.of();
         }
         if (!(o.types().isEmpty() ? FOLDER_DEFAULT.contains(step.name()) : named)) {
             return List.of();
         }
         Set<String> in = folders(o);
-        return source.ids(step.sourceType()).stream().filter(id -> inScope(step, id, in)).toList();
+        return source.ids(step.source().key()).stream().filter(id -> inScope(step, id, in)).toList();
     }
 
     private boolean inScope(RestoreOrder.Step step, String id, Set<String> in) {
-        JsonNode doc = source.doc(step.sourceType(), id).orElse(null);
+        JsonNode doc = source.doc(step.source().key(), id).orElse(null);
         if (doc == null) {
             return false;
         }
-        return switch (step.sourceType()) {
-            case "folders" -> in.contains(id);
-            case "looks" -> keep(looks, id, in.contains(JsonFields.text(doc, "folder_id")));
-            case "dashboards" -> {
+        return switch (step.source()) {
+            case FOLDERS -> in.contains(id);
+            case LOOKS -> keep(looks, id, in.contains(JsonFields.text(doc, "folder_id")));
+            case DASHBOARDS -> {
                 boolean keep = in.contains(JsonFields.text(doc, "folder_id"));
                 if (keep) {
                     doc.path("dashboard_elements").forEach(e -> elements.add(e.path("id").asText()));
                 }
                 yield keep(dashboards, id, keep);
             }
-            case "scheduled_plans" -> dashboards.contains(JsonFields.text(doc, "dashboard_id"))
+            case SCHEDULED_PLANS -> dashboards.contains(JsonFields.text(doc, "dashboard_id"))
                     || looks.contains(JsonFields.text(doc, "look_id"));
-            case "alerts" -> elements.contains(JsonFields.text(doc, "dashboard_element_id"));
+            case ALERTS -> elements.contains(JsonFields.text(doc, "dashboard_element_id"));
             default -> true;
         };
     }

@@ -1,5 +1,6 @@
 package io.lookervault.restore;
 
+import io.lookervault.looker.ContentType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookervault.looker.LookerException;
@@ -11,12 +12,12 @@ final class ScheduleRestorers {
     private ScheduleRestorers() {}
 
     static TypeRestorer plans() {
-        return new BaseRestorer("scheduled_plans", "/scheduled_plans") {
+        return new BaseRestorer(ContentType.SCHEDULED_PLANS) {
             @Override
             public JsonNode findExisting(JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
                 String dash = ctx.ids.ref("dashboards", doc.path("dashboard_id"));
                 String look = ctx.ids.ref("looks", doc.path("look_id"));
-                JsonNode all = ctx.dest.get("/scheduled_plans", Map.of("all_users", "true"));
+                JsonNode all = ctx.dest.get(contentType.listPath(), contentType.listQuery());
                 for (JsonNode p : all) {
                     if (JsonFields.same(doc.path("name"), p.path("name")) && eq(dash, JsonFields.text(p, "dashboard_id"))
                             && eq(look, JsonFields.text(p, "look_id"))) {
@@ -61,7 +62,7 @@ final class ScheduleRestorers {
     }
 
     static TypeRestorer alerts() {
-        return new BaseRestorer("alerts", "/alerts") {
+        return new BaseRestorer(ContentType.ALERTS) {
             @Override
             public JsonNode findExisting(JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
                 String element = ctx.ids.ref("dashboard_elements", doc.path("dashboard_element_id"));
@@ -69,7 +70,7 @@ final class ScheduleRestorers {
                     return null;
                 }
                 for (long offset = 0; ; offset += 500) {
-                    var page = ctx.dest.page("/alerts/search", Map.of("all_owners", "true"), offset, 500);
+                    var page = ctx.dest.page(contentType.listPath(), contentType.listQuery(), offset, 500);
                     for (JsonNode a : page.items()) {
                         if (element.equals(JsonFields.text(a, "dashboard_element_id"))
                                 && JsonFields.same(doc.path("field"), a.path("field"))

@@ -44,6 +44,11 @@ final class SingletonRestorer implements TypeRestorer {
     }
 
     @Override
+    public io.lookervault.looker.ContentType source() {
+        return io.lookervault.looker.ContentType.fromKey(type).orElseThrow();
+    }
+
+    @Override
     public JsonNode findExisting(JsonNode sourceDoc, RestoreContext ctx) {
         return null; // never referenced by id
     }

@@ -1,5 +1,7 @@
 package io.lookervault.restore;
 
+import io.lookervault.looker.ApiPath;
+import io.lookervault.looker.ContentType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,7 +19,7 @@ import java.util.Set;
  */
 final class UserRestorer extends BaseRestorer {
     UserRestorer() {
-        super("users", "/users");
+        super(ContentType.USERS);
     }
 
     @Override
@@ -91,7 +93,7 @@ final class UserRestorer extends BaseRestorer {
                 || dest.path("credentials_email").isMissingNode())) {
             parts.add("credentials_email");
             if (!ctx.dryRun) {
-                ctx.dest.post(path(destId) + "/credentials_email", BackupSnapshot.JSON.createObjectNode().put("email", email));
+                ctx.dest.post(contentType.subPath(destId, "credentials_email"), BackupSnapshot.JSON.createObjectNode().put("email", email));
             }
         }
         parts.addAll(roles(doc, destId, dest, ctx, notes));
@@ -135,12 +137,12 @@ final class UserRestorer extends BaseRestorer {
             notes.add("home folder " + home + " not at the destination");
             return List.of();
         }
-        JsonNode user = ctx.dest.get("/users/" + destId, Map.of("fields", "id,home_folder_id"));
+        JsonNode user = ctx.dest.get(ContentType.USERS.getPath(destId), Map.of("fields", "id,home_folder_id"));
         if (dest.equals(JsonFields.text(user, "home_folder_id"))) {
             return List.of();
         }
         if (!ctx.dryRun) {
-            ctx.dest.patch("/users/" + destId, BackupSnapshot.JSON.createObjectNode().put("home_folder_id", dest));
+            ctx.dest.patch(ContentType.USERS.getPath(destId), BackupSnapshot.JSON.createObjectNode().put("home_folder_id", dest));
         }
         return List.of("home_folder_id");
     }
@@ -163,7 +165,7 @@ final class UserRestorer extends BaseRestorer {
         if (!ctx.dryRun) {
             ArrayNode ids = BackupSnapshot.JSON.createArrayNode();
             want.stream().sorted(BackupSnapshot::compareIds).forEach(ids::add);
-            ctx.dest.put(path(destId) + "/roles", ids);
+            ctx.dest.put(contentType.subPath(destId, "roles"), ids);
         }
         return List.of("role_ids");
     }
@@ -185,7 +187,7 @@ final class UserRestorer extends BaseRestorer {
             if (!have.contains(g)) {
                 changed = true;
                 if (!ctx.dryRun) {
-                    ctx.dest.post("/groups/" + g + "/users", BackupSnapshot.JSON.createObjectNode().put("user_id", destId));
+                    ctx.dest.post(ApiPath.of("groups", g, "users"), BackupSnapshot.JSON.createObjectNode().put("user_id", destId));
                 }
             }
         }
@@ -198,7 +200,7 @@ final class UserRestorer extends BaseRestorer {
             if (!want.contains(g) && known.contains(g)) {
                 changed = true;
                 if (!ctx.dryRun) {
-                    ctx.dest.delete("/groups/" + g + "/users/" + destId);
+                    ctx.dest.delete(ApiPath.of("groups", g, "users", destId));
                 }
             }
         }
@@ -224,7 +226,7 @@ final class UserRestorer extends BaseRestorer {
     private List<String> attributeValues(JsonNode doc, String destId, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
         JsonNode have = destId == null ? BackupSnapshot.JSON.createArrayNode()
-                : ctx.dest.get(path(destId) + "/attribute_values", Map.of());
+                : ctx.dest.get(contentType.subPath(destId, "attribute_values"), Map.of());
         boolean changed = false;
         for (JsonNode v : doc.path("_lookervault").path("attribute_values")) {
             if (!"user".equals(JsonFields.text(v, "source"))) {
@@ -244,7 +246,7 @@ final class UserRestorer extends BaseRestorer {
             if (current == null || !JsonFields.same(v.path("value"), current.path("value"))) {
                 changed = true;
                 if (!ctx.dryRun) {
-                    ctx.dest.patch(path(destId) + "/attribute_values/" + attr,
+                    ctx.dest.patch(path(destId) + ApiPath.of("attribute_values", attr),
                             BackupSnapshot.JSON.createObjectNode().set("value", v.path("value")));
                 }
             }

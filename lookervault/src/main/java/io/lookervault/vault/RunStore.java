@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /** SQL of the runs tables. Not thread-safe: {@link Vault} serialises access. */
 final class RunStore {
-    private static final String COLUMNS = "run_id, base_url, mode, status, options, started_at, duration_ms,"
-            + " requests, retries, rate_limited";
+    private static final String COLUMNS = "run_id, base_url, mode, status, options, started_at, finished_at,"
+            + " duration_ms, requests, retries, rate_limited";
     private final Connection c;
 
     RunStore(Connection c) {
@@ -51,7 +51,7 @@ final class RunStore {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM runs ORDER BY run_id");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(read(rs));
+                out.add(read(rs, c));
             }
         }
         return out;
@@ -113,7 +113,7 @@ final class RunStore {
 
     private Optional<RunRecord> one(String sql) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            return rs.next() ? Optional.of(read(rs, c)) : Optional.empty();
         }
     }
 
@@ -121,14 +121,20 @@ final class RunStore {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, param);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(read(rs, c)) : Optional.empty();
             }
         }
     }
 
-    private static RunRecord read(ResultSet rs) throws SQLException {
-        return new RunRecord(rs.getLong(1), rs.getString(2), RunMode.fromKey(rs.getString(3)),
-                RunStatus.fromKey(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8),
-                rs.getLong(9), rs.getLong(10));
+    private static RunRecord read(ResultSet rs, Connection c) throws SQLException {
+        long runId = rs.getLong(1);
+        RunStatus status;
+        try {
+            status = RunStatus.fromKey(rs.getString(4));
+        } catch (IllegalArgumentException e) {
+            throw new SQLException("run " + runId + " has an unknown status '" + rs.getString(4) + "'", e);
+        }
+        return new RunRecord(runId, rs.getString(2), RunMode.fromKey(rs.getString(3)), status, rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8),
+                rs.getLong(9), rs.getLong(10), rs.getLong(11), new RunStore(c).counts(runId));
     }
 }

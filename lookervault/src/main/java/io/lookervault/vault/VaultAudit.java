@@ -137,19 +137,19 @@ public final class VaultAudit {
      * Run rows are numbered 1..N without gaps, have known statuses, only the newest run of a Looker may be
      * unfinished, and each finished run's recorded new/changed/deleted counts equal what its version rows show.
      */
-    public List<String> runs(List<RunInfo> runs) {
+    public List<String> runs(List<RunRecord> runs) {
         return guarded(() -> {
             List<String> out = new ArrayList<>();
             Map<Long, Map<String, long[]>> actual = versionCounts();
             Set<String> newerSeen = new HashSet<>();
             for (int i = runs.size() - 1; i >= 0; i--) {
-                RunInfo r = runs.get(i);
+                RunRecord r = runs.get(i);
                 if (r.runId() != i + 1) {
                     out.add("run numbers are not 1.." + runs.size() + ": found run " + r.runId() + " at position " + (i + 1));
                 }
-                RunStatus status = status(r, out);
+                RunStatus status = r.status();
                 if (status != null && status.resumable() && newerSeen.contains(r.baseUrl())) {
-                    out.add("run " + r.runId() + " is still '" + r.status() + "' although a later run of the same"
+                    out.add("run " + r.runId() + " is still '" + r.status().key() + "' although a later run of the same"
                             + " Looker exists (it should have been abandoned)");
                 }
                 newerSeen.add(r.baseUrl());
@@ -164,16 +164,7 @@ public final class VaultAudit {
         });
     }
 
-    private static RunStatus status(RunInfo r, List<String> out) {
-        try {
-            return RunStatus.fromKey(r.status());
-        } catch (IllegalArgumentException e) {
-            out.add("run " + r.runId() + " has an unknown status '" + r.status() + "'");
-            return null;
-        }
-    }
-
-    private static List<String> counts(RunInfo r, Map<String, long[]> actualByType) {
+    private static List<String> counts(RunRecord r, Map<String, long[]> actualByType) {
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, TypeCounts> e : r.counts().entrySet()) {
             TypeCounts stored = e.getValue();

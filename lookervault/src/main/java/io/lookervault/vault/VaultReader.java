@@ -121,37 +121,18 @@ public final class VaultReader implements AutoCloseable {
     }
 
     /** Every run, oldest first. */
-    public List<RunInfo> runs() {
-        return call(() -> readRuns("SELECT run_id, base_url, mode, status, options, started_at, finished_at,"
-                + " duration_ms, requests, retries, rate_limited FROM runs ORDER BY run_id", null));
+    public List<RunRecord> runs() {
+        return call(() -> new RunStore(c).all());
     }
 
-    public Optional<RunInfo> run(long runId) {
-        return call(() -> readRuns("SELECT run_id, base_url, mode, status, options, started_at, finished_at,"
-                + " duration_ms, requests, retries, rate_limited FROM runs WHERE run_id=?", runId)).stream().findFirst();
+    public Optional<RunRecord> run(long runId) {
+        return call(() -> new RunStore(c).find(runId));
     }
 
     /** The newest run, if any. */
-    public Optional<RunInfo> lastRun() {
-        List<RunInfo> all = runs();
+    public Optional<RunRecord> lastRun() {
+        List<RunRecord> all = runs();
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
-    }
-
-    private List<RunInfo> readRuns(String sql, Long param) throws SQLException {
-        List<RunInfo> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            if (param != null) {
-                ps.setLong(1, param);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new RunInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9),
-                            rs.getLong(10), rs.getLong(11), new RunStore(c).counts(rs.getLong(1))));
-                }
-            }
-        }
-        return out;
     }
 
     /** The newest run that started at or before {@code isoInstant} (a UTC ISO-8601 string). */

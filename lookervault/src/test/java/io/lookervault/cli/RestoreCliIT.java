@@ -35,6 +35,7 @@ class RestoreCliIT {
             assertThat(doc.path("dry_run").asBoolean()).isTrue();
             assertThat(doc.path("dest_url").asText()).isEqualTo(b.baseUrl());
             assertThat(plan.out()).contains("\"CREATE\"");
+            assertThat(doc.path("counts").path("dashboards").path("create").asInt()).as(plan.out()).isPositive();
 
             b.faults().add(FaultRule.status("create_board", 422).times(1000));
             // a Looker this vault never saw is written only when the user says so

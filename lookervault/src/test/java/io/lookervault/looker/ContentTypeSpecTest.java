@@ -91,6 +91,29 @@ class ContentTypeSpecTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(ContentType.class)
+    void itemsAreCreatedInTheCollectionPath(ContentType type) {
+        if (type.paging() == ContentType.Paging.FIXED) {
+            for (String id : type.fixedIds()) {
+                // singletons are never created, only patched where they are
+                assertThat(spec.path("paths").path(type.getPath(id)).has("patch")).as("PATCH /%s in spec", id).isTrue();
+            }
+            return;
+        }
+        JsonNode path = spec.path("paths").path(type.collectionPath());
+        assertThat(path.has("post")).as("POST %s in spec (restore creates %s there)", type.collectionPath(), type).isTrue();
+    }
+
+    @Test
+    void subResourcePathsEncodeEverySegment() {
+        assertThat(ContentType.USERS.subPath("7", "attribute_values")).isEqualTo("/users/7/attribute_values");
+        assertThat(ContentType.GROUPS.subPath("a b", "users", "x/y")).isEqualTo("/groups/a%20b/users/x%2Fy");
+        assertThat(ApiPath.of("dashboard_filters", "m::n")).isEqualTo("/dashboard_filters/m%3A%3An");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ApiPath.of("folders", null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void keysResolveBackAndIdsStayOneSegment() {
         for (ContentType t : ContentType.values()) {

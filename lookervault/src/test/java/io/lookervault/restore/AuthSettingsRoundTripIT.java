@@ -76,7 +76,7 @@ class AuthSettingsRoundTripIT {
 
             long before = b.requestLog().size();
             RestoreReport second = restore(b, db, secrets, false);
-            assertThat(second.count("create") + second.count("update")).as(second.outcomes().toString()).isZero();
+            assertThat(second.count(Outcome.Action.CREATE) + second.count(Outcome.Action.UPDATE)).as(second.outcomes().toString()).isZero();
             assertThat(RestoreHarness.writes(b.requestLog().subList((int) before, b.requestLog().size()))).isZero();
 
             RestoreReport enable = restore(b, db, secrets, true);

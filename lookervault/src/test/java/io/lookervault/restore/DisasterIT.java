@@ -53,7 +53,7 @@ class DisasterIT {
             RestoreReport bulk = RestoreHarness.restore(sim, db, new RestoreOptions(RestoreOptions.Command.BULK, List.of(), List.of(),
                     List.of(p.folder), true, null, null, 4, false));
             assertThat(bulk.status()).as(bulk.outcomes().toString()).isEqualTo(RunStatus.COMPLETED);
-            assertThat(bulk.count("create")).isPositive();
+            assertThat(bulk.count(Outcome.Action.CREATE)).isPositive();
 
             JsonNode after = api.get("/dashboards/" + p.dashboard, Map.of());
             Set<String> kept = new HashSet<>();
@@ -113,6 +113,84 @@ class DisasterIT {
     }
 
     @Test
+    void aRoleThatCannotBeRestoredNeverStripsTheUsersOtherRoles() throws Exception {
+        try (LookerSim sim = RestoreHarness.sim(80); LookerClient api = RestoreHarness.client(sim)) {
+            Path db = dir.resolve("v.db");
+            ExtractReport run1 = RestoreHarness.extract(sim, db);
+            String user = null;
+            String lost = null;
+            JsonNode lostDoc;
+            try (Vault v = Vault.open(db)) {
+                Set<String> custom = new HashSet<>();
+                for (String r : v.snapshot("roles", run1.runId()).keySet()) {
+                    JsonNode role = Canon.JSON.readTree(v.json("roles", r, run1.runId()).orElseThrow());
+                    if (!role.path("built_in").asBoolean(false) && !"Admin".equals(role.path("name").asText())) {
+                        custom.add(r);
+                    }
+                }
+                for (String u : v.snapshot("users", run1.runId()).keySet()) {
+                    JsonNode doc = Canon.JSON.readTree(v.json("users", u, run1.runId()).orElseThrow());
+                    for (JsonNode r : doc.path("role_ids")) {
+                        if (user == null && custom.contains(r.asText())) {
+                            user = u;
+                            lost = r.asText();
+                        }
+                    }
+                }
+                lostDoc = lost == null ? null : Canon.JSON.readTree(v.json("roles", lost, run1.runId()).orElseThrow());
+            }
+            assertThat(user).as("a user holding a role that is not built in").isNotNull();
+            // the role is deleted at the destination and cannot be made again; the user got a role after the backup
+            api.delete("/roles/" + lost, Map.of());
+            String later = api.post("/roles", Map.of(), Canon.JSON.createObjectNode().put("name", "made later")
+                    .put("permission_set_id", lostDoc.path("permission_set").path("id").asText(lostDoc.path("permission_set_id").asText()))
+                    .put("model_set_id", lostDoc.path("model_set").path("id").asText(lostDoc.path("model_set_id").asText())))
+                    .path("id").asText();
+            com.fasterxml.jackson.databind.node.ArrayNode now = Canon.JSON.createArrayNode();
+            api.get("/users/" + user, Map.of()).path("role_ids").forEach(now::add);
+            now.add(later);
+            api.put("/users/" + user + "/roles", Map.of(), now);
+            sim.faults().add(io.lookersim.fault.FaultRule.status("create_role", 422).times(1000));
+
+            RestoreReport r = RestoreHarness.restore(sim, db, RestoreOptions.single("users", user, null, null, false));
+            // the missing role is not sent as if it existed (Looker would refuse the whole role list for it)
+            assertThat(r.status()).as(r.outcomes().toString()).isEqualTo(RunStatus.COMPLETED);
+            Set<String> roles = new HashSet<>();
+            api.get("/users/" + user, Map.of()).path("role_ids").forEach(x -> roles.add(x.asText()));
+            assertThat(roles).as("a role given after the backup is kept while a backed-up role is missing")
+                    .contains(later);
+            assertThat(r.outcomes()).anyMatch(o -> o.type().equals("users")
+                    && o.notes().stream().anyMatch(n -> n.contains("roles only added")));
+        }
+    }
+
+    @Test
+    void aStoredDocumentThatIsNotAWholeItemIsNeverWrittenAndTheGoodRunIsNamed() throws Exception {
+        try (LookerSim sim = RestoreHarness.sim(40); LookerClient api = RestoreHarness.client(sim)) {
+            Path db = dir.resolve("v.db");
+            ExtractReport run1 = RestoreHarness.extract(sim, db);
+            Picks p = pick(db, run1.runId());
+            long bad;
+            // what an older LookerVault could have stored from a lying server's `{}`
+            try (Vault v = Vault.open(db)) {
+                bad = v.startRun(sim.baseUrl(), io.lookervault.job.RunMode.FULL, "{}", "2026-12-01T00:00:00Z").runId();
+                try (io.lookervault.vault.VaultWriter w = v.writer(bad, 4, null)) {
+                    w.submit(io.lookervault.vault.WriteOp.Fetched.of("dashboards", p.dashboard,
+                            "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), null, null, null));
+                }
+                v.setStatus(bad, RunStatus.COMPLETED);
+            }
+            int mark = sim.requestLog().size();
+            RestoreReport r = RestoreHarness.restore(sim, db, RestoreOptions.single("dashboards", p.dashboard, null,
+                    null, false));
+            assertThat(r.status()).isEqualTo(RunStatus.COMPLETED_WITH_FAILURES);
+            assertThat(r.outcomes()).anyMatch(o -> o.action() == Outcome.Action.FAILED && o.notes().stream()
+                    .anyMatch(n -> n.contains("not a whole item") && n.contains("run " + run1.runId() + " holds a good version")));
+            assertThat(RestoreHarness.writes(sim.requestLog().subList(mark, sim.requestLog().size()))).as("nothing written").isZero();
+        }
+    }
+
+    @Test
     void aDeletedAndAChangedModelConfigurationArePutBack() throws Exception {
         try (LookerSim sim = RestoreHarness.sim(40); LookerClient api = RestoreHarness.client(sim)) {
             Path db = dir.resolve("v.db");
@@ -128,8 +206,8 @@ class DisasterIT {
                     null, null, 4, false);
             RestoreReport r = RestoreHarness.restore(sim, db, models4);
             assertThat(r.status()).as(r.outcomes().toString()).isEqualTo(RunStatus.COMPLETED);
-            assertThat(r.count("create")).isEqualTo(1);
-            assertThat(r.count("update")).isEqualTo(1);
+            assertThat(r.count(Outcome.Action.CREATE)).isEqualTo(1);
+            assertThat(r.count(Outcome.Action.UPDATE)).isEqualTo(1);
             for (JsonNode want : List.of(gone, changed)) {
                 JsonNode now = api.get("/lookml_models/" + want.path("name").asText(), Map.of());
                 for (String f : List.of("name", "project_name", "allowed_db_connection_names",
@@ -151,7 +229,7 @@ class DisasterIT {
             int mark = sim.requestLog().size();
             RestoreReport r = RestoreHarness.restore(sim, db, RestoreHarness.bulk(4));
             assertThat(r.status()).isEqualTo(RunStatus.COMPLETED);
-            assertThat(r.count("create") + r.count("update")).as(r.outcomes().toString()).isZero();
+            assertThat(r.count(Outcome.Action.CREATE) + r.count(Outcome.Action.UPDATE)).as(r.outcomes().toString()).isZero();
             assertThat(onlyReads(sim.requestLog().subList(mark, sim.requestLog().size()))).isTrue();
         }
     }

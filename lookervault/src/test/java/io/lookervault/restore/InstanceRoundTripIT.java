@@ -62,7 +62,7 @@ class InstanceRoundTripIT {
 
             long before = b.requestLog().size();
             RestoreReport second = restore(b, db, secrets);
-            assertThat(second.count("create") + second.count("update")).as(second.outcomes().toString()).isZero();
+            assertThat(second.count(Outcome.Action.CREATE) + second.count(Outcome.Action.UPDATE)).as(second.outcomes().toString()).isZero();
             assertThat(RestoreHarness.writes(b.requestLog().subList((int) before, b.requestLog().size())))
                     .as("a second restore of the same backup writes nothing").isZero();
             assertThat(new String(Files.readAllBytes(db), StandardCharsets.ISO_8859_1)).as("the vault").doesNotContain(MARK);

@@ -104,7 +104,7 @@ class ResilienceIT {
             b.faults().add(FaultRule.status("create_board", 422).times(1000));
             RestoreReport r = RestoreHarness.restore(b, db, RestoreHarness.bulk(4));
             assertThat(r.status()).isEqualTo(RunStatus.COMPLETED_WITH_FAILURES);
-            assertThat(r.count("create")).as("the run went on").isPositive();
+            assertThat(r.count(Outcome.Action.CREATE)).as("the run went on").isPositive();
             try (RestoreStore s = RestoreStore.open(db)) {
                 List<RestoreStore.DeadLetter> open = s.openDeadLetters(0);
                 assertThat(open).isNotEmpty().allSatisfy(d -> {

@@ -31,7 +31,7 @@ class RoundTripIT {
             ExtractReport ea = RestoreHarness.extract(a, db);
             RestoreReport first = RestoreHarness.restore(b, db, RestoreHarness.bulk(8));
             assertThat(first.status()).as(first.outcomes().toString()).isEqualTo(RunStatus.COMPLETED);
-            assertThat(first.count("create")).isPositive();
+            assertThat(first.count(Outcome.Action.CREATE)).isPositive();
             assertThat(b.requestLog().stream().filter(e -> "create_merge_query".equals(e.operationId())))
                     .as("merged-result tiles are rebuilt on B").isNotEmpty();
             assertThat(first.outcomes().toString()).doesNotContain("merged-result query");
@@ -46,8 +46,8 @@ class RoundTripIT {
             long before = b.requestLog().size();
             RestoreReport second = RestoreHarness.restore(b, db, RestoreHarness.bulk(8));
             assertThat(second.status()).isEqualTo(RunStatus.COMPLETED);
-            assertThat(second.count("create")).as("no duplicates").isZero();
-            assertThat(second.count("update")).as(second.outcomes().toString()).isZero();
+            assertThat(second.count(Outcome.Action.CREATE)).as("no duplicates").isZero();
+            assertThat(second.count(Outcome.Action.UPDATE)).as(second.outcomes().toString()).isZero();
             assertThat(RestoreHarness.writes(b.requestLog().subList((int) before, b.requestLog().size())))
                     .as("a second restore of the same backup writes nothing").isZero();
             // last: without the Node SDK installed this assumption ends the test, after everything above ran
