@@ -25,14 +25,16 @@ serve() { # name, extra simulator flags...; sets BASE for that simulator
   done
   echo "simulator $name did not start" >&2; cat "$work/$name.out" >&2; exit 1
 }
-lv() { LOOKERSDK_BASE_URL="$BASE" LOOKERSDK_CLIENT_ID=soak LOOKERSDK_CLIENT_SECRET=soak-secret bin/lookervault "$@"; }
+# `env` execs the launcher, which execs java: a background lv's $! is the JVM itself, so kill -9 hits LookerVault
+lv() { env LOOKERSDK_BASE_URL="$BASE" LOOKERSDK_CLIENT_ID=soak LOOKERSDK_CLIENT_SECRET=soak-secret bin/lookervault "$@"; }
 live() { sqlite3 "$1" "SELECT type, id, hash FROM items WHERE deleted_run IS NULL ORDER BY type, id"; }
 
 echo "# soak $(date -u +%FT%TZ) scale=$scale kills=$kills rate=$rate/s fault-rate=0.05 $(nproc) cores load $(cut -d' ' -f1-3 /proc/loadavg)"
 serve faulty --fault-rate 0.05 --rate-limit-per-second "$rate"
 start=$(date +%s)
 for k in $(seq 1 "$kills"); do
-  lv --db "$work/soak.db" -q extract >"$work/kill$k.log" 2>&1 &
+  env LOOKERSDK_BASE_URL="$BASE" LOOKERSDK_CLIENT_ID=soak LOOKERSDK_CLIENT_SECRET=soak-secret \
+    bin/lookervault --db "$work/soak.db" -q extract >"$work/kill$k.log" 2>&1 &
   pid=$!
   after=$(( (RANDOM % 20) + 5 ))
   sleep "$after"

@@ -87,4 +87,21 @@ class InstanceIT {
     void anEmptyInstanceHasNoConnectionsNorSsh() {
         for (String path : List.of("/connections", "/ssh_servers", "/ssh_tunnels", "/projects")) assertThat(ok(e.get(path))).as(path).isEmpty();
     }
+
+    @Test
+    void anEmptyInstanceStartsAsAFreshLooker() {
+        for (String kind : List.of("/saml_config", "/oidc_config", "/ldap_config")) {
+            JsonNode cfg = ok(e.get(kind));
+            assertThat(cfg.path("enabled").asBoolean()).as(kind).isFalse();
+            assertThat(cfg.path("groups_with_role_ids")).as(kind).isEmpty();
+        }
+        assertThat(ok(e.get("/ldap_config")).path("has_auth_password").asBoolean()).isFalse();
+        assertThat(ok(e.get("/password_config")).path("min_length").asInt()).isEqualTo(7);
+        assertThat(ok(e.get("/custom_welcome_email")).path("enabled").asBoolean()).isFalse();
+        assertThat(ok(e.get("/color_collections/custom"))).isEmpty();
+        assertThat(ok(e.get("/themes/default")).path("name").asText()).isEqualTo("Looker");
+        assertThat(ok(e.get("/integration_hubs"))).as("every Looker has the Action Hub").hasSize(1);
+        for (JsonNode i : ok(e.get("/integrations"))) assertThat(i.path("enabled").asBoolean()).isFalse();
+        for (String path : List.of("/oauth_client_apps", "/external_oauth_applications")) assertThat(ok(e.get(path))).as(path).isEmpty();
+    }
 }

@@ -90,6 +90,23 @@ public final class InstanceGen extends SeededGenerator {
         return n;
     }
 
+    /** The Action Hub's integrations: disabled on a fresh Looker; a generated instance uses the first three. */
+    public List<ObjectNode> integrations() {
+        List<ObjectNode> out = IntegrationGen.integrations();
+        for (int i = 0; i < Math.min(3, out.size()); i++) out.get(i).put("enabled", !empty());
+        return out;
+    }
+
+    /** One registered OAuth client app (an internal portal that logs users in through Looker). */
+    public List<ObjectNode> oauthClientApps() {
+        List<ObjectNode> out = new ArrayList<>();
+        if (empty()) return out;
+        out.add(JsonNodes.obj().put("client_guid", "acme-portal").put("redirect_uri", "https://portal.acme.example/oauth/callback")
+                .put("display_name", "Acme Portal").put("description", "The intranet's embedded analytics").put("enabled", true)
+                .putNull("group_id").put("tokens_invalid_before", iso(now() - 30L * 86_400)));
+        return out;
+    }
+
     /** The dialect object Looker embeds in a connection, from its dialect name. */
     public static ObjectNode dialect(String name) {
         String label = name;

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
-/** LookML models and explores, their datagroups, integration hubs and integrations (read only). Thread-safe. */
+/** LookML models and explores, and their datagroups (trigger fields writable). Thread-safe. */
 public final class ModelOps extends OperationGroup {
     public ModelOps(Store st, Views v) {
         super(st, v);
@@ -47,21 +47,40 @@ public final class ModelOps extends OperationGroup {
                     return ApiResponse.noContent();
                 }))
                 .on("lookml_model_explore", this::explore)
-                .on("all_datagroups", r -> Listing.ofList(r, st.datagroupGen.all(), n -> Shaper.shape("Datagroup", n), false))
-                .on("datagroup", r -> {
-                    for (ObjectNode d : st.datagroupGen.all()) if (JsonNodes.text(d, "id").equals(r.param("datagroup_id"))) return one(r, Shaper.shape("Datagroup", d));
-                    throw ApiError.notFound();
-                })
-                .on("all_integration_hubs", r -> ApiResponse.ok(JsonNodes.arr().add(Listing.one(r, hub()))))
-                .on("integration_hub", r -> {
-                    if (!"1".equals(r.param("integration_hub_id"))) throw ApiError.notFound();
-                    return one(r, hub());
-                })
-                .on("all_integrations", r -> Listing.ofList(r, integrations(), n -> Shaper.shape("Integration", n), false))
-                .on("integration", r -> {
-                    for (ObjectNode i : integrations()) if (JsonNodes.text(i, "id").equals(r.param("integration_id"))) return one(r, Shaper.shape("Integration", i));
-                    throw ApiError.notFound();
-                });
+                .on("all_datagroups", r -> Listing.ofList(r, datagroups(), n -> Shaper.shape("Datagroup", n), false))
+                .on("datagroup", r -> one(r, Shaper.shape("Datagroup", datagroup(r.param("datagroup_id")))))
+                .on("update_datagroup", this::updateDatagroup);
+    }
+
+    /** The generated datagroups, each as update_datagroup last left it. */
+    private List<ObjectNode> datagroups() {
+        List<ObjectNode> out = new ArrayList<>();
+        for (ObjectNode d : st.datagroupGen.all()) {
+            ObjectNode changed = st.instance.datagroups.get(JsonNodes.text(d, "id"));
+            out.add(changed != null ? changed : d);
+        }
+        return out;
+    }
+
+    private ObjectNode datagroup(String id) {
+        for (ObjectNode d : datagroups()) if (JsonNodes.text(d, "id").equals(id)) return d;
+        throw ApiError.notFound();
+    }
+
+    /** Only the trigger fields are writable: stale_before and triggered_at (epoch seconds), to force a rebuild. */
+    private ApiResponse updateDatagroup(ApiRequest r) {
+        requirePermission(r, "update_datagroups");
+        JsonNode b = body(r);
+        for (String f : new String[] {"stale_before", "triggered_at"}) {
+            JsonNode v = b.get(f);
+            if (v != null && !v.isNull() && !v.canConvertToLong()) throw ApiError.validation(f, "invalid", f + " must be epoch seconds");
+        }
+        return st.write(() -> {
+            ObjectNode n = datagroup(r.param("datagroup_id")).deepCopy();
+            Shaper.mergeWritable("Datagroup", b, n);
+            st.instance.datagroups.put(JsonNodes.text(n, "id"), n);
+            return ApiResponse.ok(Shaper.shape("Datagroup", n));
+        });
     }
 
     private List<ObjectNode> sorted() { return new ArrayList<>(new TreeMap<>(st.lookmlModels).values()); }
@@ -132,26 +151,4 @@ public final class ModelOps extends OperationGroup {
         return a;
     }
 
-    private static ObjectNode hub() {
-        ObjectNode n = JsonNodes.obj().put("id", "1").put("url", "https://actions.looker.com").put("label", "Looker Action Hub")
-                .put("official", true).put("has_authorization_token", true).put("legal_agreement_signed", true)
-                .put("legal_agreement_required", false);
-        n.set("can", JsonNodes.obj().put("show", true));
-        return Shaper.shape("IntegrationHub", n);
-    }
-
-    private static List<ObjectNode> integrations() {
-        List<ObjectNode> out = new ArrayList<>();
-        String[][] all = {{"1::google_sheets", "Google Sheets"}, {"1::slack", "Slack"}, {"1::sftp", "SFTP"}};
-        for (String[] i : all) {
-            ObjectNode n = JsonNodes.obj().put("id", i[0]).put("integration_hub_id", "1").put("label", i[1]).put("enabled", true)
-                    .put("description", "Send data to " + i[1]);
-            n.putArray("supported_formats").add("csv");
-            n.putArray("supported_action_types").add("query");
-            n.set("params", JsonNodes.arr());
-            n.set("can", JsonNodes.obj().put("show", true));
-            out.add(n);
-        }
-        return out;
-    }
 }

@@ -48,14 +48,17 @@ public class OperationGroup {
      * Looker: any other caller is refused, with 403 where the spec declares it for the operation and otherwise 404
      * (Looker's "not found or not permitted"). The check reads the caller's current roles: a sudo'd user is refused.
      */
-    protected void requireAdmin(ApiRequest r) {
+    protected void requireAdmin(ApiRequest r) { requirePermission(r, "administer"); }
+
+    /** The caller holds the permission through one of its roles (administer implies every other), else 403/404. */
+    protected void requirePermission(ApiRequest r, String permission) {
         long uid = id(r.userId());
         for (long role : st.roleUsers.lefts(uid)) {
             ObjectNode rn = st.roles.get(role);
             ObjectNode ps = rn == null ? null : st.permSets.get(JsonNodes.text(rn, "permission_set_id"));
-            if (ps != null) for (JsonNode p : ps.path("permissions")) if (p.asText().equals("administer")) return;
+            if (ps != null) for (JsonNode p : ps.path("permissions")) if (p.asText().equals(permission) || p.asText().equals("administer")) return;
         }
-        if (io.lookersim.spec.Schemas.get().declares(r.operationId(), 403)) throw new ApiError(403, "Requires permission: administer", null);
+        if (io.lookersim.spec.Schemas.get().declares(r.operationId(), 403)) throw new ApiError(403, "Requires permission: " + permission, null);
         throw ApiError.notFound();
     }
 

@@ -39,6 +39,8 @@ public final class Operations {
         new ProjectOps(st, v).register(api);
         new AuthConfigOps(st, v).register(api);
         new SettingOps(st, v).register(api);
+        new IntegrationOps(st, v).register(api);
+        new OauthAppOps(st, v).register(api);
         return new Wired(api, dashboards, looks, folders);
     }
 }

@@ -16,8 +16,6 @@ import io.lookersim.store.Trash;
 
 /** Themes: the list, CRUD, the default theme and validation. Thread-safe. */
 public final class ThemeOps extends OperationGroup {
-    /** Looker's own theme, the default of every instance (ThemeGen's id 1). */
-    private static final String DEFAULT_THEME_ID = "1";
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_]+");
     /** Font families: names, spaces, quotes, commas and dashes; no CSS punctuation such as ';' or '{'. */
     private static final java.util.regex.Pattern FONT_FAMILY = java.util.regex.Pattern.compile("[A-Za-z0-9 ,'\"-]+");
@@ -30,14 +28,33 @@ public final class ThemeOps extends OperationGroup {
         api.on("all_themes", r -> Listing.list(r, themes(r, Filter.of(r), false)))
                 .on("search_themes", r -> Listing.list(r, themes(r, Filter.of(r, "id", "id", "name", "name", "begin_at", "begin_at", "end_at", "end_at"), true)))
                 .on("theme", r -> one(r, Shaper.shape("Theme", need(st.themes, r.param("theme_id")))))
-                .on("default_theme", r -> one(r, Shaper.shape("Theme", need(st.themes, DEFAULT_THEME_ID))))
+                .on("default_theme", r -> one(r, Shaper.shape("Theme", need(st.themes, st.instance.defaultTheme.get()))))
+                .on("set_default_theme", this::setDefault)
                 .on("validate_theme", this::validateTheme)
                 .on("create_theme", this::createTheme).on("update_theme", this::updateTheme)
                 .on("delete_theme", r -> st.write(() -> {
                     need(st.themes, r.param("theme_id"));
+                    if (r.param("theme_id").equals(st.instance.defaultTheme.get())) throw ApiError.badRequest("The default theme cannot be deleted");
                     st.themes.remove(id(r.param("theme_id")));
                     return ApiResponse.noContent();
                 }));
+    }
+
+    /** Only an active theme without end_at can be the default (the spec's words); by name, as Looker takes it. */
+    private ApiResponse setDefault(ApiRequest r) {
+        requireAdmin(r);
+        String name = r.q("name");
+        if (name == null) throw ApiError.missing("name");
+        return st.write(() -> {
+            for (long i = 1; i <= st.themes.maxId(); i++) {
+                ObjectNode t = st.themes.get(i);
+                if (t == null || !name.equals(JsonNodes.text(t, "name"))) continue;
+                if (t.hasNonNull("end_at")) throw ApiError.validation("name", "invalid", "A theme with an end_at cannot be the default");
+                st.instance.defaultTheme.set(JsonNodes.text(t, "id"));
+                return ApiResponse.ok(Shaper.shape("Theme", t));
+            }
+            throw ApiError.notFound();
+        });
     }
 
     /** 204 when create_theme would accept the body, else 422 naming every field at fault. */

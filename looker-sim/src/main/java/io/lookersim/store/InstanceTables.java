@@ -17,6 +17,16 @@ public final class InstanceTables {
     public final Keyed sshServers = new Keyed("ssh_servers");
     public final Keyed sshTunnels = new Keyed("ssh_tunnels");
     public final Keyed projects = new Keyed("projects");
+    public final Keyed integrationHubs = new Keyed("integration_hubs");
+    public final Keyed integrations = new Keyed("integrations");
+    public final Keyed oauthClientApps = new Keyed("oauth_client_apps");
+    public final Keyed externalOauthApps = new Keyed("external_oauth_applications");
+    /** Custom color collections (the standard ones are constant, gen.ColorCollections). */
+    public final Keyed colorCollections = new Keyed("color_collections");
+    /** Datagroups changed by update_datagroup, by id (the others are the generator's). */
+    public final Keyed datagroups = new Keyed("datagroups");
+    /** Id of the default theme (set_default_theme changes it): Looker's own theme, id 1, at first. */
+    public final java.util.concurrent.atomic.AtomicReference<String> defaultTheme = new java.util.concurrent.atomic.AtomicReference<>("1");
     /** user id → the workspace of that user's API session ("production" unless update_session chose "dev"). */
     public final Map<String, String> workspaces = new ConcurrentHashMap<>();
     /** Singletons by name (saml_config, setting, …); absent until first read, then the generator's default. */
@@ -30,6 +40,9 @@ public final class InstanceTables {
         fill(sshTunnels, gen.sshTunnels(), "tunnel_id");
         fill(connections, gen.connections(), "name");
         fill(projects, gen.projects(), "id");
+        integrationHubs.put("1", io.lookersim.gen.IntegrationGen.actionHub()); // every Looker has the Action Hub
+        fill(integrations, gen.integrations(), "id");
+        fill(oauthClientApps, gen.oauthClientApps(), "client_guid");
     }
 
     private static void fill(Keyed k, List<ObjectNode> items, String key) {

@@ -166,6 +166,85 @@ class InstanceScenarios {
         refusedToNonAdmin("/setting", 404);
     }
 
+    void themesColorsDatagroups() {
+        String before = api.get("/themes/default").path("name").asText();
+        JsonNode t = api.call(200, "POST", "/themes", obj().put("name", "conformance_default"));
+        assertThat(api.call(200, "PUT", "/themes/default?name=conformance_default", null).path("id").asText()).isEqualTo(t.path("id").asText());
+        assertThat(api.get("/themes/default").path("name").asText()).isEqualTo("conformance_default");
+        api.error(400, "DELETE", "/themes/" + t.path("id").asText(), null);
+        api.call(200, "PUT", "/themes/default?name=" + before, null);
+        api.call(204, "DELETE", "/themes/" + t.path("id").asText(), null);
+
+        ObjectNode cc = obj().put("label", "Acme Brand");
+        cc.putArray("categoricalPalettes").addObject().put("label", "Acme").put("type", "Categorical")
+                .set("colors", MoreWriteScenarios.arr("#112233", "#445566"));
+        ObjectNode seq = cc.putArray("sequentialPalettes").addObject().put("label", "Acme seq").put("type", "Sequential");
+        seq.putArray("stops").addObject().put("color", "#ffffff").put("offset", 0);
+        cc.putArray("divergingPalettes");
+        JsonNode made = api.call(200, "POST", "/color_collections", cc);
+        String id = made.path("id").asText();
+        assertThat(made.path("categoricalPalettes").path(0).path("id").asText()).isNotEmpty();
+        assertThat(PagingChecks.ids(api.get("/color_collections/custom"))).containsExactly(id);
+        assertThat(PagingChecks.ids(api.get("/color_collections/standard"))).doesNotContain(id).isNotEmpty();
+        assertThat(PagingChecks.ids(api.get("/color_collections"))).contains(id);
+        assertThat(api.call(200, "PATCH", "/color_collections/" + id, obj().put("label", "Acme Brand 2")).path("label").asText())
+                .isEqualTo("Acme Brand 2");
+        String standard = ids.get("collection_id");
+        api.error(403, "PATCH", "/color_collections/" + standard, obj().put("label", "x"));
+        api.call(200, "PUT", "/color_collections/default?collection_id=" + id, null);
+        api.error(400, "DELETE", "/color_collections/" + id, null);
+        api.call(200, "PUT", "/color_collections/default?collection_id=" + standard, null);
+        api.call(204, "DELETE", "/color_collections/" + id, null);
+        api.error(404, "GET", "/color_collections/" + id, null);
+
+        String dg = ids.get("datagroup_id");
+        JsonNode d = api.call(200, "PATCH", "/datagroups/" + dg, obj().put("stale_before", 1_900_000_000L).put("triggered_at", 1_900_000_001L)
+                .put("name", "renamed"));
+        assertThat(d.path("stale_before").asLong()).isEqualTo(1_900_000_000L);
+        assertThat(d.path("name").asText()).as("read-only").isNotEqualTo("renamed");
+        assertThat(api.get("/datagroups/" + dg).path("triggered_at").asLong()).isEqualTo(1_900_000_001L);
+        api.error(422, "PATCH", "/datagroups/" + dg, obj().put("stale_before", "yesterday"));
+    }
+
+    void integrationsAndOauthApps() {
+        JsonNode hub = api.call(200, "POST", "/integration_hubs", obj().put("url", "https://hub.example.org/actions")
+                .put("authorization_token", "hub-s3cret"));
+        String hid = hub.path("id").asText();
+        assertThat(hub.path("has_authorization_token").asBoolean()).isTrue();
+        assertThat(hub.toString()).doesNotContain("s3cret");
+        api.error(409, "POST", "/integration_hubs", obj().put("url", "https://hub.example.org/actions"));
+        assertThat(api.call(200, "PATCH", "/integration_hubs/" + hid, obj().put("authorization_token", "")).path("has_authorization_token")
+                .asBoolean()).isFalse();
+        api.error(400, "DELETE", "/integration_hubs/1", null);
+        api.call(204, "DELETE", "/integration_hubs/" + hid, null);
+        assertThat(api.get("/integrations?integration_hub_id=1")).isNotEmpty();
+        ObjectNode slack = obj().put("enabled", true);
+        slack.putArray("params").addObject().put("name", "bot_token").put("value", "xoxb-s3cret");
+        JsonNode i = api.call(200, "PATCH", "/integrations/1::slack", slack);
+        assertThat(i.path("enabled").asBoolean()).isTrue();
+        assertThat(i.toString()).as("a sensitive param's value is never answered").doesNotContain("s3cret");
+        assertThat(i.path("params").path(1).path("has_value").asBoolean()).isTrue();
+        api.error(422, "PATCH", "/integrations/1::slack", obj().set("params", ApiClient.JSON.createArrayNode().add(obj().put("name", "nope"))));
+
+        ObjectNode app = obj().put("redirect_uri", "https://app.example.org/callback").put("display_name", "Acme app")
+                .put("description", "Acme's Looker client").put("enabled", true);
+        JsonNode a = api.call(200, "POST", "/oauth_client_apps/acme-app", app);
+        assertThat(a.path("client_guid").asText()).isEqualTo("acme-app");
+        api.error(409, "POST", "/oauth_client_apps/acme-app", app);
+        assertThat(api.call(200, "PATCH", "/oauth_client_apps/acme-app", obj().put("enabled", false)).path("enabled").asBoolean()).isFalse();
+        assertThat(api.get("/oauth_client_apps/acme-app").path("display_name").asText()).isEqualTo("Acme app");
+        api.call(204, "DELETE", "/oauth_client_apps/acme-app", null);
+
+        JsonNode ext = api.call(200, "POST", "/external_oauth_applications", obj().put("name", "snowflake_oauth").put("client_id", "sf-client")
+                .put("client_secret", "ext-s3cret").put("dialect_name", "snowflake"));
+        assertThat(ext.toString()).doesNotContain("s3cret");
+        assertThat(api.get("/external_oauth_applications?name=snowflake_oauth")).hasSize(1);
+        assertThat(api.call(200, "PATCH", "/external_oauth_applications/sf-client", obj().put("tenant_id", "t1")).path("tenant_id").asText())
+                .isEqualTo("t1");
+        api.call(204, "DELETE", "/external_oauth_applications/sf-client", null);
+        refusedToNonAdmin("/oauth_client_apps", 404);
+    }
+
     /** A non-admin (a sudo'd ordinary user) is refused: 403 where the spec declares it, else Looker's 404. */
     void refusedToNonAdmin(String path, int status) {
         String user = null;

@@ -159,6 +159,7 @@ public final class SampleIds {
     private void instance() {
         attempt("connections", () -> put("connection_name", first(api.get("/connections"), c -> c.hasNonNull("tunnel_id")), "name"));
         attempt("ssh_servers", () -> put("ssh_server_id", first(api.get("/ssh_servers"), s -> true), "ssh_server_id"));
+        attempt("oauth_client_apps", () -> put("client_guid", first(api.get("/oauth_client_apps"), a -> true), "client_guid"));
         attempt("projects", () -> put("project_id", first(api.get("/projects"), p -> true), "id"));
         attempt("ssh_tunnels", () -> put("ssh_tunnel_id", first(api.get("/ssh_tunnels"), t -> true), "tunnel_id"));
     }

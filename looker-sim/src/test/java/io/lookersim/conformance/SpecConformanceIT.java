@@ -282,6 +282,18 @@ class SpecConformanceIT {
         new InstanceScenarios(api, ids).settings();
     }
 
+    @Order(5)
+    @Test
+    void themeColorAndDatagroupWrites() {
+        new InstanceScenarios(api, ids).themesColorsDatagroups();
+    }
+
+    @Order(5)
+    @Test
+    void integrationAndOauthAppWrites() {
+        new InstanceScenarios(api, ids).integrationsAndOauthApps();
+    }
+
     @Order(6)
     @Test
     void sessionWrites() {

@@ -81,6 +81,28 @@ class ExtractCliIT {
         }
     }
 
+    @Test
+    void theSummarySaysHowTheInFlightLimitMovedUnderDefaultsAndIsFixedWhenARateIsSet() throws Exception {
+        try (LookerSim sim = LookerSim.builder().port(0).scale(120).seed(3).latencyMs(5).maxConcurrent(4).build().start()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertThat(inProcess(sim, out, "--db", dir.resolve("auto.db").toString(), "--output", "json", "extract",
+                    "--workers", "8")).isZero();
+            JsonNode f = JSON.readTree(out.toString(StandardCharsets.UTF_8)).path("in_flight");
+            assertThat(f.path("mode").asText()).as(f.toString()).isEqualTo("auto");
+            int min = f.path("min").asInt();
+            int median = f.path("median").asInt();
+            int max = f.path("max").asInt();
+            assertThat(min).as(f.toString()).isPositive().isLessThanOrEqualTo(median);
+            assertThat(max).as(f.toString()).isGreaterThanOrEqualTo(median).isLessThanOrEqualTo(8);
+
+            ByteArrayOutputStream fixedOut = new ByteArrayOutputStream();
+            assertThat(inProcess(sim, fixedOut, "--db", dir.resolve("fixed.db").toString(), "--output", "json",
+                    "extract", "--workers", "8", "--rate-limit-per-second", "1000")).isZero();
+            JsonNode g = JSON.readTree(fixedOut.toString(StandardCharsets.UTF_8)).path("in_flight");
+            assertThat(g.path("mode").asText()).as(g.toString()).isEqualTo("fixed");
+        }
+    }
+
     private Process child(LookerSim sim, Path db, String... more) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
