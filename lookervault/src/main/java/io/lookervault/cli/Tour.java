@@ -32,8 +32,7 @@ final class Tour {
         e.put("LOOKERSDK_BASE_URL", sim.baseUrl());
         e.put("LOOKERSDK_CLIENT_ID", sim.clientId());
         e.put("LOOKERSDK_CLIENT_SECRET", sim.clientSecret());
-        // the simulator lives in this process, so the request-rate cap that protects a real Looker is lifted
-        e.put("LOOKERVAULT_RATE_LIMIT_PER_SECOND", "100000");
+        // the commands run with their defaults (rate_limit_per_second = auto), exactly as the user will run them
         e.remove("LOOKERVAULT_DB");
         this.env = Map.copyOf(e);
     }
