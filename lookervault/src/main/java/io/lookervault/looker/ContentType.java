@@ -141,9 +141,6 @@ public enum ContentType {
 
     /** The path that fetches one full item. */
     public String getPath(String id) {
-        if (paging == Paging.FIXED && !fixedIds.contains(id)) {
-            throw new IllegalArgumentException(key + " has no document " + id + "; it has " + fixedIds);
-        }
         return getPathTemplate.replace("{id}", PathSegments.encode(id));
     }
 
