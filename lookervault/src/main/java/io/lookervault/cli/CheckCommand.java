@@ -21,7 +21,8 @@ import picocli.CommandLine.Mixin;
                 "",
                 "Exit code 0 when ready; 2 when a setting or the vault path is wrong;",
                 "3 when Looker cannot be reached, refuses the login, or the API user",
-                "lacks the permissions to see all content."})
+                "lacks the permissions to see all content; 4 when it cannot read",
+                "an instance type (connections, projects, ...): a backup skips it."})
 final class CheckCommand implements Callable<Integer> {
     @Mixin
     private GlobalOptions global;
@@ -51,7 +52,8 @@ final class CheckCommand implements Callable<Integer> {
     private static int exitCode(List<ReadinessChecks.Check> checks) {
         boolean usage = checks.stream().anyMatch(c -> c.exitCode() == ExitCodes.USAGE);
         boolean connect = checks.stream().anyMatch(c -> c.exitCode() == ExitCodes.CONNECT);
-        return usage ? ExitCodes.USAGE : connect ? ExitCodes.CONNECT : ExitCodes.OK;
+        boolean partial = checks.stream().anyMatch(c -> c.exitCode() == ExitCodes.PARTIAL);
+        return usage ? ExitCodes.USAGE : connect ? ExitCodes.CONNECT : partial ? ExitCodes.PARTIAL : ExitCodes.OK;
     }
 
     private void render(AppConfig cfg, List<ReadinessChecks.Check> checks, int code) {
@@ -69,7 +71,9 @@ final class CheckCommand implements Callable<Integer> {
         }
         t.render(ctx.out(), width);
         ctx.out().println();
-        ctx.out().println(code == ExitCodes.OK ? "Ready." : "Not ready: fix the FAIL rows above.");
+        ctx.out().println(code == ExitCodes.OK ? "Ready." : code == ExitCodes.PARTIAL
+                ? "Ready for content; a backup skips the SKIPPED types above until the API user gets their permission."
+                : "Not ready: fix the FAIL rows above.");
     }
 
     private static ObjectNode json(AppConfig cfg, List<ReadinessChecks.Check> checks, int code) {

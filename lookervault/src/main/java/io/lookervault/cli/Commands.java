@@ -11,6 +11,7 @@ final class Commands {
             InfoCommand.class,
             ExtractCommand.class,
             RestoreCommand.class,
+            SecretsCommand.class,
             DemoCommand.class,
             TourCommand.class,
             SimCommand.class,

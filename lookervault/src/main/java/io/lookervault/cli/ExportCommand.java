@@ -86,7 +86,7 @@ final class ExportCommand implements Callable<Integer> {
         try (VaultReader reader = InspectSupport.open(global, ctx)) {
             RunRecord run = run(reader);
             long start = System.nanoTime();
-            Exporter.Result r = new Exporter(reader, Arrays.stream(ContentType.values()).map(ContentType::key).toList())
+            Exporter.Result r = new Exporter(reader, Arrays.stream(ContentType.values()).filter(t -> !t.instance()).map(ContentType::key).toList())
                     .export(run, out, new Exporter.Options(keys, folderIds, recursive, f, clean),
                             "lookervault " + RootCommand.Version.version());
             report(out, r, (System.nanoTime() - start) / 1_000_000);

@@ -50,7 +50,7 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     static TreeReader reader() {
-        Set<String> types = Arrays.stream(ContentType.values()).map(ContentType::key).collect(Collectors.toSet());
+        Set<String> types = Arrays.stream(ContentType.values()).filter(t -> !t.instance()).map(ContentType::key).collect(Collectors.toSet());
         return new TreeReader(types);
     }
 

@@ -67,6 +67,12 @@ final class InfoCommand implements Callable<Integer> {
             user.put("id", me.path("id").asText(""));
             user.put("display_name", me.path("display_name").asText(""));
             user.put("email", me.path("email").asText(""));
+            // which instance types a backup can read (issue #11); SKIPPED rows name the permission to grant
+            com.fasterxml.jackson.databind.node.ArrayNode types = looker.putArray("instance_types");
+            for (ReadinessChecks.Check c : ReadinessChecks.instance(client)) {
+                types.addObject().put("type", c.name().substring("can read ".length()))
+                        .put("readable", c.status() == ReadinessChecks.Status.OK).put("detail", c.detail());
+            }
         }
     }
 
@@ -94,6 +100,9 @@ final class InfoCommand implements Callable<Integer> {
             t.row("API version", looker.path("api_version").asText());
             t.row("API user", user.path("display_name").asText() + " (id " + user.path("id").asText() + ")"
                     + (user.path("email").asText().isEmpty() ? "" : " <" + user.path("email").asText() + ">"));
+            for (JsonNode it : looker.path("instance_types")) {
+                t.row("Reads " + it.path("type").asText(), it.path("readable").asBoolean() ? "yes" : it.path("detail").asText());
+            }
         }
         t.row("Vault", vault.path("path").asText() + (vault.path("exists").asBoolean()
                 ? " (" + vault.path("size_bytes").asLong() + " bytes)" : " (not created yet)"));

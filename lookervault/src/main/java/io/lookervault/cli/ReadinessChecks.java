@@ -83,6 +83,7 @@ final class ReadinessChecks {
             for (Probe p : PROBES) {
                 out.add(probe(client, p));
             }
+            out.addAll(instance(client));
         }
         return out;
     }
@@ -131,6 +132,31 @@ final class ReadinessChecks {
         } catch (LookerException e) {
             return Check.fail(p.name(), e.getMessage(), ExitCodes.CONNECT);
         }
+    }
+
+    /**
+     * Whether the API user may read each instance type (issue #11): a 403 is a SKIPPED row naming the permission,
+     * exit 4, as extract then skips the type; content backups still work.
+     */
+    static List<Check> instance(LookerClient client) throws InterruptedException {
+        List<Check> out = new ArrayList<>();
+        for (io.lookervault.looker.ContentType t : io.lookervault.looker.ContentType.values()) {
+            if (!t.instance()) {
+                continue;
+            }
+            String name = "can read " + t.key();
+            try {
+                JsonNode items = client.get(t.listPath(), t.listQuery());
+                out.add(Check.ok(name, "GET " + t.listPath() + " answered (" + (items.isArray() ? items.size() + " shown"
+                        : "one document") + ")"));
+            } catch (ForbiddenException e) {
+                out.add(new Check(name, Status.SKIPPED, "a backup skips " + t.key() + ": the API user needs permission "
+                        + t.permission() + " (" + e.getMessage() + ")", ExitCodes.PARTIAL));
+            } catch (LookerException e) {
+                out.add(new Check(name, Status.WARN, e.getMessage(), ExitCodes.OK));
+            }
+        }
+        return out;
     }
 
     private static long size(Path p) {

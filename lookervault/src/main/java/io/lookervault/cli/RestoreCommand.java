@@ -24,6 +24,7 @@ import picocli.CommandLine.Parameters;
                 "  lookervault restore bulk --allow-missing --no-validate # restore although models are missing",
                 "  lookervault restore bulk --folder-ids 12 --recursive  # a deleted folder with its content",
                 "  lookervault restore bulk --workers 16                 # everything, in dependency order",
+                "  lookervault restore bulk --secrets secrets.toml --yes # a new Looker: connections get their passwords",
                 "  lookervault restore dlq list                          # what failed after retries",
                 "", "Exit codes: 0 ok, 2 usage/config or (before writing) a LookML model the content needs is missing,"
                         + " 3 cannot connect/login, 4 some items failed (dead-letter queue) or restored content has"
@@ -129,6 +130,9 @@ final class RestoreCommand implements Callable<Integer> {
         @Mixin
         LookmlFlags lookml = new LookmlFlags();
 
+        @Mixin
+        SecretsOption secrets = new SecretsOption();
+
         private final CliContext ctx;
 
         Single(CliContext ctx) {
@@ -138,7 +142,8 @@ final class RestoreCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             RestoreOptions o = lookml.apply(options(() -> RestoreOptions.single(type, id, when.run, when.asOf, dryRun)));
-            return RestoreRunner.run(ctx, global, o, global.loadConfig(ctx, Map.of()), checks.resolve(false), true);
+            return RestoreRunner.run(ctx, global, o, global.loadConfig(ctx, Map.of()), checks.resolve(false),
+                    secrets, true);
         }
     }
 
@@ -186,6 +191,9 @@ final class RestoreCommand implements Callable<Integer> {
         @Mixin
         LookmlFlags lookml = new LookmlFlags();
 
+        @Mixin
+        SecretsOption secrets = new SecretsOption();
+
         private final CliContext ctx;
 
         Bulk(CliContext ctx) {
@@ -202,7 +210,7 @@ final class RestoreCommand implements Callable<Integer> {
             io.lookervault.config.AppConfig cfg = global.loadConfig(ctx, flags);
             RestoreOptions o = lookml.apply(options(() -> new RestoreOptions(RestoreOptions.Command.BULK, types, List.of(),
                     folderIds, recursive, when.run, when.asOf, cfg.extract().workers(), dryRun)));
-            return RestoreRunner.run(ctx, global, o, cfg, checks.resolve(true), yes);
+            return RestoreRunner.run(ctx, global, o, cfg, checks.resolve(true), secrets, yes);
         }
     }
 

@@ -40,12 +40,15 @@ final class RestoreRunner {
 
     /**
      * @param checks    pre-flight and content validation around the job
+     * @param secrets   write-only values for the objects that need them, and --enable-auth
      * @param confirmed the user said (--yes) a destination this vault never saw is meant
      */
     static int run(CliContext ctx, GlobalOptions global, RestoreOptions o, AppConfig cfg, Checks checks,
-                   boolean confirmed)
+                   SecretsOption secrets, boolean confirmed)
             throws Exception {
         String dest = cfg.looker().baseUrl().orElseThrow();
+        // a bad secrets file stops the restore before anything connects (exit 2)
+        io.lookervault.restore.SecretsFile file = secrets.resolve(ctx);
         // a dry run writes nothing, so it may plan while a backup runs
         try (VaultLock lock = o.dryRun() ? null
                 : VaultLock.acquire(cfg.db(), "restore " + o.command().key(), Clock.systemUTC());
@@ -58,7 +61,8 @@ final class RestoreRunner {
                 confirmDestination(vault, store, dest);
             }
             Preflight.Report pf = preflight(ctx, global, o, checks, api, vault);
-            RestoreJob job = new RestoreJob(api, vault, store, dest, Clock.systemUTC());
+            RestoreJob job = new RestoreJob(api, vault, store, dest, Clock.systemUTC()).withSecrets(file)
+                    .withEnableAuth(secrets.enableAuth);
             RestoreReport report;
             try {
                 report = runWithProgress(ctx, global, job, o);

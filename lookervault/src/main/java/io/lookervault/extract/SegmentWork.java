@@ -79,6 +79,10 @@ final class SegmentWork {
     private void page(WorkQueue.PageTask task) throws InterruptedException {
         ListingStream stream = task.stream();
         ContentType type = stream.type();
+        if (type.paging() == ContentType.Paging.FIXED) {
+            fixed(stream);
+            return;
+        }
         int reserved = stream.paged() ? stream.limit() : 0;
         List<JsonNode> rows;
         java.util.OptionalLong total = java.util.OptionalLong.empty();
@@ -94,8 +98,10 @@ final class SegmentWork {
             }
         } catch (LookerException e) {
             RunStopped.ifFatal(e);
-            writer.submit(new WriteOp.Failed(type.key(), "list@" + task.offset(), "list", e.status(),
-                    e.getMessage(), 1));
+            // an API user may read content but not the instance's admin objects: say what to grant, go on
+            String why = e instanceof io.lookervault.looker.ForbiddenException
+                    ? "skipped: needs permission " + type.permission() + " (" + e.getMessage() + ")" : e.getMessage();
+            writer.submit(new WriteOp.Failed(type.key(), "list@" + task.offset(), "list", e.status(), why, 1));
             queue.release(reserved);
             if (e instanceof io.lookervault.looker.ListingException) {
                 stream.abandon();
@@ -108,6 +114,30 @@ final class SegmentWork {
         int queued = handOver(type, rows, stream.paged());
         queue.release(reserved - queued);
         stream.pageDone(task.offset(), rows.size(), total);
+        afterPage(type);
+    }
+
+    /**
+     * A type of singletons: each document read at its own path, stored under its fixed id. One that fails (a
+     * 403 on cloud storage) is that document's failure; the others are stored.
+     */
+    private void fixed(ListingStream stream) throws InterruptedException {
+        ContentType type = stream.type();
+        List<JsonNode> rows = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (String id : type.fixedIds()) {
+            try {
+                rows.add(api.get(type.getPath(id), stream.query()));
+                ids.add(id);
+            } catch (LookerException e) {
+                RunStopped.ifFatal(e);
+                String why = e instanceof io.lookervault.looker.ForbiddenException
+                        ? "skipped: needs permission " + type.permission() + " (" + e.getMessage() + ")" : e.getMessage();
+                writer.submit(new WriteOp.Failed(type.key(), id, "get", e.status(), why, 1));
+            }
+        }
+        handOver(type, rows, ids, false);
+        stream.pageDone(0, rows.size(), java.util.OptionalLong.empty());
         afterPage(type);
     }
 
@@ -140,6 +170,12 @@ final class SegmentWork {
      * to fetch (the whole item, or only what its list row lacks).
      */
     private int handOver(ContentType type, List<JsonNode> rows, boolean reserved) throws InterruptedException {
+        return handOver(type, rows, null, reserved);
+    }
+
+    /** @param fixedIds the ids of {@code rows} when they do not carry them (singletons); null: read from the rows */
+    private int handOver(ContentType type, List<JsonNode> rows, List<String> fixedIds, boolean reserved)
+            throws InterruptedException {
         TypeTracker tracker = trackers.get(type);
         if (type == ContentType.LOOKS && incremental) {
             // every listed look, in scope or not: dashboards in scope may show looks from elsewhere
@@ -147,7 +183,8 @@ final class SegmentWork {
         }
         List<JsonNode> inScope = rows.stream().filter(type::lists)
                 .filter(r -> scope == null || !type.folderScoped() || FolderScope.contains(scope, type, r)).toList();
-        List<String> ids = inScope.stream().map(r -> r.path(type.idField()).asText()).toList();
+        List<String> ids = fixedIds != null ? fixedIds
+                : inScope.stream().map(r -> r.path(type.idField()).asText()).toList();
         Map<String, KnownItem> known = vault.known(type.key(), ids);
         List<WorkQueue.ItemTask> tasks = new ArrayList<>();
         long skipped = 0;

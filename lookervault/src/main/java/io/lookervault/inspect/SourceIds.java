@@ -24,6 +24,10 @@ public final class SourceIds {
 
     /** Every id of {@code type}; with {@code trashed} the ids in Looker's trash instead. */
     public List<String> ids(ContentType type, boolean trashed) throws LookerException, InterruptedException {
+        if (type.paging() == ContentType.Paging.FIXED) {
+            // singletons always exist (Looker answers their defaults), they are never deleted
+            return trashed ? List.of() : type.fixedIds();
+        }
         Map<String, String> q = new HashMap<>(type.listQuery());
         q.put("fields", type.idField());
         if (trashed) {

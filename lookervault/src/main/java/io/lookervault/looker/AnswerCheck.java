@@ -71,12 +71,16 @@ final class AnswerCheck {
     }
 
     private static Optional<ContentType> listOf(String path) {
-        return Arrays.stream(ContentType.values()).filter(t -> t.listPath().equals(path)).findFirst();
+        return Arrays.stream(ContentType.values()).filter(t -> t.paging() != ContentType.Paging.FIXED
+                && t.listPath().equals(path)).findFirst();
     }
 
     /** The catalogue type and the (still encoded) id when {@code path} is one item's GET path. */
     private static Optional<Map.Entry<ContentType, String>> itemOf(String path) {
         for (ContentType t : ContentType.values()) {
+            if (t.paging() == ContentType.Paging.FIXED) {
+                continue; // a singleton's answer has no id to check
+            }
             String prefix = t.getPath("\u0000").substring(0, t.getPath("\u0000").indexOf("%00"));
             if (path.startsWith(prefix) && !path.equals(t.listPath())) {
                 String rest = path.substring(prefix.length());

@@ -1,6 +1,7 @@
 package io.lookervault.looker;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,10 +37,24 @@ public enum ContentType {
     SCHEDULED_PLANS("scheduled_plans", "/scheduled_plans", Map.of("all_users", "true"), Paging.NONE,
             "/scheduled_plans/{id}", "id", true, false, false),
     ALERTS("alerts", "/alerts/search", Map.of("all_owners", "true"), Paging.OFFSET_LIMIT, "/alerts/{id}", "id",
-            false, false, false);
+            false, false, false),
+    // the instance (issue #11): what makes content work in a new Looker; admin objects, each whole in its list row
+    SSH_SERVERS("ssh_servers", "/ssh_servers", "/ssh_server/{id}", "ssh_server_id", "administer"),
+    SSH_TUNNELS("ssh_tunnels", "/ssh_tunnels", "/ssh_tunnel/{id}", "tunnel_id", "administer"),
+    CONNECTIONS("connections", "/connections", "/connections/{id}", "name", "administer (or see_database_connections)"),
+    PROJECTS("projects", "/projects", "/projects/{id}", "id", "develop (or see_lookml)"),
+    // singletons: one document each, at a fixed path; its id is the path's name
+    SAML_CONFIG("saml_config", List.of("saml_config"), "administer"),
+    OIDC_CONFIG("oidc_config", List.of("oidc_config"), "administer"),
+    LDAP_CONFIG("ldap_config", List.of("ldap_config"), "administer"),
+    /** The instance's settings documents (the spec has no GET for internal_help_resources, only its content). */
+    SETTINGS("settings", List.of("setting", "session_config", "password_config", "custom_welcome_email",
+            "internal_help_resources_content", "digest_emails_enabled", "cloud_storage"), "administer");
 
     /** How a type's list endpoint pages. */
     public enum Paging {
+        /** No list: a fixed set of documents, each at {@code /<id>} ({@link #fixedIds()}). */
+        FIXED,
         /** {@code limit}/{@code offset} with {@code sorts}; stop on a short page. */
         OFFSET_LIMIT,
         /** One call returns the whole list. */
@@ -55,6 +70,9 @@ public enum ContentType {
     private final boolean hasUpdatedAt;
     private final boolean folderScoped;
     private final boolean supportsDeleted;
+    private final String permission;
+    private final boolean instance;
+    private final List<String> fixedIds;
 
     ContentType(String key, String listPath, Map<String, String> listQuery, Paging paging, String getPathTemplate,
                 String idField, boolean hasUpdatedAt, boolean folderScoped, boolean supportsDeleted) {
@@ -67,6 +85,46 @@ public enum ContentType {
         this.hasUpdatedAt = hasUpdatedAt;
         this.folderScoped = folderScoped;
         this.supportsDeleted = supportsDeleted;
+        this.permission = "access to all content (see_looks, see_user_dashboards)";
+        this.instance = false;
+        this.fixedIds = List.of();
+    }
+
+    /** An instance type: one unpaged list of whole items, no change marker, no folders, no trash. */
+    ContentType(String key, String listPath, String getPathTemplate, String idField, String permission) {
+        this.key = key;
+        this.listPath = listPath;
+        this.listQuery = Map.of();
+        this.paging = Paging.NONE;
+        this.getPathTemplate = getPathTemplate;
+        this.idField = idField;
+        this.hasUpdatedAt = false;
+        this.folderScoped = false;
+        this.supportsDeleted = false;
+        this.permission = permission;
+        this.instance = true;
+        this.fixedIds = List.of();
+    }
+
+    /** A type of fixed documents: each id is the path of one singleton ({@code /saml_config}). */
+    ContentType(String key, List<String> fixedIds, String permission) {
+        this.key = key;
+        this.listPath = "/" + fixedIds.get(0);
+        this.listQuery = Map.of();
+        this.paging = Paging.FIXED;
+        this.getPathTemplate = "/{id}";
+        this.idField = "id";
+        this.hasUpdatedAt = false;
+        this.folderScoped = false;
+        this.supportsDeleted = false;
+        this.permission = permission;
+        this.instance = true;
+        this.fixedIds = fixedIds;
+    }
+
+    /** For a {@link Paging#FIXED} type, the ids of its documents (each read at {@code /<id>}); else empty. */
+    public List<String> fixedIds() {
+        return fixedIds;
     }
 
     /** The name used on the command line, in the vault and in JSON output, e.g. {@code permission_sets}. */
@@ -93,8 +151,14 @@ public enum ContentType {
         return getPathTemplate.replace("{id}", PathSegments.encode(id));
     }
 
-    /** The collection path items are created in ({@code POST}), e.g. {@code /dashboards}. */
+    /**
+     * The collection path items are created in ({@code POST}), e.g. {@code /dashboards}; none for singletons,
+     * which are only patched where they are.
+     */
     public String collectionPath() {
+        if (instance && paging != Paging.FIXED) {
+            return listPath; // POST /ssh_servers, GET /ssh_server/{id}: the list path is the collection
+        }
         return getPathTemplate.substring(0, getPathTemplate.lastIndexOf("/{id}"));
     }
 
@@ -159,8 +223,18 @@ public enum ContentType {
 
     /** The stable sort for paging {@code listPath}: a catalogue type's {@link #listSort()}, else {@code id}. */
     public static Optional<String> sortFor(String listPath) {
-        return Arrays.stream(values()).filter(t -> t.listPath.equals(listPath)).findFirst()
+        return Arrays.stream(values()).filter(t -> t.paging != Paging.FIXED && t.listPath.equals(listPath)).findFirst()
                 .map(ContentType::listSort).orElse(Optional.of("id"));
+    }
+
+    /** The Looker permission an API user needs to list this type: what a 403 on its list tells the user to grant. */
+    public String permission() {
+        return permission;
+    }
+
+    /** The types of the instance itself (issue #11) rather than of its content. */
+    public boolean instance() {
+        return instance;
     }
 
     public static Optional<ContentType> fromKey(String key) {

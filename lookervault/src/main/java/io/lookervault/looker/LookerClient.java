@@ -302,6 +302,10 @@ public final class LookerClient implements LookerApi {
         if (r.status() == 204 || r.body().length == 0) {
             return MissingNode.getInstance();
         }
+        if (r.contentType().filter(t -> t.startsWith("text/plain")).isPresent()) {
+            // a few operations answer a bare string (a project's git deploy key)
+            return com.fasterxml.jackson.databind.node.TextNode.valueOf(new String(r.body(), StandardCharsets.UTF_8));
+        }
         if (ErrorMapper.looksLikeHtml(r.contentType(), r.body())) {
             throw ErrorMapper.malformed(method, path, r.status(),
                     "an HTML page instead of Looker's JSON (a proxy, load balancer or login page answered)");

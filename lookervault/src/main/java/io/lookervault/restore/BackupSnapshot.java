@@ -119,6 +119,9 @@ final class BackupSnapshot {
         if (doc == null || !doc.isObject() || doc.isEmpty()) {
             return false;
         }
+        if (type.paging() == ContentType.Paging.FIXED) {
+            return true; // a singleton carries no id of its own: its path is its name
+        }
         JsonNode own = doc.get(type.idField());
         // an item written by hand into an exported tree has no id yet: 'import' keys it new-<hash>
         return own == null || own.isNull() ? id.startsWith("new-") : id.equals(own.asText());

@@ -81,6 +81,11 @@ abstract class BaseRestorer implements TypeRestorer {
         return contentType.getPath(id);
     }
 
+    /** The destination document with its id in {@code id} (types keyed by {@code name} or {@code tunnel_id} copy it). */
+    JsonNode keyed(JsonNode dest) {
+        return dest;
+    }
+
     @Override
     public Outcome restore(String sourceId, JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
         return restore(sourceId, doc, ctx, new ArrayList<>());
@@ -88,11 +93,13 @@ abstract class BaseRestorer implements TypeRestorer {
 
     private Outcome restore(String sourceId, JsonNode doc, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
-        JsonNode dest = ctx.ids.locate(contentType, sourceId, doc);
+        JsonNode dest = keyed(ctx.ids.locate(contentType, sourceId, doc));
         if (readOnlyAtDestination(doc)) {
             return matchOnly(sourceId, doc, dest, ctx, notes);
         }
         ObjectNode body = body(doc, ctx, notes);
+        // write-only secrets are never compared: sent on create, or where the destination's has_* flag lacks one
+        SecretNeeds.apply(type, sourceId, doc, dest, body, ctx.secrets, notes);
         Outcome.Action action;
         List<String> fields = new ArrayList<>();
         if (dest == null) {
@@ -101,7 +108,7 @@ abstract class BaseRestorer implements TypeRestorer {
             if (ctx.dryRun) {
                 return planned(action, body, null, sourceId, null, fields, notes, ctx);
             }
-            dest = createOrAdopt(doc, body, ctx, notes);
+            dest = keyed(createOrAdopt(doc, body, ctx, notes));
             if (dest == null) {
                 return restore(sourceId, doc, ctx, notes);
             }

@@ -78,7 +78,8 @@ final class DestinationWriter {
         if (dryRun) {
             throw new IllegalStateException("a dry run must not write: " + method + " " + path);
         }
-        lastRequest.set(method + " " + path + (body == null ? "" : " " + body));
+        // the dead-letter queue is in the vault, a file people copy: secret values are masked there
+        lastRequest.set(method + " " + path + (body == null ? "" : " " + SecretNeeds.masked(body)));
     }
 
     /** The last write this thread sent: what the dead-letter queue records as the request. */

@@ -20,16 +20,18 @@ final class RestoreContext {
     final long restoreId;
     final WriteFields write = WriteFields.get();
     final RestoreOptions.Lookml lookml;
+    /** Write-only values (passwords, client secrets) for the objects that need them; never stored or printed. */
+    final SecretsFile secrets;
+    /** {@code --enable-auth}: SAML/OIDC/LDAP enabled at the source are enabled at the destination too. */
+    final boolean enableAuth;
 
     RestoreContext(LookerApi api, BackupSnapshot source, RestoreStore store, String destUrl, boolean dryRun, long restoreId,
-                   Map<String, TypeRestorer> restorers) {
-        this(api, source, store, destUrl, dryRun, restoreId, restorers, RestoreOptions.Lookml.DEFAULT);
-    }
-
-    RestoreContext(LookerApi api, BackupSnapshot source, RestoreStore store, String destUrl, boolean dryRun, long restoreId,
-                   Map<String, TypeRestorer> restorers, RestoreOptions.Lookml lookml) {
+                   Map<String, TypeRestorer> restorers, RestoreOptions.Lookml lookml, SecretsFile secrets,
+                   boolean enableAuth) {
         this.lookml = lookml;
         this.source = source;
+        this.secrets = secrets;
+        this.enableAuth = enableAuth;
         this.destUrl = destUrl;
         this.sameInstance = io.lookervault.config.LookerSettings.sameInstance(destUrl, source.url());
         this.dryRun = dryRun;

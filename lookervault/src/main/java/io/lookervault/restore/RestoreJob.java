@@ -42,6 +42,8 @@ public final class RestoreJob {
     private final String destUrl;
     private final Clock clock;
     private Consumer<Outcome> onCheckpoint = o -> { };
+    private SecretsFile secrets = SecretsFile.none();
+    private boolean enableAuth;
     private volatile RunState current;
     private volatile long startedMillis;
 
@@ -56,6 +58,18 @@ public final class RestoreJob {
     /** Called after every committed item (tests use it to crash a run half-way). */
     public RestoreJob onCheckpoint(Consumer<Outcome> hook) {
         this.onCheckpoint = hook;
+        return this;
+    }
+
+    /** The secrets file whose values the objects that need them get (default: none, each one is reported unset). */
+    public RestoreJob withSecrets(SecretsFile file) {
+        this.secrets = java.util.Objects.requireNonNull(file, "file");
+        return this;
+    }
+
+    /** Whether SAML/OIDC/LDAP enabled at the source may be enabled at the destination (default: never). */
+    public RestoreJob withEnableAuth(boolean enable) {
+        this.enableAuth = enable;
         return this;
     }
 
@@ -89,7 +103,7 @@ public final class RestoreJob {
         BackupSnapshot source = BackupSnapshot.of(vault, o.run(), o.asOf());
         long restoreId = o.dryRun() ? 0 : startOrResume(o, source);
         RestoreContext ctx = new RestoreContext(api, source, store, destUrl, o.dryRun(), restoreId, RestoreOrder.restorers(),
-                o.lookml());
+                o.lookml(), secrets, enableAuth);
         RunState run = new RunState(ctx, o.workers());
         current = run;
         RunStatus status = RunStatus.COMPLETED;

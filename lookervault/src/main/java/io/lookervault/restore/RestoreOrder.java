@@ -44,12 +44,19 @@ final class RestoreOrder {
 
     static List<Step> steps() {
         List<Step> out = new ArrayList<>();
-        // model configurations first: model sets, looks and dashboards name models
-        add(out, new ModelRestorer(), Set.of());
-        add(out, AdminRestorers.permissionSets(), Set.of());
+        // the instance first (issue #11), one step after another: tunnels need their servers, connections their
+        // tunnels, models their projects and connections; the project step switches the API session to dev mode
+        // while it writes, so nothing else runs beside it
+        add(out, InstanceRestorers.sshServers());
+        add(out, InstanceRestorers.sshTunnels());
+        add(out, InstanceRestorers.connections());
+        add(out, new ProjectRestorer());
+        // model configurations next: model sets, looks and dashboards name models
+        add(out, new ModelRestorer(), Set.of("projects"));
+        add(out, AdminRestorers.permissionSets(), Set.of("projects"));
         add(out, AdminRestorers.modelSets(), Set.of("lookml_models"));
         add(out, AdminRestorers.roles(), Set.of("permission_sets", "model_sets"));
-        add(out, AdminRestorers.groups(), Set.of());
+        add(out, AdminRestorers.groups(), Set.of("projects"));
         add(out, post("group_groups", ContentType.GROUPS, AdminRestorers::groupGroups), Set.of("groups"));
         add(out, post("role_groups", ContentType.ROLES, AdminRestorers::roleGroups), Set.of("roles", "groups"));
         add(out, AdminRestorers.userAttributes(), Set.of("groups"));
@@ -66,6 +73,12 @@ final class RestoreOrder {
         add(out, new BoardRestorer(), Set.of("looks", "dashboards"));
         add(out, ScheduleRestorers.plans(), Set.of("users", "looks", "dashboards"));
         add(out, ScheduleRestorers.alerts(), Set.of("users", "dashboards"));
+        // after all content, each waiting for every step before it
+        add(out, new SingletonRestorer("settings"));
+        // auth configs last: their mappings name roles, groups and user attributes, and enabling one changes logins
+        add(out, new SingletonRestorer("saml_config"));
+        add(out, new SingletonRestorer("oidc_config"));
+        add(out, new SingletonRestorer("ldap_config"));
         return out;
     }
 

@@ -88,6 +88,22 @@ class CliSimIT {
     }
 
     @Test
+    void anInstanceTypeTheApiUserMayNotReadIsASkippedRowNamingThePermissionAndExtractExits4() throws Exception {
+        sim.faults().add(FaultRule.status("all_connections", 403));
+        CliRun r = run(env(), "check");
+        assertThat(r.exitCode()).as(r.out()).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(r.out()).contains("can read connections").contains("SKIPPED").contains("administer")
+                .contains("can read projects").contains("a backup skips");
+        r = run(env(), "info");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("Reads connections").contains("needs permission administer")
+                .contains("Reads ssh_servers");
+        r = run(env(), "--db", dir.resolve("v.db").toString(), "extract", "connections", "ssh_servers");
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(r.out() + r.err()).contains("skipped: needs permission administer");
+    }
+
+    @Test
     void checkWithWrongSecretFailsLoginAndExits3() {
         Map<String, String> env = env();
         env.put("LOOKERSDK_CLIENT_SECRET", "wrong-secret");

@@ -26,6 +26,15 @@ class ContentTypeSpecTest {
     @ParameterizedTest
     @EnumSource(ContentType.class)
     void listOperationMatchesTheSpec(ContentType type) {
+        if (type.paging() == ContentType.Paging.FIXED) {
+            for (String id : type.fixedIds()) {
+                JsonNode get = spec.path("paths").path("/" + id).path("get");
+                assertThat(get.isMissingNode()).as("GET /%s in spec", id).isFalse();
+                assertThat(schema(get).path("type").asText("object")).as("/%s answers one document", id)
+                        .isEqualTo("object");
+            }
+            return;
+        }
         JsonNode op = spec.path("paths").path(type.listPath()).path("get");
         assertThat(op.isMissingNode()).as("GET %s in spec", type.listPath()).isFalse();
         Set<String> params = params(op);
@@ -50,6 +59,9 @@ class ContentTypeSpecTest {
     @ParameterizedTest
     @EnumSource(ContentType.class)
     void getOperationMatchesTheSpec(ContentType type) {
+        if (type.paging() == ContentType.Paging.FIXED) {
+            return; // listOperationMatchesTheSpec checks each singleton's GET
+        }
         String template = type.getPath("{id}").replace("%7Bid%7D", "{id}");
         JsonNode op = findGet(template);
         assertThat(op).as("GET %s in spec", template).isNotNull();
@@ -63,6 +75,9 @@ class ContentTypeSpecTest {
     @ParameterizedTest
     @EnumSource(ContentType.class)
     void aListRowIsStoredAsTheItemOnlyWhereTheListAnswersTheGetSchema(ContentType type) {
+        if (type.paging() == ContentType.Paging.FIXED) {
+            return;
+        }
         String template = type.getPath("{id}").replace("%7Bid%7D", "{id}");
         JsonNode list = spec.path("paths").path(type.listPath()).path("get");
         String rowRef = list.path("responses").path("200").path("content").path("application/json").path("schema")
@@ -81,6 +96,13 @@ class ContentTypeSpecTest {
     @ParameterizedTest
     @EnumSource(ContentType.class)
     void itemsAreCreatedInTheCollectionPath(ContentType type) {
+        if (type.paging() == ContentType.Paging.FIXED) {
+            for (String id : type.fixedIds()) {
+                // singletons are never created, only patched where they are
+                assertThat(spec.path("paths").path(type.getPath(id)).has("patch")).as("PATCH /%s in spec", id).isTrue();
+            }
+            return;
+        }
         JsonNode path = spec.path("paths").path(type.collectionPath());
         assertThat(path.has("post")).as("POST %s in spec (restore creates %s there)", type.collectionPath(), type).isTrue();
     }

@@ -9,10 +9,13 @@ import org.junit.jupiter.api.Test;
 class PlanTest {
     @Test
     void stepsFollowTheDependencyOrderOfTheIssue() {
-        // NOTES §10.2, preceded by LookML model configurations, which model sets, looks and dashboards name
-        assertThat(RestoreOrder.stepNames()).containsExactly("lookml_models", "permission_sets", "model_sets", "roles", "groups",
+        // NOTES §10.2, preceded by the instance (issue #11: ssh → connections → projects) and LookML model
+        // configurations, which model sets, looks and dashboards name
+        assertThat(RestoreOrder.stepNames()).containsExactly("ssh_servers", "ssh_tunnels", "connections", "projects",
+                "lookml_models", "permission_sets", "model_sets", "roles", "groups",
                 "group_groups", "role_groups", "user_attributes", "users", "folders", "user_home_folders", "looks", "dashboards",
-                "lookml_dashboards", "content_access", "boards", "scheduled_plans", "alerts");
+                "lookml_dashboards", "content_access", "boards", "scheduled_plans", "alerts", "settings", "saml_config",
+                "oidc_config", "ldap_config");
     }
 
     @Test
@@ -22,15 +25,20 @@ class PlanTest {
         assertThat(after.get("dashboards")).contains("looks", "folders", "users", "lookml_models");
         assertThat(after.get("alerts")).contains("dashboards", "users");
         for (String start : List.of("lookml_models", "permission_sets", "groups")) {
-            assertThat(after.get(start)).as(start + " needs nothing").isEmpty();
+            assertThat(after.get(start)).as(start + " needs only the instance steps").containsExactly("projects");
         }
+        assertThat(after.get("ldap_config")).as("auth configs after everything").hasSize(names().size() - 1);
         List<String> tail = List.of("content_access", "boards", "scheduled_plans", "alerts");
         for (String a : tail) {
             assertThat(after.get(a)).as(a + " does not wait for the other last steps").doesNotContainAnyElementsOf(tail);
         }
-        List<String> names = RestoreOrder.stepNames();
+        List<String> names = names();
         RestoreOrder.steps().forEach(s -> s.after().forEach(dep -> assertThat(names.indexOf(dep))
                 .as(s.name() + " waits for " + dep + ", listed before it").isLessThan(names.indexOf(s.name()))));
+    }
+
+    private static List<String> names() {
+        return RestoreOrder.stepNames();
     }
 
     @Test

@@ -26,7 +26,10 @@ class WritableFieldsSpecTest {
     static final List<String> ROOTS = List.of("Dashboard", "DashboardElement", "CreateDashboardFilter",
             "DashboardFilter", "DashboardLayout", "DashboardLayoutComponent", "LookWithQuery", "Query", "MergeQuery",
             "CreateFolder", "UpdateFolder", "User", "CredentialsEmail", "Group", "Role", "PermissionSet", "ModelSet",
-            "UserAttribute", "Board", "BoardSection", "BoardItem", "ScheduledPlan", "Alert", "LookmlModel");
+            "UserAttribute", "Board", "BoardSection", "BoardItem", "ScheduledPlan", "Alert", "LookmlModel",
+            "SshServer", "SshTunnel", "DBConnection", "Project", "SamlConfig", "OIDCConfig", "LDAPConfig", "Setting",
+            "SessionConfig", "PasswordConfig", "CustomWelcomeEmail", "InternalHelpResourcesContent", "DigestEmails",
+            "BackupConfiguration");
     /**
      * Properties the spec marks read-only that real Looker takes on write, and that restore must send (NOTES §5):
      * a tile's listens to dashboard filters, {@code result_maker.filterables[].listen} on create/update of a
