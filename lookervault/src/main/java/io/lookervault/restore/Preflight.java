@@ -89,7 +89,11 @@ public final class Preflight {
                 }
             });
         }
-        missing.addAll(PreflightConnections.missing(api, needs, have));
+        // connections the restore itself brings back (issue #11) are not missing
+        java.util.Set<String> connectionsRestored = o.command() == RestoreOptions.Command.BULK
+                && (o.types().isEmpty() || o.types().contains(ContentType.CONNECTIONS.key()))
+                ? new java.util.HashSet<>(source.ids(ContentType.CONNECTIONS.key())) : java.util.Set.of();
+        missing.addAll(PreflightConnections.missing(api, needs, have, connectionsRestored));
         missing.addAll(PreflightPeople.missing(api, vault, source, scope, usersRestored));
         return new Report(missing, needs.size(), explores);
     }

@@ -25,9 +25,11 @@ final class PreflightConnections {
     /**
      * @param needs model → explore → items that query it, for the models the destination has
      * @param have  model → its explores at the destination
+     * @param restored connection names the restore itself creates (from the backup), never missing
      */
     static List<Preflight.Missing> missing(LookerClient api, Map<String, Map<String, List<String>>> needs,
-                                           Map<String, Set<String>> have) throws LookerException, InterruptedException {
+                                           Map<String, Set<String>> have, Set<String> restored)
+            throws LookerException, InterruptedException {
         Map<String, List<String>> byConnection = new TreeMap<>();
         for (Map.Entry<String, Map<String, List<String>>> m : needs.entrySet()) {
             if (!have.containsKey(m.getKey())) {
@@ -51,6 +53,9 @@ final class PreflightConnections {
         }
         List<Preflight.Missing> out = new ArrayList<>();
         for (Map.Entry<String, List<String>> c : byConnection.entrySet()) {
+            if (restored.contains(c.getKey())) {
+                continue;
+            }
             try {
                 api.get(ApiPath.of("connections", c.getKey()), Map.of("fields", "name"));
             } catch (NotFoundException e) {
