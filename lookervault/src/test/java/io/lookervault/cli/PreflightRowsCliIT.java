@@ -52,9 +52,12 @@ class PreflightRowsCliIT {
 
             CliRun all = cli(b, db, "restore", "bulk", "--dry-run");
             assertThat(all.exitCode()).as(all.err()).isZero();
-            assertThat(all.out()).containsPattern("connection +bigquery_prod +\\d+ +(dashboards|looks|lookml_dashboards) ")
-                    .containsPattern("connection +redshift +\\d+ ").doesNotContainPattern("connection +snowflake")
-                    .as("the users come along with a whole restore").doesNotContainPattern("(owner|recipient) +user ");
+            assertThat(all.out()).as("a whole restore brings the backup's connections (issue #11) and users along")
+                    .doesNotContainPattern("(?m)^connection ").doesNotContainPattern("(owner|recipient) +user ");
+            CliRun content = cli(b, db, "restore", "bulk", "dashboards", "looks", "--dry-run");
+            assertThat(content.exitCode()).as(content.err()).isZero();
+            assertThat(content.out()).containsPattern("connection +bigquery_prod +\\d+ +(dashboards|looks) ")
+                    .containsPattern("connection +redshift +\\d+ ").doesNotContainPattern("connection +snowflake");
 
             CliRun some = cli(b, db, "--output", "json", "restore", "bulk", "folders", "scheduled_plans", "alerts", "--dry-run");
             assertThat(some.exitCode()).as(some.err()).isZero();

@@ -62,6 +62,9 @@ public final class SimHarness {
     /** Every id the simulator lists for a type, through the full (unfielded) list call. */
     public static List<String> sourceIds(LookerClient api, ContentType t) throws Exception {
         List<String> ids = new java.util.ArrayList<>();
+        if (t.paging() == ContentType.Paging.FIXED) {
+            return t.fixedIds(); // singletons: one document per fixed path, always there
+        }
         if (t.paging() == ContentType.Paging.NONE) {
             api.get(t.listPath(), t.listQuery()).forEach(n -> {
                 if (t.lists(n)) { // all_dashboards also lists user-defined dashboards

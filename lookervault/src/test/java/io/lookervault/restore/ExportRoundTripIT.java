@@ -35,7 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * dashboards as it reads those of B2, a direct restore of A.
  */
 class ExportRoundTripIT {
-    private static final List<String> TYPES = Arrays.stream(ContentType.values()).map(ContentType::key).toList();
+    // content as code is content: the instance types (issue #11) are neither exported nor compared here
+    private static final List<String> TYPES = Arrays.stream(ContentType.values()).filter(t -> !t.instance())
+            .map(ContentType::key).toList();
     @TempDir
     Path dir;
 

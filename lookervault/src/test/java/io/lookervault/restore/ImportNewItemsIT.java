@@ -33,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * object it was copied from rather than over it; a second restore creates nothing more.
  */
 class ImportNewItemsIT {
-    private static final List<String> TYPES = Arrays.stream(ContentType.values()).map(ContentType::key).toList();
+    // content as code is content: the instance types (issue #11) are not exported
+    private static final List<String> TYPES = Arrays.stream(ContentType.values()).filter(t -> !t.instance())
+            .map(ContentType::key).toList();
     @TempDir
     Path dir;
 
