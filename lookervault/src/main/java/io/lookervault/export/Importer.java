@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookervault.vault.ImportSource;
 import io.lookervault.vault.KnownItem;
 import io.lookervault.vault.RunRecord;
-import io.lookervault.vault.RunRecord;
 import io.lookervault.vault.Vault;
 import io.lookervault.vault.VaultReader;
 import io.lookervault.vault.WriteOp;
@@ -70,7 +69,7 @@ public final class Importer {
             this.vault = vault;
             this.reader = reader;
             this.tree = tree;
-            List<io.lookervault.vault.RunRecord> runs = vault.runs();
+            List<RunRecord> runs = vault.runs();
             this.baseRun = runs.isEmpty() ? 0 : runs.get(runs.size() - 1).runId();
         }
 
