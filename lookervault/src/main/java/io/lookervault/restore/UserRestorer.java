@@ -5,6 +5,7 @@ import io.lookervault.looker.ContentType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lookervault.looker.ConflictException;
 import io.lookervault.looker.LookerException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -93,7 +94,7 @@ final class UserRestorer extends BaseRestorer {
                 || dest.path("credentials_email").isMissingNode())) {
             parts.add("credentials_email");
             if (!ctx.dryRun) {
-                ctx.dest.post(contentType.subPath(destId, "credentials_email"), BackupSnapshot.JSON.createObjectNode().put("email", email));
+                emailLogin(destId, email, ctx);
             }
         }
         parts.addAll(roles(doc, destId, dest, ctx, notes));
@@ -101,6 +102,22 @@ final class UserRestorer extends BaseRestorer {
         parts.addAll(attributeValues(doc, destId, ctx, notes));
         apiKeysToReissue(doc, dest, notes);
         return parts;
+    }
+
+    /**
+     * Gives the user their email login. A retried POST whose first answer was lost (the login was made) meets
+     * 409 "already has email credentials": the login there with the same email is this restore's own.
+     */
+    private void emailLogin(String destId, String email, RestoreContext ctx) throws LookerException, InterruptedException {
+        String path = contentType.subPath(destId, "credentials_email");
+        try {
+            ctx.dest.post(path, BackupSnapshot.JSON.createObjectNode().put("email", email));
+        } catch (ConflictException e) {
+            JsonNode have = ctx.dest.getOrNull(path);
+            if (have == null || !email.equalsIgnoreCase(JsonFields.text(have, "email"))) {
+                throw e;
+            }
+        }
     }
 
     /**

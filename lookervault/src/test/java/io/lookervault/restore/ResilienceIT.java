@@ -75,7 +75,7 @@ class ResilienceIT {
         try (LookerSim a = RestoreHarness.sim(60); LookerSim b = RestoreHarness.sim(0);
              io.lookervault.looker.LookerClient apiA = RestoreHarness.client(a)) {
             // the destination commits each of these creates, then drops the connection half-way through its answer
-            for (String op : List.of("create_user", "create_user_attribute", "create_folder", "create_group",
+            for (String op : List.of("create_user", "create_user_credentials_email", "create_user_attribute", "create_folder", "create_group",
                     "create_dashboard", "create_board", "create_scheduled_plan")) {
                 b.faults().add(FaultRule.truncate(op).times(2));
             }
