@@ -25,7 +25,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class Pusher {
     public static final int PACK_SIZE = 16 << 20;
-    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+    /** Snapshot ids start with the push time to the millisecond, so they sort in push order (several pushes can share a second). */
+    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
     /** What a push did. */
