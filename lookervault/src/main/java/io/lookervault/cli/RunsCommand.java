@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookervault.inspect.RunOptionsView;
 import io.lookervault.vault.FailureRecord;
+import io.lookervault.vault.RunLimits;
 import io.lookervault.vault.RunRecord;
 import io.lookervault.vault.TypeCounts;
 import io.lookervault.vault.VaultAudit;
@@ -89,7 +90,8 @@ final class RunsCommand implements Callable<Integer> {
     }
 
     @Command(mixinStandardHelpOptions = true, name = "show", sortOptions = false,
-            description = "One run in detail: options, counts per type, and the items that failed.",
+            description = "One run in detail: options, how the in-flight limit moved, counts per type, and the"
+                    + " items that failed.",
             footerHeading = "%nExamples:%n",
             footer = {"  lookervault runs show 3", "  lookervault runs show 3 --output json"})
     static final class Show implements Callable<Integer> {
@@ -110,16 +112,18 @@ final class RunsCommand implements Callable<Integer> {
             try (VaultReader reader = InspectSupport.open(global, ctx)) {
                 RunRecord r = InspectSupport.run(reader, InspectSupport.parseRun(run));
                 List<FailureRecord> failures = new VaultAudit(reader).openFailures(r.runId());
+                List<RunLimits> limits = reader.limits(r.runId());
                 if (global.json()) {
                     ObjectNode n = json(r);
                     n.set("options", RunOptionsView.raw(r.options()));
+                    n.set("in_flight", RunLimitsView.json(limits));
                     ArrayNode f = n.putArray("failures");
                     failures.forEach(x -> f.addObject().put("type", x.type()).put("id", x.id())
                             .put("operation", x.operation()).put("status", x.status()).put("message", x.message())
                             .put("attempts", x.attempts()));
                     JsonOutput.print(ctx.out(), n);
                 } else {
-                    render(r, failures);
+                    render(r, failures, limits);
                 }
                 return ExitCodes.OK;
             } catch (VaultException e) {
@@ -127,7 +131,7 @@ final class RunsCommand implements Callable<Integer> {
             }
         }
 
-        private void render(RunRecord r, List<FailureRecord> failures) {
+        private void render(RunRecord r, List<FailureRecord> failures, List<RunLimits> limits) {
             int width = TextTable.width(ctx.env());
             TextTable head = TextTable.of("RUN " + r.runId(), "");
             head.row("Looker", r.baseUrl()).row("Status", r.status().key()).row("Mode", r.mode().key())
@@ -136,6 +140,9 @@ final class RunsCommand implements Callable<Integer> {
                     .row("Duration", InspectSupport.duration(r.durationMs()))
                     .row("Requests", r.requests() + " (" + r.retries() + " retries, " + r.rateLimited() + " rate-limited)")
                     .row("Options", RunOptionsView.of(r.options()).describe());
+            for (RunLimits l : limits) {
+                head.row(limits.size() > 1 ? "In flight (" + l.segment() + ")" : "In flight", RunLimitsView.describe(l));
+            }
             head.render(ctx.out(), width);
             ctx.out().println();
             TextTable t = TextTable.of("TYPE", "TOTAL", "NEW", "CHANGED", "UNCHANGED", "DELETED", "FAILED");

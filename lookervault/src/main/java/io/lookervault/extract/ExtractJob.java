@@ -10,6 +10,8 @@ import io.lookervault.looker.ApiStats;
 import io.lookervault.looker.ContentType;
 import io.lookervault.looker.LookerApi;
 import io.lookervault.looker.LookerException;
+import io.lookervault.resilience.ConcurrencyLimiter;
+import io.lookervault.vault.RunLimits;
 import io.lookervault.vault.RunRecord;
 import io.lookervault.vault.TypeCounts;
 import io.lookervault.vault.Vault;
@@ -90,6 +92,7 @@ public final class ExtractJob {
             vault.endSegment(run.runId(), status, clock.instant().toString(), clock.millis() - start,
                     after.requests() - before.requests(), after.retries() - before.retries(),
                     after.rateLimited() - before.rateLimited(), counts(run.runId(), options));
+            vault.recordLimits(run.runId(), limits(after.inFlight()));
         }
         if (engine.cancelled()) {
             Thread.currentThread().interrupt();
@@ -97,6 +100,14 @@ public final class ExtractJob {
         RunRecord r = vault.run(run.runId()).orElseThrow();
         return new ExtractReport(r.runId(), status, resumed, r.durationMs() / 1000.0, r.requests(), r.retries(),
                 r.rateLimited(), counts(run.runId(), options), vault.failures(run.runId()), api.stats().inFlight());
+    }
+
+    /** How the client's in-flight limit moved, as the vault keeps it for {@code runs show}. */
+    static RunLimits limits(ConcurrencyLimiter.Snapshot s) {
+        String mode = s.adaptive() ? "auto" : s.limit() == 0 ? "none" : "fixed";
+        return new RunLimits(0, mode, s.moved().min(), s.moved().median(), s.moved().max(),
+                s.timeline().stream().map(p -> new RunLimits.Point(p.second(), p.limit()))
+                        .toList());
     }
 
     private Map<String, TypeCounts> counts(long runId, ExtractOptions options) {

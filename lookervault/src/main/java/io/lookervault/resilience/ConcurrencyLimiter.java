@@ -32,7 +32,7 @@ public final class ConcurrencyLimiter {
     private final boolean adaptive;
     private final Ticker ticker;
     private final RttBaselines baselines = new RttBaselines();
-    private final LimitHistory history = new LimitHistory();
+    private final LimitHistory history;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition freed = lock.newCondition();
     private volatile int limit;
@@ -46,6 +46,8 @@ public final class ConcurrencyLimiter {
         this.adaptive = adaptive;
         this.ticker = ticker;
         this.limit = algorithm == null ? max : Math.min(max, algorithm.getLimit());
+        this.history = new LimitHistory(ticker.nanos());
+        history.moved(ticker.nanos(), limit);
         if (algorithm != null) {
             algorithm.notifyOnChange(this::onNewLimit);
         }
@@ -110,6 +112,7 @@ public final class ConcurrencyLimiter {
         lock.lock();
         try {
             limit = Math.max(1, Math.min(max, newLimit));
+            history.moved(ticker.nanos(), limit);
             // one round trip for Looker's queue to settle to the new limit: requests sent right after a cut find
             // the queue drained by the pause and would read as "room for more"
             lastChangeAt = ticker.nanos() + round.lastRtt;
@@ -171,7 +174,8 @@ public final class ConcurrencyLimiter {
     public Snapshot snapshot() {
         lock.lock();
         try {
-            return new Snapshot(inFlight, limit == Integer.MAX_VALUE ? 0 : limit, adaptive, history.summary());
+            return new Snapshot(inFlight, limit == Integer.MAX_VALUE ? 0 : limit, adaptive, history.summary(),
+                    history.timeline());
         } finally {
             lock.unlock();
         }
@@ -182,10 +186,12 @@ public final class ConcurrencyLimiter {
      * @param limit    how many may be; 0 for no bound
      * @param adaptive whether the limit is discovered ({@code auto}) or fixed
      * @param moved    the limit seen by each request sent so far
+     * @param timeline the limit over time (see {@link LimitHistory})
      */
-    public record Snapshot(int inFlight, int limit, boolean adaptive, LimitHistory.Summary moved) {
+    public record Snapshot(int inFlight, int limit, boolean adaptive, LimitHistory.Summary moved,
+                           java.util.List<LimitHistory.Point> timeline) {
         /** Nothing known: a client without a limiter (a test double). */
-        public static final Snapshot NONE = new Snapshot(0, 0, false, LimitHistory.Summary.NONE);
+        public static final Snapshot NONE = new Snapshot(0, 0, false, LimitHistory.Summary.NONE, java.util.List.of());
 
         /** As the progress line shows it: {@code 14/16 (auto)}, {@code 8/8} or, unbounded, {@code 3}. */
         public String describe() {

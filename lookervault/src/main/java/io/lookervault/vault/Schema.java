@@ -66,6 +66,13 @@ final class Schema {
             // NULL = not known (stored before this column): the next incremental run fetches the item again
             """
             ALTER TABLE items ADD COLUMN deps TEXT;
+            """,
+            // 4: how the in-flight limit moved in each segment of a run (issue #12): min/median/max weighted
+            // by requests, and the limit over time as [second, limit] pairs
+            """
+            CREATE TABLE run_limits(run_id INTEGER NOT NULL, segment INTEGER NOT NULL, mode TEXT NOT NULL,
+              min INTEGER NOT NULL, median INTEGER NOT NULL, max INTEGER NOT NULL, timeline TEXT NOT NULL,
+              PRIMARY KEY(run_id, segment));
             """);
 
     static int currentVersion(Connection c) throws SQLException {

@@ -155,6 +155,19 @@ public final class Vault implements AutoCloseable {
         });
     }
 
+    /** Records how the in-flight limit moved in the run's segment that just ended. */
+    public synchronized void recordLimits(long runId, RunLimits limits) {
+        call(() -> {
+            new RunLimitStore(conn).add(runId, limits);
+            return null;
+        });
+    }
+
+    /** How the in-flight limit moved in each segment of the run (empty for runs before migration 4). */
+    public synchronized List<RunLimits> limits(long runId) {
+        return call(() -> new RunLimitStore(conn).of(runId));
+    }
+
     public synchronized Map<String, TypeCounts> storedCounts(long runId) {
         return call(() -> runs.counts(runId));
     }

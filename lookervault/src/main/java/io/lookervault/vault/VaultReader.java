@@ -125,6 +125,11 @@ public final class VaultReader implements AutoCloseable {
         return call(() -> new RunStore(c).all());
     }
 
+    /** How the in-flight limit moved in each segment of the run (empty for runs before migration 4). */
+    public List<RunLimits> limits(long runId) {
+        return call(() -> new RunLimitStore(c).of(runId));
+    }
+
     public Optional<RunRecord> run(long runId) {
         return call(() -> new RunStore(c).find(runId));
     }

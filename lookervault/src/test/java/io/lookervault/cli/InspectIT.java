@@ -123,6 +123,16 @@ class InspectIT {
         assertThat(run2.path("types").path("looks").path("new").asInt()).isEqualTo(2);
         assertThat(run2.path("types").path("looks").path("deleted").asInt()).isEqualTo(looks.removed.size());
         assertThat(run2.path("failures")).isEmpty();
+        // a fixed cap (--rate-limit-per-second N): the workers alone bound what is in flight, all run long
+        JsonNode inFlight = run2.path("in_flight");
+        assertThat(inFlight).hasSize(1);
+        int workers = inFlight.get(0).path("max").asInt();
+        assertThat(workers).isPositive();
+        assertThat(inFlight.get(0).path("mode").asText()).isEqualTo("fixed");
+        assertThat(inFlight.get(0).path("min").asInt()).isEqualTo(workers);
+        assertThat(inFlight.get(0).path("timeline").toString()).isEqualTo("[[0," + workers + "]]");
+        assertThat(run("runs", "show", "2").out()).contains("In flight", "fixed, min/median/max " + workers + "/"
+                + workers + "/" + workers);
     }
 
     @Test

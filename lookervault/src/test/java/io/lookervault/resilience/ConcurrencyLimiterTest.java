@@ -205,6 +205,35 @@ class ConcurrencyLimiterTest {
     }
 
     @Test
+    void theTimelineHasOnePointPerSecondInWhichTheLimitMoved() {
+        ConcurrencyLimiter limiter = ConcurrencyLimiter.adaptive(16, time);
+        Source looker = new Source(16, 16);
+        looker.answers(limiter, 3000);
+        List<LimitHistory.Point> t = limiter.snapshot().timeline();
+        assertThat(t.get(0)).isEqualTo(new LimitHistory.Point(0, ConcurrencyLimiter.INITIAL_LIMIT));
+        assertThat(t.get(t.size() - 1).limit()).isEqualTo(16);
+        assertThat(t.get(1).second()).isZero(); // grown within the first second: the start is kept all the same
+        for (int i = 2; i < t.size(); i++) {
+            assertThat(t.get(i).second()).isGreaterThan(t.get(i - 1).second());
+            assertThat(t.get(i).limit()).isNotEqualTo(t.get(i - 1).limit());
+        }
+    }
+
+    @Test
+    void aLongTimelineThinsOutButKeepsItsStartAndLatestValue() {
+        LimitHistory h = new LimitHistory(0);
+        for (int s = 0; s < 5 * LimitHistory.MAX_POINTS; s++) {
+            h.moved(s * 1_000_000_000L, 1 + s % 7);
+        }
+        List<LimitHistory.Point> t = h.timeline();
+        assertThat(t).hasSizeLessThanOrEqualTo(LimitHistory.MAX_POINTS);
+        assertThat(t.size()).isGreaterThan(LimitHistory.MAX_POINTS / 4);
+        assertThat(t.get(0)).isEqualTo(new LimitHistory.Point(0, 1));
+        long last = 5L * LimitHistory.MAX_POINTS - 1;
+        assertThat(t.get(t.size() - 1)).isEqualTo(new LimitHistory.Point(last, (int) (1 + last % 7)));
+    }
+
+    @Test
     void aWorkerWaitsForAFreePlaceAndAnInterruptEndsTheWait() throws Exception {
         ConcurrencyLimiter limiter = ConcurrencyLimiter.fixed(1);
         ConcurrencyLimiter.Permit first = limiter.acquire("GET /user");

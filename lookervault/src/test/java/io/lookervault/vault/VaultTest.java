@@ -44,6 +44,48 @@ class VaultTest {
     }
 
     @Test
+    void limitHistoryIsKeptPerSegmentOfARunAndReadBackByTheReader() throws Exception {
+        Path p = dir.resolve("v.db");
+        RunLimits first = new RunLimits(0, "auto", 4, 16, 16, List.of(new RunLimits.Point(0, 4),
+                new RunLimits.Point(1, 11), new RunLimits.Point(2, 16)));
+        RunLimits resumed = new RunLimits(0, "fixed", 8, 8, 8, List.of(new RunLimits.Point(0, 8)));
+        long id;
+        try (Vault v = Vault.open(p)) {
+            id = run(v);
+            long other = run(v);
+            v.recordLimits(id, first);
+            v.recordLimits(id, resumed);
+            assertThat(v.limits(other)).isEmpty();
+        }
+        try (VaultReader r = VaultReader.open(p)) {
+            List<RunLimits> got = r.limits(id);
+            assertThat(got).extracting(RunLimits::segment).containsExactly(1, 2);
+            assertThat(got.get(0)).isEqualTo(new RunLimits(1, "auto", 4, 16, 16, first.timeline()));
+            assertThat(got.get(1)).isEqualTo(new RunLimits(2, "fixed", 8, 8, 8, resumed.timeline()));
+        }
+    }
+
+    @Test
+    void aVaultFromBeforeTheLimitHistoryReadsAsNoHistory() throws Exception {
+        Path p = dir.resolve("v.db");
+        long id;
+        try (Vault v = Vault.open(p)) {
+            id = run(v);
+        }
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + p); var s = c.createStatement()) {
+            s.execute("DROP TABLE run_limits");
+            s.execute("DELETE FROM schema_version WHERE version=4");
+        }
+        try (VaultReader r = VaultReader.open(p)) {
+            assertThat(r.limits(id)).isEmpty(); // a read-only look does not migrate
+        }
+        try (Vault v = Vault.open(p)) {
+            assertThat(v.countRows("schema_version")).isEqualTo(Schema.MIGRATIONS.size()); // opening for writing does
+            assertThat(v.limits(id)).isEmpty();
+        }
+    }
+
+    @Test
     void closingAfterARunLeavesTheWholeRunInTheMainFileWithNoWal() throws Exception {
         // regression: the writer's connection stayed open, so the end of every run lived only in looker.db-wal
         Path p = dir.resolve("v.db");
