@@ -44,6 +44,23 @@ class VaultTest {
     }
 
     @Test
+    void aDocumentIsStoredAsUtf8TextThatSqliteJsonFunctionsRead() throws Exception {
+        Path p = dir.resolve("v.db");
+        String doc = "{\"id\":\"1\",\"title\":\"Caf\u00e9 \u65e5\u672c \ud83d\udcca\"}";
+        try (Vault v = Vault.open(p)) {
+            run(v, item("1", doc), new WriteOp.TypeDone("looks", true, true));
+            assertThat(v.latestJson("looks", "1")).contains(doc);
+        }
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + p); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT typeof(json), json_extract(json, '$.title'), hash FROM blobs")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("text"); // not a blob: text functions and exports read it
+            assertThat(rs.getString(2)).isEqualTo("Caf\u00e9 \u65e5\u672c \ud83d\udcca");
+            assertThat(rs.getString(3)).isEqualTo(Hashes.sha256(doc));
+        }
+    }
+
+    @Test
     void limitHistoryIsKeptPerSegmentOfARunAndReadBackByTheReader() throws Exception {
         Path p = dir.resolve("v.db");
         RunLimits first = new RunLimits(0, "auto", 4, 16, 16, List.of(new RunLimits.Point(0, 4),
