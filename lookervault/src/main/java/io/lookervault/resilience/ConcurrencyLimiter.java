@@ -39,6 +39,8 @@ public final class ConcurrencyLimiter {
     private volatile long lastChangeAt = Long.MIN_VALUE;
     private final Round round = new Round();
     private int inFlight;
+    /** Null for a fixed limit. */
+    private SlowStart slowStart;
 
     private ConcurrencyLimiter(Limit algorithm, int max, boolean adaptive, Ticker ticker) {
         this.algorithm = algorithm;
@@ -56,6 +58,7 @@ public final class ConcurrencyLimiter {
     /** A limit discovered from round trips and overload answers, between 1 and {@code max}. */
     public static ConcurrencyLimiter adaptive(int max, Ticker ticker) {
         int cap = Math.max(1, max);
+        SlowStart growth = new SlowStart();
         // Vegas keeps between alpha and beta requests queued in the source; the library's 3..6 would let a Looker
         // serving 8 at a time see 11..14, i.e. round trips up to 1.75x the unloaded ones. 2..3 keeps them
         // within 1.4x, and the larger shares for large limits keep the library's stability there.
@@ -67,11 +70,34 @@ public final class ConcurrencyLimiter {
                 // grow by one per round trip, never by beta: a single answer that found Looker's queue empty by
                 // chance must not add four requests to it (a queue is never below -1, so that branch is off)
                 .threshold(limit -> -1)
+                .increaseFunction(growth)
                 // the unloaded round trip per kind of request is RttBaselines' job; Vegas' own probe would take a
                 // loaded round trip as the new baseline while Looker stays busy, and let the limit drift up
                 .probeMultiplier(NEVER_PROBE)
                 .build();
-        return new ConcurrencyLimiter(vegas, cap, true, ticker);
+        ConcurrencyLimiter limiter = new ConcurrencyLimiter(vegas, cap, true, ticker);
+        limiter.slowStart = growth;
+        return limiter;
+    }
+
+    /**
+     * How the limit grows after a round without a queue: doubled (TCP's slow start) until the first cut, then by
+     * one. The start stays at {@link #INITIAL_LIMIT}, so that the unloaded round trips are learnt while Looker is
+     * not loaded (started high on a busy Looker, the first round trips would already be queued and read as
+     * unloaded); doubling then reaches 16 workers in two round trips instead of twelve, which a short run (a
+     * restore of ten seconds) felt. The first queue or 429/503 seen ends it for good.
+     */
+    private static final class SlowStart implements java.util.function.DoubleUnaryOperator {
+        private volatile boolean on = true;
+
+        @Override
+        public double applyAsDouble(double limit) {
+            return on ? limit * 2 : limit + Math.max(1, Math.log10(limit));
+        }
+
+        void end() {
+            on = false;
+        }
     }
 
     /** No discovery: up to {@code max} in flight (0 or less: no bound). */
@@ -111,7 +137,11 @@ public final class ConcurrencyLimiter {
     private void onNewLimit(int newLimit) {
         lock.lock();
         try {
-            limit = Math.max(1, Math.min(max, newLimit));
+            int next = Math.max(1, Math.min(max, newLimit));
+            if (next < limit && slowStart != null) {
+                slowStart.end();
+            }
+            limit = next;
             history.moved(ticker.nanos(), limit);
             // one round trip for Looker's queue to settle to the new limit: requests sent right after a cut find
             // the queue drained by the pause and would read as "room for more"

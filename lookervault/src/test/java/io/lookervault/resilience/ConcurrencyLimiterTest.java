@@ -99,10 +99,31 @@ class ConcurrencyLimiterTest {
         ConcurrencyLimiter limiter = ConcurrencyLimiter.adaptive(10, time);
         assertThat(limiter.snapshot().limit()).isEqualTo(ConcurrencyLimiter.INITIAL_LIMIT);
         Source looker = new Source(16, 10);
-        looker.answers(limiter, 300); // one more per round trip: 4 to 10 within about 12 round trips
+        looker.answers(limiter, 12); // doubled per round trip without a queue: 4, 8, then the workers
+        assertThat(limiter.snapshot().limit()).isEqualTo(8);
+        looker.answers(limiter, 30);
+        assertThat(limiter.snapshot().limit()).isEqualTo(10);
         assertThat(limiter.snapshot().limit()).isEqualTo(10);
         looker.answers(limiter, 5000);
         assertThat(limiter.snapshot().limit()).isEqualTo(10); // never above the workers
+    }
+
+    @Test
+    void aQuickStartOnABusyLookerBacksOffWithinTwoSecondsAndKeepsRoundTripsNearUnloaded() {
+        ConcurrencyLimiter limiter = ConcurrencyLimiter.adaptive(32, time);
+        Source looker = new Source(8, 32);
+        for (int i = 0; i < 500 && limiter.snapshot().limit() <= 8; i++) {
+            looker.answers(limiter, 1);
+        }
+        assertThat(limiter.snapshot().limit()).isEqualTo(16); // 4, 8, 16: the last one queues 8 in Looker
+        long start = time.nanos();
+        for (int i = 0; i < 100_000 && limiter.snapshot().limit() > 12; i++) {
+            looker.answers(limiter, 1);
+        }
+        // Vegas cuts by log10(limit) a round: 16 to 12 in about ten loaded round trips
+        assertThat(Duration.ofNanos(time.nanos() - start)).isLessThan(Duration.ofSeconds(2));
+        looker.answers(limiter, 2000); // the first ten seconds of benchmark 3, start included
+        assertThat(looker.medianSlowdownOfLast(looker.slowdowns.size())).isLessThanOrEqualTo(1.5);
     }
 
     @Test
