@@ -77,7 +77,7 @@ class ResilienceIT {
              io.lookervault.looker.LookerClient apiA = RestoreHarness.client(a)) {
             // the destination commits each of these creates, then drops the connection half-way through its answer
             for (String op : List.of("create_user", "create_user_credentials_email", "create_user_attribute", "create_folder", "create_group",
-                    "create_dashboard", "create_board", "create_scheduled_plan")) {
+                    "create_dashboard", "create_board", "create_board_section", "create_board_item", "create_scheduled_plan")) {
                 b.faults().add(FaultRule.truncate(op).times(2));
             }
             // every look's answer is lost, a trashed one's too (search leaves the trash out unless asked)
