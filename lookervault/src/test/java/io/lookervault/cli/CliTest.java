@@ -39,6 +39,22 @@ class CliTest {
     }
 
     @Test
+    void onlyTheNamedSubcommandIsBuiltAndAnythingElseBuildsThemAll() {
+        CliContext ctx = new CliContext(System.out, System.err, Map.of(), dir, new Shutdown());
+        int all = Main.commandLine(ctx).getSubcommands().size();
+        // "--db runs": "runs" is the option's value (a file), so "extract" is the command
+        assertThat(Main.commandLine(ctx, new String[] {"--db", "runs", "-q", "extract", "--workers", "2"})
+                .getSubcommands().keySet()).containsExactly("extract");
+        assertThat(Main.commandLine(ctx, new String[] {"--output=json", "runs", "show", "1"})
+                .getSubcommands().keySet()).containsExactly("runs");
+        assertThat(Main.commandLine(ctx, new String[] {"--help"}).getSubcommands()).hasSize(all);
+        assertThat(Main.commandLine(ctx, new String[] {"extrct"}).getSubcommands()).hasSize(all);
+        CliRun typo = run(Map.of(), "extrct");
+        assertThat(typo.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(typo.err()).contains("'extrct'");
+    }
+
+    @Test
     void everyCommandsHelpHasExamples() {
         CommandLine cl = Main.commandLine(new CliContext(System.out, System.err, Map.of(), dir, new Shutdown()));
         for (String name : cl.getSubcommands().keySet()) {
