@@ -91,10 +91,16 @@ final class RestoreDlqCommand implements Callable<Integer> {
     }
 
     @Command(name = "retry", mixinStandardHelpOptions = true,
-            description = "Try one (or every) dead-lettered item again; successes leave the queue.")
+            description = "Try one (or every) dead-lettered item again; successes leave the queue. Secrets are never"
+                    + " kept in the queue: a retried connection, hub or OAuth application takes them from --secrets again.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  lookervault restore dlq retry",
+                    "  lookervault restore dlq retry 3 --secrets secrets.toml   # a connection that failed without its password"})
     static final class Retry implements Callable<Integer> {
         @Mixin
         GlobalOptions global;
+        @Mixin
+        SecretsOption secrets = new SecretsOption();
         @Parameters(paramLabel = "ID", arity = "0..1")
         Long id;
         private final CliContext ctx;
@@ -105,7 +111,7 @@ final class RestoreDlqCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            return RestoreRunner.retry(ctx, global, id == null ? 0 : id);
+            return RestoreRunner.retry(ctx, global, id == null ? 0 : id, secrets);
         }
     }
 

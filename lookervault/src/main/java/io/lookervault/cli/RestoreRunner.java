@@ -146,15 +146,18 @@ final class RestoreRunner {
         }
     }
 
-    static int retry(CliContext ctx, GlobalOptions global, long dlqId) throws Exception {
+    static int retry(CliContext ctx, GlobalOptions global, long dlqId, SecretsOption secrets) throws Exception {
         AppConfig cfg = global.loadConfig(ctx, Map.of());
+        // as restore: a bad secrets file stops the retry before anything connects (exit 2)
+        io.lookervault.restore.SecretsFile file = secrets.resolve(ctx);
         String dest = cfg.looker().baseUrl().orElseThrow();
         try (VaultLock lock = VaultLock.acquire(cfg.db(), "restore dlq retry", Clock.systemUTC());
              LookerClient api = LookerClient.create(cfg.looker(), cfg.resilience()); Vault vault = Vault.open(cfg.db());
              RestoreStore store = RestoreStore.open(cfg.db())) {
             List<RestoreReport> reports;
             try {
-                reports = new RestoreJob(api, vault, store, dest, Clock.systemUTC()).retry(dlqId);
+                reports = new RestoreJob(api, vault, store, dest, Clock.systemUTC()).withSecrets(file)
+                        .withEnableAuth(secrets.enableAuth).retry(dlqId);
             } catch (RestoreException e) {
                 throw new CommandException(ExitCodes.USAGE, e.getMessage());
             }

@@ -78,6 +78,11 @@ final class AnswerCheck {
     /** The catalogue type and the (still encoded) id when {@code path} is one item's GET path. */
     private static Optional<Map.Entry<ContentType, String>> itemOf(String path) {
         for (ContentType t : ContentType.values()) {
+            if (t.paging() == ContentType.Paging.FIXED && t.fixedIds().stream().anyMatch(id -> t.getPath(id).equals(path))) {
+                return Optional.empty(); // a singleton such as /themes/default: its answer's id is not "default"
+            }
+        }
+        for (ContentType t : ContentType.values()) {
             if (t.paging() == ContentType.Paging.FIXED) {
                 continue; // a singleton's answer has no id to check
             }

@@ -43,13 +43,30 @@ public enum ContentType {
     SSH_TUNNELS("ssh_tunnels", "/ssh_tunnels", "/ssh_tunnel/{id}", "tunnel_id", "administer"),
     CONNECTIONS("connections", "/connections", "/connections/{id}", "name", "administer (or see_database_connections)"),
     PROJECTS("projects", "/projects", "/projects/{id}", "id", "develop (or see_lookml)"),
+    THEMES("themes", "/themes", "/themes/{id}", "id", "administer"),
+    /** Custom collections only: the standard ones are built into every Looker under the same ids. */
+    COLOR_COLLECTIONS("color_collections", "/color_collections/custom", "/color_collections/{id}", "/color_collections",
+            "id", "administer"),
+    /** Datagroups come from LookML: never created, only their trigger fields patched. */
+    DATAGROUPS("datagroups", "/datagroups", "/datagroups/{id}", null, "id", "see_datagroups (update_datagroups to restore)"),
+    INTEGRATION_HUBS("integration_hubs", "/integration_hubs", "/integration_hubs/{id}", "id", "administer"),
+    /** A hub's integrations: they come with the hub, never created, only enabled and given their params. */
+    INTEGRATIONS("integrations", "/integrations", "/integrations/{id}", null, "id", "administer"),
+    /** Registered under the client_guid the admin chose: POST /oauth_client_apps/{client_guid}. */
+    OAUTH_CLIENT_APPS("oauth_client_apps", "/oauth_client_apps", "/oauth_client_apps/{id}", "/oauth_client_apps",
+            "client_guid", "administer"),
+    /** No GET of one: the list is whole; written (PATCH) by client_id, referenced by connections by id. */
+    EXTERNAL_OAUTH_APPLICATIONS("external_oauth_applications", "/external_oauth_applications",
+            "/external_oauth_applications/{id}", "/external_oauth_applications", "id", "administer"),
     // singletons: one document each, at a fixed path; its id is the path's name
     SAML_CONFIG("saml_config", List.of("saml_config"), "administer"),
     OIDC_CONFIG("oidc_config", List.of("oidc_config"), "administer"),
     LDAP_CONFIG("ldap_config", List.of("ldap_config"), "administer"),
     /** The instance's settings documents (the spec has no GET for internal_help_resources, only its content). */
     SETTINGS("settings", List.of("setting", "session_config", "password_config", "custom_welcome_email",
-            "internal_help_resources_content", "digest_emails_enabled", "cloud_storage"), "administer");
+            "internal_help_resources_content", "digest_emails_enabled", "cloud_storage"), "administer"),
+    /** Which theme and which colour collection are the instance's defaults (set by PUT, not PATCH). */
+    DEFAULTS("defaults", List.of("themes/default", "color_collections/default"), "administer");
 
     /** How a type's list endpoint pages. */
     public enum Paging {
@@ -73,6 +90,8 @@ public enum ContentType {
     private final String permission;
     private final boolean instance;
     private final List<String> fixedIds;
+    /** Where items are created (POST); null: never created, only matched and patched. */
+    private final String collection;
 
     ContentType(String key, String listPath, Map<String, String> listQuery, Paging paging, String getPathTemplate,
                 String idField, boolean hasUpdatedAt, boolean folderScoped, boolean supportsDeleted) {
@@ -88,10 +107,17 @@ public enum ContentType {
         this.permission = "access to all content (see_looks, see_user_dashboards)";
         this.instance = false;
         this.fixedIds = List.of();
+        this.collection = getPathTemplate.substring(0, getPathTemplate.lastIndexOf("/{id}"));
     }
 
     /** An instance type: one unpaged list of whole items, no change marker, no folders, no trash. */
     ContentType(String key, String listPath, String getPathTemplate, String idField, String permission) {
+        this(key, listPath, getPathTemplate, listPath, idField, permission); // POST /ssh_servers, GET /ssh_server/{id}
+    }
+
+    /** An instance type created elsewhere than its list path ({@code collection}; null: never created). */
+    ContentType(String key, String listPath, String getPathTemplate, String collection, String idField,
+                String permission) {
         this.key = key;
         this.listPath = listPath;
         this.listQuery = Map.of();
@@ -104,6 +130,7 @@ public enum ContentType {
         this.permission = permission;
         this.instance = true;
         this.fixedIds = List.of();
+        this.collection = collection;
     }
 
     /** A type of fixed documents: each id is the path of one singleton ({@code /saml_config}). */
@@ -120,6 +147,7 @@ public enum ContentType {
         this.permission = permission;
         this.instance = true;
         this.fixedIds = fixedIds;
+        this.collection = null;
     }
 
     /** For a {@link Paging#FIXED} type, the ids of its documents (each read at {@code /<id>}); else empty. */
@@ -148,6 +176,9 @@ public enum ContentType {
 
     /** The path that fetches one full item. */
     public String getPath(String id) {
+        if (paging == Paging.FIXED) {
+            return ApiPath.of((Object[]) id.split("/")); // a catalogue constant such as themes/default: its segments
+        }
         return getPathTemplate.replace("{id}", PathSegments.encode(id));
     }
 
@@ -156,10 +187,17 @@ public enum ContentType {
      * which are only patched where they are.
      */
     public String collectionPath() {
-        if (instance && paging != Paging.FIXED) {
-            return listPath; // POST /ssh_servers, GET /ssh_server/{id}: the list path is the collection
-        }
-        return getPathTemplate.substring(0, getPathTemplate.lastIndexOf("/{id}"));
+        return collection != null ? collection : getPathTemplate.substring(0, getPathTemplate.lastIndexOf("/{id}"));
+    }
+
+    /** Whether the API reads one item at {@link #getPath}: external OAuth applications are only listed. */
+    public boolean readableOne() {
+        return this != EXTERNAL_OAUTH_APPLICATIONS;
+    }
+
+    /** Whether restore may create missing items (datagroups and integrations come from LookML and hubs). */
+    public boolean creatable() {
+        return paging != Paging.FIXED && (collection != null || !instance);
     }
 
     /** The path of one item's sub-resource, e.g. {@code /users/7/roles}; every segment encoded. */

@@ -102,6 +102,12 @@ abstract class BaseRestorer implements TypeRestorer {
         SecretNeeds.apply(type, sourceId, doc, dest, body, ctx.secrets, notes);
         Outcome.Action action;
         List<String> fields = new ArrayList<>();
+        if (dest == null && !contentType.creatable()) {
+            // datagroups come with their LookML project, integrations with their hub: the API cannot create them
+            notes.add("not at the destination, and Looker makes it only from its " + (contentType == ContentType.DATAGROUPS
+                    ? "LookML project (deploy the project, then restore again)" : "source (restore it first)"));
+            return new Outcome(type, sourceId, null, Outcome.Action.SKIPPED, List.of(), notes);
+        }
         if (dest == null) {
             action = Outcome.Action.CREATE;
             body.fieldNames().forEachRemaining(fields::add);

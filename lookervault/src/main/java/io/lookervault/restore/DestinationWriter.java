@@ -61,8 +61,12 @@ final class DestinationWriter {
     }
 
     JsonNode put(String path, JsonNode body) throws LookerException, InterruptedException {
+        return put(path, Map.of(), body);
+    }
+
+    JsonNode put(String path, Map<String, String> q, JsonNode body) throws LookerException, InterruptedException {
         guard("PUT", path, body);
-        return api.put(path, Map.of(), body);
+        return api.put(path, q, body);
     }
 
     void delete(String path) throws LookerException, InterruptedException {

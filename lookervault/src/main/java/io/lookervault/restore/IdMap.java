@@ -50,7 +50,8 @@ final class IdMap {
         String key = type + "/" + id;
         Boolean known = inPlace.get(key);
         if (known == null) {
-            known = ctx.dest.getOrNull(t.get().getPath(id)) != null;
+            known = t.get().readableOne() ? ctx.dest.getOrNull(t.get().getPath(id)) != null
+                    : BaseRestorer.exact(ctx.dest.get(t.get().listPath(), Map.of()), t.get().idField(), id) != null;
             inPlace.put(key, known);
         }
         return known;
@@ -109,6 +110,10 @@ final class IdMap {
             throws LookerException, InterruptedException {
         String type = contentType.key();
         var mapped = mapped(type, sourceId);
+        if (!contentType.readableOne()) {
+            TypeRestorer r = restorers.get(type);
+            return r == null ? null : r.findExisting(doc, ctx); // no GET of one: by natural key in the list
+        }
         if (mapped.isPresent()) {
             JsonNode d = ctx.dest.getOrNull(contentType.getPath(mapped.get()));
             if (d != null) {

@@ -49,23 +49,35 @@ final class RestoreOrder {
         // while it writes, so nothing else runs beside it
         add(out, InstanceRestorers.sshServers());
         add(out, InstanceRestorers.sshTunnels());
+        // connections name the external OAuth application they log in through
+        add(out, IntegrationRestorers.externalOauthApplications());
         add(out, InstanceRestorers.connections());
         add(out, new ProjectRestorer());
         // model configurations next: model sets, looks and dashboards name models
         add(out, new ModelRestorer(), Set.of("projects"));
         add(out, AdminRestorers.permissionSets(), Set.of("projects"));
+        // datagroups come with their models; colours before the themes that name them; both before dashboards.
+        // Each waits for projects: nothing runs beside the project step's dev-mode session
+        add(out, AppearanceRestorers.datagroups(), Set.of("lookml_models"));
+        add(out, AppearanceRestorers.colorCollections(), Set.of("projects"));
+        add(out, AppearanceRestorers.themes(), Set.of("color_collections"));
+        add(out, AppearanceRestorers.defaults(), Set.of("themes", "color_collections"));
         add(out, AdminRestorers.modelSets(), Set.of("lookml_models"));
         add(out, AdminRestorers.roles(), Set.of("permission_sets", "model_sets"));
         add(out, AdminRestorers.groups(), Set.of("projects"));
         add(out, post("group_groups", ContentType.GROUPS, AdminRestorers::groupGroups), Set.of("groups"));
         add(out, post("role_groups", ContentType.ROLES, AdminRestorers::roleGroups), Set.of("roles", "groups"));
         add(out, AdminRestorers.userAttributes(), Set.of("groups"));
+        add(out, IntegrationRestorers.hubs(), Set.of("projects"));
+        add(out, IntegrationRestorers.integrations(), Set.of("integration_hubs"));
+        add(out, IntegrationRestorers.oauthClientApps(), Set.of("groups"));
         add(out, new UserRestorer(), Set.of("roles", "groups", "user_attributes"));
         add(out, new FolderRestorer(), Set.of("users"));
         // users come before folders (folders have owners), so a home folder is set once folders exist
         add(out, post("user_home_folders", ContentType.USERS, UserRestorer::homeFolder), Set.of("users", "folders"));
         add(out, new LookRestorer(), Set.of("lookml_models", "users", "folders"));
-        add(out, new DashboardRestorer(), Set.of("lookml_models", "users", "folders", "looks"));
+        add(out, new DashboardRestorer(), Set.of("lookml_models", "users", "folders", "looks", "themes",
+                "color_collections"));
         // after dashboards: what restoring a LookML dashboard brings back is its linked user-defined copies
         add(out, new LookmlDashboardRestorer(), Set.of("lookml_models", "folders", "dashboards"));
         // grants are revisited once all content exists (NOTES §10.2)

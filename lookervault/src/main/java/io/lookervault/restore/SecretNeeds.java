@@ -34,8 +34,9 @@ final class SecretNeeds {
             new Need("ldap_config", "auth_password", "has_auth_password",
                     d -> flag(d, "has_auth_password", !d.path("auth_username").asText("").isEmpty()), false),
             new Need("oidc_config", "secret", null, d -> !d.path("identifier").asText("").isEmpty(), false),
+            // Looker's own Action Hub is authorised by Looker in every instance: only matched, never written
             new Need("integration_hubs", "authorization_token", "has_authorization_token",
-                    d -> d.path("has_authorization_token").asBoolean(false), false),
+                    d -> d.path("has_authorization_token").asBoolean(false) && !d.path("official").asBoolean(false), false),
             new Need("external_oauth_applications", "client_secret", null, d -> true, false),
             new Need("settings", "custom_s3_key", null, SecretNeeds::customS3, false),
             new Need("settings", "custom_s3_secret", null, SecretNeeds::customS3, false));
@@ -69,7 +70,32 @@ final class SecretNeeds {
     }
 
     static List<String> types() {
-        return ALL.stream().map(Need::type).distinct().toList();
+        List<String> out = new ArrayList<>(ALL.stream().map(Need::type).distinct().toList());
+        out.add("integrations");
+        return out;
+    }
+
+    /**
+     * The needs of one object: the type's fixed ones, plus, for an integration, each sensitive param the source had
+     * set ({@code params.<name>}: Looker answers only {@code has_value}, never the value).
+     */
+    static List<Need> of(String type, JsonNode doc) {
+        if (!type.equals("integrations")) {
+            return of(type);
+        }
+        return paramSecrets(doc).stream().map(f -> new Need(type, f, null, d -> true, false)).toList();
+    }
+
+    /** An integration's sensitive params that had a value at the source, as {@code params.<name>} fields. */
+    static List<String> paramSecrets(JsonNode integration) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode p : integration.path("params")) {
+            if (p.path("sensitive").asBoolean(false) && p.path("has_value").asBoolean(false)
+                    && !p.path("name").asText("").isEmpty()) {
+                out.add("params." + p.path("name").asText());
+            }
+        }
+        return out;
     }
 
     /**

@@ -26,7 +26,7 @@ public final class SecretsTemplate {
                     continue;
                 }
                 String name = SecretNeeds.name(type, id, doc);
-                for (SecretNeeds.Need n : SecretNeeds.of(type)) {
+                for (SecretNeeds.Need n : SecretNeeds.of(type, doc)) {
                     if (n.needed().test(doc)) {
                         out.add(new Entry(type, name, n.field(), n.optional()));
                     }

@@ -81,6 +81,12 @@ final class SingletonRestorer implements TypeRestorer {
         List<String> secrets = SecretNeeds.apply(type, sourceId, doc, fields.isEmpty() ? dest : null, body,
                 ctx.secrets, notes);
         secrets.stream().filter(f -> !fields.contains(f)).forEach(fields::add);
+        if (ctx.dryRun) {
+            JsonNode before = have;
+            // the plan says what each field would become; secrets only as set/unset (their notes above)
+            fields.stream().filter(f -> !SecretNeeds.SECRET_KEYS.contains(f) && !secrets.contains(f))
+                    .forEach(f -> notes.add(f + ": " + FieldValues.show(before.get(f)) + " -> " + FieldValues.show(body.get(f))));
+        }
         if (!fields.isEmpty() && !ctx.dryRun) {
             ObjectNode changed = body.objectNode();
             fields.forEach(f -> changed.set(f.split("\\.")[0], body.get(f.split("\\.")[0])));

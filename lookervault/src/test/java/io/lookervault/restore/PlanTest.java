@@ -11,9 +11,10 @@ class PlanTest {
     void stepsFollowTheDependencyOrderOfTheIssue() {
         // NOTES §10.2, preceded by the instance (issue #11: ssh → connections → projects) and LookML model
         // configurations, which model sets, looks and dashboards name
-        assertThat(RestoreOrder.stepNames()).containsExactly("ssh_servers", "ssh_tunnels", "connections", "projects",
-                "lookml_models", "permission_sets", "model_sets", "roles", "groups",
-                "group_groups", "role_groups", "user_attributes", "users", "folders", "user_home_folders", "looks", "dashboards",
+        assertThat(RestoreOrder.stepNames()).containsExactly("ssh_servers", "ssh_tunnels", "external_oauth_applications",
+                "connections", "projects", "lookml_models", "permission_sets", "datagroups", "color_collections", "themes",
+                "defaults", "model_sets", "roles", "groups", "group_groups", "role_groups", "user_attributes",
+                "integration_hubs", "integrations", "oauth_client_apps", "users", "folders", "user_home_folders", "looks", "dashboards",
                 "lookml_dashboards", "content_access", "boards", "scheduled_plans", "alerts", "settings", "saml_config",
                 "oidc_config", "ldap_config");
     }
@@ -24,6 +25,14 @@ class PlanTest {
         RestoreOrder.steps().forEach(s -> after.put(s.name(), s.after()));
         assertThat(after.get("dashboards")).contains("looks", "folders", "users", "lookml_models");
         assertThat(after.get("alerts")).contains("dashboards", "users");
+        // issue #11: colours before the themes naming them, both (and the defaults) before dashboards
+        assertThat(after.get("dashboards")).contains("themes", "color_collections");
+        assertThat(after.get("themes")).contains("color_collections");
+        assertThat(after.get("defaults")).contains("themes", "color_collections");
+        assertThat(after.get("connections")).contains("external_oauth_applications");
+        assertThat(after.get("datagroups")).contains("lookml_models");
+        assertThat(after.get("integrations")).contains("integration_hubs");
+        assertThat(after.get("oauth_client_apps")).contains("groups");
         for (String start : List.of("lookml_models", "permission_sets", "groups")) {
             assertThat(after.get(start)).as(start + " needs only the instance steps").containsExactly("projects");
         }

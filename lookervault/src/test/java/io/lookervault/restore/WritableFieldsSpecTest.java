@@ -30,7 +30,8 @@ class WritableFieldsSpecTest {
             "UserAttribute", "Board", "BoardSection", "BoardItem", "ScheduledPlan", "Alert", "LookmlModel",
             "SshServer", "SshTunnel", "DBConnection", "Project", "SamlConfig", "OIDCConfig", "LDAPConfig", "Setting",
             "SessionConfig", "PasswordConfig", "CustomWelcomeEmail", "InternalHelpResourcesContent", "DigestEmails",
-            "BackupConfiguration");
+            "BackupConfiguration", "Theme", "ColorCollection", "Datagroup", "IntegrationHub", "Integration",
+            "OauthClientApp", "ExternalOauthApplication");
     /**
      * Properties the spec marks read-only that real Looker takes on write, and that restore must send (NOTES §5):
      * a tile's listens to dashboard filters, {@code result_maker.filterables[].listen} on create/update of a
