@@ -2,13 +2,13 @@ package io.lookervault.export;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lookervault.vault.Hashes;
 import io.lookervault.vault.ImportSource;
 import io.lookervault.vault.KnownItem;
 import io.lookervault.vault.RunRecord;
 import io.lookervault.vault.Vault;
 import io.lookervault.vault.VaultReader;
 import io.lookervault.vault.WriteOp;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -99,7 +99,8 @@ public final class Importer {
             plan = ImportPlan.walk(reader, tree, base, (item, json) -> {
                 KnownItem k = item.action() == ImportPlan.Action.UNCHANGED
                         ? vault.known(item.type(), List.of(item.id())).get(item.id()) : null;
-                sink.accept(WriteOp.Fetched.of(item.type(), item.id(), json.getBytes(StandardCharsets.UTF_8),
+                String hash = json.sha256() != null ? json.sha256() : Hashes.sha256(json.json());
+                sink.accept(new WriteOp.Fetched(item.type(), item.id(), json.json(), hash,
                         k == null ? null : k.updatedAt(), k == null ? null : k.listFp(), k == null ? null : k.deps()));
             });
         }
