@@ -217,7 +217,7 @@ public record ImportPlan(Manifest manifest, long baseRun, List<Item> items, List
         return items.stream().filter(i -> i.action() == a).count();
     }
 
-    private static Stored stored(JsonNode doc) {
+    static Stored stored(JsonNode doc) {
         try {
             byte[] json = TreeFormat.COMPACT.writeValueAsBytes(doc);
             return new Stored(json, io.lookervault.vault.Hashes.sha256(json));
