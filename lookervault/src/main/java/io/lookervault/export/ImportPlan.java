@@ -98,7 +98,7 @@ public record ImportPlan(Manifest manifest, long baseRun, List<Item> items, List
      */
     private record Prepared(TreeFile file, JsonNode doc, String title, Stored stored) {
         static Prepared of(TreeFile f) {
-            JsonNode doc = Canonical.strip(f.doc());
+            JsonNode doc = Canonical.inPlace(f.doc());
             return new Prepared(new TreeFile(f.path(), f.type(), f.id(), f.isNew(), null), doc,
                     TreeLayout.title(f.type(), doc), ImportPlan.stored(doc));
         }

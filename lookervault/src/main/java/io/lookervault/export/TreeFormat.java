@@ -44,8 +44,6 @@ public enum TreeFormat {
         this.mapper = mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        // a file's objects are read sorted, so its canonical form is the parsed document itself
-        this.mapper.setNodeFactory(Canonical.SORTED);
         DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
@@ -82,7 +80,7 @@ public enum TreeFormat {
         }
     }
 
-    /** Parses a file, its objects sorted by key; a syntax error is thrown with its line and column. */
+    /** Parses a file; a syntax error is thrown with its line and column. */
     public JsonNode read(byte[] bytes) throws IOException {
         return mapper.readTree(bytes);
     }
