@@ -86,7 +86,7 @@ final class ExportCommand implements Callable<Integer> {
         try (VaultReader reader = InspectSupport.open(global, ctx)) {
             RunRecord run = run(reader);
             long start = System.nanoTime();
-            Exporter.Result r = new Exporter(reader, Arrays.stream(ContentType.values()).filter(t -> !t.instance()).map(ContentType::key).toList())
+            Exporter.Result r = new Exporter(reader, treeTypes())
                     .export(run, out, new Exporter.Options(keys, folderIds, recursive, f, clean),
                             "lookervault " + RootCommand.Version.version());
             report(out, r, (System.nanoTime() - start) / 1_000_000);
@@ -96,6 +96,11 @@ final class ExportCommand implements Callable<Integer> {
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new CommandException(ExitCodes.UNEXPECTED, e.getMessage(), e);
         }
+    }
+
+    /** The types a tree holds, in plan order: all but the instance's singletons (settings, not content). */
+    static List<String> treeTypes() {
+        return Arrays.stream(ContentType.values()).filter(t -> !t.instance()).map(ContentType::key).toList();
     }
 
     static TreeFormat formatOf(String text) {

@@ -5,7 +5,6 @@ import io.lookervault.export.ImportPlan;
 import io.lookervault.export.Importer;
 import io.lookervault.export.TreeException;
 import io.lookervault.export.TreeReader;
-import io.lookervault.looker.ContentType;
 import io.lookervault.vault.RunRecord;
 import io.lookervault.vault.Vault;
 import io.lookervault.vault.VaultException;
@@ -14,10 +13,8 @@ import io.lookervault.vault.VaultUnreadableException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -50,8 +47,7 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     static TreeReader reader() {
-        Set<String> types = Arrays.stream(ContentType.values()).filter(t -> !t.instance()).map(ContentType::key).collect(Collectors.toSet());
-        return new TreeReader(types);
+        return new TreeReader(Set.copyOf(ExportCommand.treeTypes()));
     }
 
     @Override

@@ -4,9 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The form of a document in an exported file: keys sorted at every depth, and without the fields that change
@@ -31,7 +36,81 @@ public final class Canonical {
             "authentication_token", "auth_password", "git_password", "pdt_password", "deploy_secret",
             "custom_s3_secret", "navigation_token", "session_reference_token");
 
+    /**
+     * Both sets in one, for the check made on every key of every document: a {@link java.util.HashSet} compares
+     * cached hash codes first, where the immutable sets' probing compared strings (a third of the strip's time).
+     */
+    private static final Set<String> DROPPED = new java.util.HashSet<>();
+
+    static {
+        DROPPED.addAll(VOLATILE);
+        DROPPED.addAll(SECRET);
+    }
+
+    /**
+     * Builds every object of a parsed document over a {@link TreeMap}: its keys are sorted as they are read, so
+     * the canonical form needs no sorted copy of each document (an export spent a tenth of its CPU copying).
+     * For the vault's documents, whose keys come in Looker's order.
+     */
+    private static final JsonNodeFactory SORTED = new JsonNodeFactory() {
+        @Override
+        public ObjectNode objectNode() {
+            return new ObjectNode(this, new TreeMap<>());
+        }
+    };
+
+    /** Reads the vault's compact JSON, numbers as exact decimals, objects sorted ({@link #SORTED}). */
+    private static final ObjectMapper COMPACT_SORTED = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).setNodeFactory(SORTED);
+
     private Canonical() {}
+
+    /** The canonical form of a stored (compact JSON, UTF-8) document, parsed once without copies. */
+    static JsonNode ofStored(byte[] utf8) throws IOException {
+        return inPlace(COMPACT_SORTED.readTree(utf8));
+    }
+
+    /** As {@link #ofStored(byte[])}, for a document the vault handed over as a string. */
+    static JsonNode ofStored(String json) throws IOException {
+        return inPlace(COMPACT_SORTED.readTree(json));
+    }
+
+    /**
+     * {@code doc} itself in canonical form: volatile and secret fields removed at every depth, and the keys of
+     * an object re-ordered only where they are not sorted already. A file the export wrote is sorted, so its
+     * import only checks the order; re-sorting every object as it is parsed cost more than that.
+     */
+    static JsonNode inPlace(JsonNode doc) {
+        if (doc instanceof ObjectNode o) {
+            String previous = null;
+            boolean sorted = true;
+            for (var it = o.fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (DROPPED.contains(e.getKey())) {
+                    it.remove();
+                    continue;
+                }
+                sorted &= previous == null || previous.compareTo(e.getKey()) < 0;
+                previous = e.getKey();
+                if (e.getValue().isContainerNode()) {
+                    inPlace(e.getValue());
+                }
+            }
+            if (!sorted) {
+                Map<String, JsonNode> byKey = new TreeMap<>();
+                o.fields().forEachRemaining(e -> byKey.put(e.getKey(), e.getValue()));
+                o.removeAll();
+                o.setAll(byKey);
+            }
+        } else if (doc.isArray()) {
+            for (JsonNode e : doc) {
+                if (e.isContainerNode()) {
+                    inPlace(e);
+                }
+            }
+        }
+        return doc;
+    }
 
     /** A sorted copy of {@code doc} without volatile and secret fields. */
     public static JsonNode of(JsonNode doc) {

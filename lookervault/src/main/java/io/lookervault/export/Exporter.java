@@ -60,7 +60,7 @@ public final class Exporter {
         try {
             Files.createDirectories(dir);
             Manifest old = TreeFiles.manifestOrNull(dir);
-            Writer w = new Writer(dir, layout, o.format(), scope);
+            Writer w = new Writer(dir, layout, o.format(), scope, reusableHashes(old, run, types, o.format(), tool));
             try (Parallel p = new Parallel(Runtime.getRuntime().availableProcessors())) {
                 for (String type : types) {
                     reader.forEachDocument(type, run.runId(), (id, json) -> p.submit(() -> w.write(type, id, json)));
@@ -74,6 +74,30 @@ public final class Exporter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The old manifest's entries whose SHA-256 still holds, by path: a file's bytes follow from its object's
+     * document, the format and the tool, so an entry holds when the old manifest was written by this tool in
+     * this format from a run of this vault, and the object's document has not changed since that run. Hashing
+     * is a third of an export's CPU (the launcher's C1 compiler has no SHA intrinsic); this leaves an unchanged
+     * export only comparing bytes. An edited file, or an object edited and imported, is hashed again.
+     */
+    private Map<String, Manifest.Entry> reusableHashes(Manifest old, RunRecord run, List<String> types,
+                                                       TreeFormat format, String tool) {
+        Map<String, Manifest.Entry> out = new HashMap<>();
+        if (old == null || old.format() != format || !old.tool().equals(tool)
+                || !old.sourceUrl().equals(run.baseUrl()) || !reader.run(old.run())
+                .filter(r -> r.baseUrl().equals(old.sourceUrl()) && r.startedAt().equals(old.runStartedAt()))
+                .isPresent()) {
+            return out;
+        }
+        for (String type : types) {
+            Set<String> same = reader.sameVersionAsOf(type, run.runId(), old.run());
+            old.files().stream().filter(e -> e.type().equals(type) && same.contains(e.id()))
+                    .forEach(e -> out.put(e.path(), e));
+        }
+        return out;
     }
 
     private TreeLayout.Facts facts(long run, List<String> types) {
@@ -99,9 +123,14 @@ public final class Exporter {
                 reader.elementDashboards(run), names, dashboards);
     }
 
-    static JsonNode parse(String json) {
+    /** The canonical form ({@link Canonical}) of a document as the vault stores it. */
+    static JsonNode canonical(String json) {
+        return canonical(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static JsonNode canonical(byte[] json) {
         try {
-            return TreeFormat.COMPACT.readTree(json);
+            return Canonical.ofStored(json);
         } catch (IOException e) {
             throw new UncheckedIOException("a stored document is not valid JSON ('lookervault verify' checks the"
                     + " vault): " + e.getMessage(), e);
@@ -114,19 +143,22 @@ public final class Exporter {
         private final TreeLayout layout;
         private final TreeFormat format;
         private final Scope scope;
+        /** Read-only: see {@link Exporter#reusableHashes}. */
+        private final Map<String, Manifest.Entry> reusable;
         private final Map<String, Manifest.Entry> files = new java.util.concurrent.ConcurrentSkipListMap<>();
         private final Map<String, String> folded = new java.util.concurrent.ConcurrentHashMap<>();
         private final java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
 
-        Writer(Path dir, TreeLayout layout, TreeFormat format, Scope scope) {
+        Writer(Path dir, TreeLayout layout, TreeFormat format, Scope scope, Map<String, Manifest.Entry> reusable) {
+            this.reusable = reusable;
             this.dir = dir;
             this.layout = layout;
             this.format = format;
             this.scope = scope;
         }
 
-        void write(String type, String id, String json) {
-            JsonNode doc = Canonical.of(parse(json));
+        void write(String type, String id, byte[] json) {
+            JsonNode doc = canonical(json);
             if (scope != null && !scope.keeps(type, id, doc)) {
                 return;
             }
@@ -137,10 +169,17 @@ public final class Exporter {
                         + type + " " + id);
             }
             byte[] bytes = format.write(doc);
-            files.put(path, new Manifest.Entry(path, type, id, Hashes.sha256(bytes)));
             try {
                 Path f = dir.resolve(path);
-                if (Files.isRegularFile(f) && Files.size(f) == bytes.length && Arrays.equals(Files.readAllBytes(f), bytes)) {
+                boolean there = Files.isRegularFile(f) && Files.size(f) == bytes.length
+                        && Arrays.equals(Files.readAllBytes(f), bytes);
+                // the old hash is taken only for bytes that are there and equal: a guard against a changed
+                // canonical form under an unchanged version number
+                Manifest.Entry prior = there ? reusable.get(path) : null;
+                String sha = prior != null && prior.type().equals(type) && prior.id().equals(id) ? prior.sha256()
+                        : Hashes.sha256(bytes);
+                files.put(path, new Manifest.Entry(path, type, id, sha));
+                if (there) {
                     return;
                 }
                 Files.createDirectories(f.getParent());

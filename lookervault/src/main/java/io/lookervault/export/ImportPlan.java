@@ -56,7 +56,7 @@ public record ImportPlan(Manifest manifest, long baseRun, List<Item> items, List
      * vault should store for it to {@code each}; the first bad file stops the walk with a {@link TreeException}.
      */
     public static ImportPlan walk(TreeReader reader, TreeReader.Tree tree, Baseline base,
-                                  java.util.function.BiConsumer<Item, String> each) {
+                                  java.util.function.BiConsumer<Item, Stored> each) {
         List<Item> items = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         NewDashboards fresh = new NewDashboards();
@@ -86,12 +86,21 @@ public record ImportPlan(Manifest manifest, long baseRun, List<Item> items, List
         return new ImportPlan(tree.manifest(), base.run(), items, gone(tree.manifest(), base, seen.keySet(), items));
     }
 
-    /** A file read and put in canonical form, ready to compare. */
-    private record Prepared(TreeFile file, JsonNode doc, String title, String json) {
+    /**
+     * What the vault stores for one object: its compact UTF-8 document and that document's SHA-256 (null: to be
+     * computed by the vault).
+     */
+    public record Stored(byte[] json, String sha256) {}
+
+    /**
+     * A file read and put in canonical form, ready to compare, with the document the vault would store for it
+     * already hashed: this runs on the reader threads, the vault's writer thread only compares and stores.
+     */
+    private record Prepared(TreeFile file, JsonNode doc, String title, Stored stored) {
         static Prepared of(TreeFile f) {
-            JsonNode doc = Canonical.of(f.doc());
+            JsonNode doc = Canonical.inPlace(f.doc());
             return new Prepared(new TreeFile(f.path(), f.type(), f.id(), f.isNew(), null), doc,
-                    TreeLayout.title(f.type(), doc), compact(doc));
+                    TreeLayout.title(f.type(), doc), ImportPlan.stored(doc));
         }
     }
 
@@ -126,7 +135,7 @@ public record ImportPlan(Manifest manifest, long baseRun, List<Item> items, List
                 if (slug != null && !slugs.add(slug)) {
                     com.fasterxml.jackson.databind.node.ObjectNode doc = p.doc().deepCopy();
                     doc.remove("slug");
-                    p = new Prepared(p.file(), doc, p.title(), compact(doc));
+                    p = new Prepared(p.file(), doc, p.title(), stored(doc));
                 }
                 out.add(p);
             }
@@ -149,7 +158,7 @@ public record ImportPlan(Manifest manifest, long baseRun, List<Item> items, List
     }
 
     private static void handle(Prepared p, Baseline base, Map<String, String> seen, List<Item> items,
-                               java.util.function.BiConsumer<Item, String> each) {
+                               java.util.function.BiConsumer<Item, Stored> each) {
         TreeFile f = p.file();
         String other = seen.put(f.type() + "/" + f.id(), f.path());
         if (other != null) {
@@ -158,14 +167,14 @@ public record ImportPlan(Manifest manifest, long baseRun, List<Item> items, List
         }
         String stored = base.json(f.type(), f.id()).orElse(null);
         Item item;
-        String json = p.json();
+        Stored json = p.stored();
         if (stored == null) {
             item = new Item(f.type(), f.id(), f.path(), Action.ADDED, p.title(), List.of());
         } else {
-            JsonNode old = Canonical.of(Exporter.parse(stored));
+            JsonNode old = Exporter.canonical(stored);
             if (old.equals(p.doc())) {
                 item = new Item(f.type(), f.id(), f.path(), Action.UNCHANGED, p.title(), List.of());
-                json = stored;
+                json = new Stored(stored.getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
             } else {
                 Set<String> fields = new LinkedHashSet<>();
                 JsonDiff.diff(old, p.doc()).forEach((FieldChange c) -> fields.add(c.topField()));
@@ -184,7 +193,7 @@ public record ImportPlan(Manifest manifest, long baseRun, List<Item> items, List
             }
             for (String id : base.ids(type)) {
                 if (!present.contains(type + "/" + id)) {
-                    gone.add(new Gone(type, id, base.json(type, id).map(j -> TreeLayout.title(type, Exporter.parse(j)))
+                    gone.add(new Gone(type, id, base.json(type, id).map(j -> TreeLayout.title(type, Exporter.canonical(j)))
                             .orElse(null)));
                 }
             }
@@ -208,9 +217,10 @@ public record ImportPlan(Manifest manifest, long baseRun, List<Item> items, List
         return items.stream().filter(i -> i.action() == a).count();
     }
 
-    static String compact(JsonNode doc) {
+    static Stored stored(JsonNode doc) {
         try {
-            return TreeFormat.COMPACT.writeValueAsString(doc);
+            byte[] json = TreeFormat.COMPACT.writeValueAsBytes(doc);
+            return new Stored(json, io.lookervault.vault.Hashes.sha256(json));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a parsed document always serialises", e);
         }

@@ -2,19 +2,21 @@ package io.lookervault.export;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lookervault.vault.Hashes;
 import io.lookervault.vault.ImportSource;
 import io.lookervault.vault.KnownItem;
 import io.lookervault.vault.RunRecord;
 import io.lookervault.vault.Vault;
 import io.lookervault.vault.VaultReader;
 import io.lookervault.vault.WriteOp;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * {@code import} and {@code diff --dir}: walks a tree against the vault ({@link ImportPlan}) and, for an import,
@@ -29,22 +31,8 @@ public final class Importer {
     /** What {@code tree} would change in the vault (read-only). */
     public static ImportPlan plan(TreeReader reader, TreeReader.Tree tree, VaultReader vault) {
         long run = vault.lastRun().map(RunRecord::runId).orElse(0L);
-        ImportPlan.Baseline base = new ImportPlan.Baseline() {
-            @Override
-            public long run() {
-                return run;
-            }
-
-            @Override
-            public Optional<String> json(String type, String id) {
-                return run == 0 ? Optional.empty() : vault.documentAsOf(type, id, run);
-            }
-
-            @Override
-            public Set<String> ids(String type) {
-                return run == 0 ? Set.of() : vault.fieldsAsOf(type, run, List.of()).keySet();
-            }
-        };
+        ImportPlan.Baseline base = new Baseline(run, (type, id) -> vault.documentAsOf(type, id, run),
+                type -> vault.fieldsAsOf(type, run, List.of()).keySet());
         return ImportPlan.walk(reader, tree, base, (item, json) -> { });
     }
 
@@ -53,6 +41,20 @@ public final class Importer {
         Source source = new Source(vault, reader, tree);
         RunRecord run = vault.importRun(source, clock);
         return new Result(run, source.plan);
+    }
+
+    /** The documents of one vault run, read through {@code doc} and {@code idsOf}; run 0 is an empty vault. */
+    private record Baseline(long run, BiFunction<String, String, Optional<String>> doc,
+                            Function<String, Set<String>> idsOf) implements ImportPlan.Baseline {
+        @Override
+        public Optional<String> json(String type, String id) {
+            return run == 0 ? Optional.empty() : doc.apply(type, id);
+        }
+
+        @Override
+        public Set<String> ids(String type) {
+            return run == 0 ? Set.of() : idsOf.apply(type);
+        }
     }
 
     /** The run an import made and what it did. */
@@ -80,26 +82,13 @@ public final class Importer {
 
         @Override
         public void items(Consumer<WriteOp.Fetched> sink) {
-            ImportPlan.Baseline base = new ImportPlan.Baseline() {
-                @Override
-                public long run() {
-                    return baseRun;
-                }
-
-                @Override
-                public Optional<String> json(String type, String id) {
-                    return baseRun == 0 ? Optional.empty() : vault.json(type, id, baseRun);
-                }
-
-                @Override
-                public Set<String> ids(String type) {
-                    return baseRun == 0 ? Set.of() : vault.snapshot(type, baseRun).keySet();
-                }
-            };
+            ImportPlan.Baseline base = new Baseline(baseRun, (type, id) -> vault.json(type, id, baseRun),
+                    type -> vault.snapshot(type, baseRun).keySet());
             plan = ImportPlan.walk(reader, tree, base, (item, json) -> {
                 KnownItem k = item.action() == ImportPlan.Action.UNCHANGED
                         ? vault.known(item.type(), List.of(item.id())).get(item.id()) : null;
-                sink.accept(WriteOp.Fetched.of(item.type(), item.id(), json.getBytes(StandardCharsets.UTF_8),
+                String hash = json.sha256() != null ? json.sha256() : Hashes.sha256(json.json());
+                sink.accept(new WriteOp.Fetched(item.type(), item.id(), json.json(), hash,
                         k == null ? null : k.updatedAt(), k == null ? null : k.listFp(), k == null ? null : k.deps()));
             });
         }

@@ -79,6 +79,64 @@ class ExportIT {
     }
 
     @Test
+    void theManifestKeepsAHashOnlyWhereTheBytesAndTheDocumentAreUnchanged() throws Exception {
+        Path tree = dir.resolve("hashes");
+        assertThat(cli("export", tree.toString()).code()).isZero();
+        Path manifestFile = tree.resolve("lookervault.json");
+        ObjectNode manifest = (ObjectNode) InspectHarness.JSON.readTree(manifestFile.toFile());
+        // a marker in place of one unchanged file's hash: kept by the next export only if that export trusted
+        // the manifest instead of hashing the file again
+        ObjectNode kept = (ObjectNode) manifest.path("files").get(0);
+        kept.put("sha256", "0".repeat(64));
+        Files.writeString(manifestFile, manifest.toPrettyString());
+        // a file edited in place with its size unchanged, its manifest entry left alone: must be hashed again
+        Path sameSize = anyDashboard(tree);
+        String good = Files.readString(sameSize);
+        String edited = good.replaceFirst("\"title\": \"(.)", "\"title\": \"#");
+        assertThat(edited).isNotEqualTo(good).hasSameSizeAs(good);
+        Files.writeString(sameSize, edited);
+
+        InspectHarness.Result again = cli("--output", "json", "export", tree.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.json().path("written").asInt()).isEqualTo(1);
+        assertThat(Files.readString(sameSize)).isEqualTo(good);
+        Map<String, String> hashes = manifestHashes(tree);
+        assertThat(hashes.get(kept.path("path").asText())).isEqualTo("0".repeat(64));
+        hashes.remove(kept.path("path").asText());
+        assertHashesMatchFiles(tree, hashes);
+
+        // an object edited in its file and imported: the new run's document differs from the manifest's run,
+        // so its hash is computed again even though the bytes the export writes are the edited file's
+        Files.writeString(manifestFile, Files.readString(manifestFile).replace("0".repeat(64),
+                io.lookervault.vault.Hashes.sha256(Files.readAllBytes(tree.resolve(kept.path("path").asText())))));
+        ObjectNode doc = (ObjectNode) InspectHarness.JSON.readTree(sameSize.toFile());
+        doc.put("title", "Imported then exported");
+        Files.writeString(sameSize, doc.toPrettyString() + "\n");
+        assertThat(cli("import", tree.toString()).code()).isZero();
+        InspectHarness.Result after = cli("--output", "json", "export", tree.toString(), "--clean");
+        assertThat(after.code()).as(after.err()).isZero();
+        Map<String, String> now = manifestHashes(tree);
+        assertHashesMatchFiles(tree, now);
+        // the title names the file, so the edited dashboard moved
+        assertThat(now.keySet()).anyMatch(p -> p.endsWith("--Imported then exported.json"));
+    }
+
+    private static Map<String, String> manifestHashes(Path tree) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        InspectHarness.JSON.readTree(tree.resolve("lookervault.json").toFile()).path("files")
+                .forEach(f -> out.put(f.path("path").asText(), f.path("sha256").asText()));
+        return out;
+    }
+
+    private static void assertHashesMatchFiles(Path tree, Map<String, String> hashes) throws Exception {
+        assertThat(hashes).isNotEmpty();
+        for (Map.Entry<String, String> e : hashes.entrySet()) {
+            assertThat(io.lookervault.vault.Hashes.sha256(Files.readAllBytes(tree.resolve(e.getKey()))))
+                    .as(e.getKey()).isEqualTo(e.getValue());
+        }
+    }
+
+    @Test
     void anEditedTitleShowsInDiffDirAndBecomesAnImportRunThatVerifyAccepts() throws Exception {
         Path tree = dir.resolve("edited");
         assertThat(cli("export", tree.toString()).code()).isZero();

@@ -134,4 +134,29 @@ class TreeLayoutTest {
         assertThat(Canonical.secretIn(c)).isNull();
         assertThat(TreeFormat.YAML.read(TreeFormat.YAML.write(c))).isEqualTo(c);
     }
+
+    @Test
+    void storedDocumentsAndFilesParseStraightIntoTheSameCanonicalFormAsTheSortedCopy() throws Exception {
+        String stored = "{\"zeta\":1.50,\"can\":{\"x\":true},\"title\":\"Caf\u00e9 \uD83D\uDCCA\",\"b\":[{\"z\":1,"
+                + "\"a\":{\"y\":null,\"last_viewed_at\":\"t\",\"c\":[3,2]},\"view_count\":9},[{\"q\":1,\"p\":2}]],"
+                + "\"credentials_email\":{\"password_reset_url\":\"s\",\"email\":\"e\"},\"A\":0,\"_x\":1e3}";
+        JsonNode copy = Canonical.of(new ObjectMapper().enable(
+                com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(stored));
+        JsonNode parsed = Exporter.canonical(stored.getBytes(StandardCharsets.UTF_8));
+        assertThat(parsed).isEqualTo(copy);
+        for (TreeFormat f : TreeFormat.values()) {
+            byte[] want = f.write(copy);
+            assertThat(f.write(parsed)).as(f.name()).isEqualTo(want);
+            // an exported file read back is canonical as read: the import stores what the export wrote
+            assertThat(f.write(Canonical.inPlace(f.read(want)))).as(f.name()).isEqualTo(want);
+        }
+        // what an import stores: the compact form, an emoji as its UTF-8 bytes (as a string would give), hashed
+        String emoji = "{\"a\":\"Caf\u00e9 \uD83D\uDCCA\",\"b\":1.5}";
+        ImportPlan.Stored s = ImportPlan.stored(TreeFormat.JSON.read(emoji.getBytes(StandardCharsets.UTF_8)));
+        assertThat(new String(s.json(), StandardCharsets.UTF_8)).isEqualTo(emoji);
+        assertThat(s.sha256()).isEqualTo(io.lookervault.vault.Hashes.sha256(emoji));
+        JsonNode shuffled = TreeFormat.JSON.read("{\"b\":1,\"a\":{\"d\":1,\"c\":2,\"can\":3}}".getBytes(StandardCharsets.UTF_8));
+        assertThat(new String(TreeFormat.JSON.write(Canonical.inPlace(shuffled)), StandardCharsets.UTF_8))
+                .isEqualTo("{\n  \"a\": {\n    \"c\": 2,\n    \"d\": 1\n  },\n  \"b\": 1\n}\n");
+    }
 }
