@@ -3,8 +3,6 @@ package io.lookersim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,24 +10,7 @@ import org.junit.jupiter.api.Test;
  * create and update of an element and answered back; a merged-results tile has a filterable per source query;
  * deleting a filter unhooks what listened to it.
  */
-class DashboardWiringIT {
-    static LookerSim sim;
-    static SimClient c;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sim = LookerSim.builder().scale(200).seed(5).build().start();
-        c = SimClient.loggedIn(sim);
-    }
-
-    @AfterAll
-    static void stop() { sim.close(); }
-
-    private static JsonNode ok(SimClient.Resp r) {
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return r.json();
-    }
-
+class DashboardWiringIT extends SharedSim {
     private static String dashboard(String title) {
         return ok(c.post("/dashboards", "{\"title\":\"" + title + "\",\"folder_id\":\"1\"}")).get("id").asText();
     }

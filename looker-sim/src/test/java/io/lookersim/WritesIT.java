@@ -4,28 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lookersim.json.JsonNodes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class WritesIT {
-    static LookerSim sim;
-    static SimClient c;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sim = LookerSim.builder().scale(200).seed(5).build().start();
-        c = SimClient.loggedIn(sim);
-    }
-
-    @AfterAll
-    static void stop() { sim.close(); }
-
-    private static JsonNode ok(SimClient.Resp r) {
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return r.json();
-    }
-
+class WritesIT extends SharedSim {
     private static String folder(String name) {
         return ok(c.post("/folders", "{\"name\":\"" + name + "\",\"parent_id\":\"1\"}")).get("id").asText();
     }

@@ -117,21 +117,12 @@ final class RestoreCommand implements Callable<Integer> {
         @Parameters(index = "1", paramLabel = "ID", description = "The item's id in the backup.")
         String id;
 
-        @ArgGroup(exclusive = true)
-        When when = new When();
-
         @Option(names = "--dry-run", description = "Print the pre-flight and the plan (create/update/unchanged/conflict);"
                 + " write nothing.")
         boolean dryRun;
 
-        @picocli.CommandLine.ArgGroup(exclusive = false)
-        Checks checks = new Checks();
-
         @Mixin
-        LookmlFlags lookml = new LookmlFlags();
-
-        @Mixin
-        SecretsOption secrets = new SecretsOption();
+        Shared shared = new Shared();
 
         private final CliContext ctx;
 
@@ -141,9 +132,8 @@ final class RestoreCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            RestoreOptions o = lookml.apply(options(() -> RestoreOptions.single(type, id, when.run, when.asOf, dryRun)));
-            return RestoreRunner.run(ctx, global, o, global.loadConfig(ctx, Map.of()), checks.resolve(false),
-                    secrets, true);
+            return shared.run(ctx, global, global.loadConfig(ctx, Map.of()), false, true,
+                    w -> RestoreOptions.single(type, id, w.run, w.asOf, dryRun));
         }
     }
 
@@ -170,9 +160,6 @@ final class RestoreCommand implements Callable<Integer> {
         @Option(names = "--recursive", description = "With --folder-ids: include the folders' whole subtrees.")
         boolean recursive;
 
-        @ArgGroup(exclusive = true)
-        When when = new When();
-
         @Mixin
         WorkersOption workers = new WorkersOption();
 
@@ -185,14 +172,8 @@ final class RestoreCommand implements Callable<Integer> {
                 + " nor an earlier restore's destination without asking (a migration).")
         boolean yes;
 
-        @picocli.CommandLine.ArgGroup(exclusive = false)
-        Checks checks = new Checks();
-
         @Mixin
-        LookmlFlags lookml = new LookmlFlags();
-
-        @Mixin
-        SecretsOption secrets = new SecretsOption();
+        Shared shared = new Shared();
 
         private final CliContext ctx;
 
@@ -208,17 +189,35 @@ final class RestoreCommand implements Callable<Integer> {
             Map<String, String> flags = new java.util.HashMap<>();
             workers.addTo(flags);
             io.lookervault.config.AppConfig cfg = global.loadConfig(ctx, flags);
-            RestoreOptions o = lookml.apply(options(() -> new RestoreOptions(RestoreOptions.Command.BULK, types, List.of(),
-                    folderIds, recursive, when.run, when.asOf, cfg.extract().workers(), dryRun)));
-            return RestoreRunner.run(ctx, global, o, cfg, checks.resolve(true), secrets, yes);
+            return shared.run(ctx, global, cfg, true, yes, w -> new RestoreOptions(RestoreOptions.Command.BULK, types,
+                    List.of(), folderIds, recursive, w.run, w.asOf, cfg.extract().workers(), dryRun));
         }
     }
 
-    private static RestoreOptions options(java.util.function.Supplier<RestoreOptions> make) {
-        try {
-            return make.get();
-        } catch (IllegalArgumentException e) {
-            throw new CommandException(ExitCodes.USAGE, e.getMessage());
+    /** The options single and bulk share, and the call that runs either. */
+    static final class Shared {
+        @ArgGroup(exclusive = true)
+        When when = new When();
+
+        @ArgGroup(exclusive = false)
+        Checks checks = new Checks();
+
+        @Mixin
+        LookmlFlags lookml = new LookmlFlags();
+
+        @Mixin
+        SecretsOption secrets = new SecretsOption();
+
+        /** Builds the options (a bad combination is a usage error) and runs the restore. */
+        int run(CliContext ctx, GlobalOptions global, io.lookervault.config.AppConfig cfg, boolean bulk, boolean yes,
+                java.util.function.Function<When, RestoreOptions> make) throws Exception {
+            RestoreOptions o;
+            try {
+                o = make.apply(when);
+            } catch (IllegalArgumentException e) {
+                throw new CommandException(ExitCodes.USAGE, e.getMessage());
+            }
+            return RestoreRunner.run(ctx, global, lookml.apply(o), cfg, checks.resolve(bulk), secrets, yes);
         }
     }
 }

@@ -38,6 +38,7 @@ final class BoardRestorer extends BaseRestorer {
     List<String> after(String sourceId, JsonNode doc, String destId, JsonNode dest, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
         JsonNode have = dest.path("board_sections");
+        java.util.Set<String> knownSections = ids(have);
         boolean changed = false;
         ArrayNode order = BackupSnapshot.JSON.createArrayNode();
         int i = 0;
@@ -53,7 +54,8 @@ final class BoardRestorer extends BaseRestorer {
                 if (ctx.dryRun) {
                     continue;
                 }
-                sectionId = ctx.dest.post("/board_sections", b).path("id").asText();
+                sectionId = createPart(ctx, "/board_sections", b,
+                        () -> ctx.dest.get(path(destId), Map.of()).path("board_sections"), knownSections);
             } else {
                 sectionId = current.path("id").asText();
                 if (!JsonFields.diff(b, current).isEmpty()) {
@@ -88,6 +90,7 @@ final class BoardRestorer extends BaseRestorer {
         } else if (!ctx.dryRun && have != null) {
             ctx.dest.get("/board_items", Map.of("board_section_id", sectionId)).forEach(current::add);
         }
+        java.util.Set<String> known = ids(current);
         int i = 0;
         for (JsonNode item : source) {
             ObjectNode b = ctx.write.body("BoardItem", item);
@@ -99,7 +102,8 @@ final class BoardRestorer extends BaseRestorer {
             if (cur == null) {
                 changed = true;
                 if (!ctx.dryRun) {
-                    ctx.dest.post("/board_items", b);
+                    createPart(ctx, "/board_items", b,
+                            () -> ctx.dest.get("/board_items", Map.of("board_section_id", sectionId)), known);
                 }
             } else if (!JsonFields.diff(b, cur).isEmpty()) {
                 changed = true;
@@ -115,5 +119,36 @@ final class BoardRestorer extends BaseRestorer {
             }
         }
         return changed;
+    }
+
+    /** Lists a board's sections or a section's items at the destination. */
+    @FunctionalInterface
+    private interface Parts {
+        JsonNode list() throws LookerException, InterruptedException;
+    }
+
+    /**
+     * Creates a section or an item, which have no natural key: a create whose answer was lost (the part was made)
+     * adopts the part it made, the one in the listing this restore did not know before that carries every field
+     * sent, instead of making a twin. Returns the new part's id and adds it to {@code known}.
+     */
+    private static String createPart(RestoreContext ctx, String collection, ObjectNode body, Parts parts,
+                                     java.util.Set<String> known) throws LookerException, InterruptedException {
+        String id = ctx.dest.create(collection, body, () -> {
+            for (JsonNode p : parts.list()) {
+                if (!known.contains(p.path("id").asText())) {
+                    return p;
+                }
+            }
+            return null;
+        }).path("id").asText();
+        known.add(id);
+        return id;
+    }
+
+    private static java.util.Set<String> ids(Iterable<JsonNode> parts) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        parts.forEach(p -> ids.add(p.path("id").asText()));
+        return ids;
     }
 }

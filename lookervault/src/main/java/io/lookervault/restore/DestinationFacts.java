@@ -14,6 +14,7 @@ final class DestinationFacts {
     private final DestinationWriter dest;
     private volatile String me;
     private volatile Set<String> managedGroups;
+    private volatile Long newestUser;
     private final Map<String, Boolean> userExists = new ConcurrentHashMap<>();
 
     DestinationFacts(DestinationWriter dest) {
@@ -36,6 +37,28 @@ final class DestinationFacts {
             }
         }
         return me;
+    }
+
+    /**
+     * The largest user id at the destination when this run first asked, which it does before its first user create:
+     * a user with a larger id was made after that (Looker's user ids grow). 0 when there are none; a non-numeric id
+     * counts as none (then nothing is ever "newer", and a lost create is sent again rather than adopting a user).
+     */
+    long newestUserBeforeCreates() throws LookerException, InterruptedException {
+        Long known = newestUser;
+        if (known == null) {
+            synchronized (this) {
+                if (newestUser == null) {
+                    long newest = 0;
+                    for (var u : dest.get("/users/search", Map.of("sorts", "id desc", "limit", "1", "fields", "id"))) {
+                        newest = Math.max(newest, UserRestorer.idOrder(u));
+                    }
+                    newestUser = newest;
+                }
+                known = newestUser;
+            }
+        }
+        return known;
     }
 
     /** Whether user {@code id} exists at the destination. */

@@ -29,12 +29,21 @@ final class UserRestorer extends BaseRestorer {
         return email == null ? null : search(ctx, "/users/search", "email", email);
     }
 
+    /** Notes the newest destination user before this run's first user create, so a lost create adopts only a newer one. */
+    @Override
+    JsonNode create(JsonNode doc, ObjectNode body, RestoreContext ctx, List<String> notes) throws LookerException, InterruptedException {
+        long newestBefore = ctx.facts.newestUserBeforeCreates();
+        return ctx.dest.create(contentType.collectionPath(), body, () -> findCreated(body, ctx, newestBefore));
+    }
+
     /**
      * A user is created without its email (credentials come by their own endpoint), so a user whose create
-     * answer was lost is the newest one with the same names and no email credential yet.
+     * answer was lost is the newest one with the same names and no email credential yet, and only if it was made
+     * after this run began creating users (its id above the newest one then: Looker's user ids grow). An older
+     * user with the same names (an SSO-only account has no email login either) is someone else's: adopting it would
+     * hand the source user's email login and roles to that person, so the create is sent again instead.
      */
-    @Override
-    JsonNode findCreated(JsonNode doc, ObjectNode body, RestoreContext ctx) throws LookerException, InterruptedException {
+    static JsonNode findCreated(ObjectNode body, RestoreContext ctx, long newestBefore) throws LookerException, InterruptedException {
         Map<String, String> q = new java.util.HashMap<>();
         for (String f : new String[] {"first_name", "last_name"}) {
             if (JsonFields.text(body, f) != null) {
@@ -51,16 +60,22 @@ final class UserRestorer extends BaseRestorer {
             boolean sameNames = java.util.Objects.equals(JsonFields.text(u, "first_name"), JsonFields.text(body, "first_name"))
                     && java.util.Objects.equals(JsonFields.text(u, "last_name"), JsonFields.text(body, "last_name"));
             boolean noEmail = u.path("credentials_email").isNull() || u.path("credentials_email").isMissingNode();
-            if (sameNames && noEmail && (newest == null || idOrder(u) > idOrder(newest))) {
+            boolean madeSince = idOrder(u) > newestBefore;
+            if (sameNames && noEmail && madeSince && (newest == null || idOrder(u) > idOrder(newest))) {
                 newest = u;
             }
         }
         return newest;
     }
 
-    private static long idOrder(JsonNode user) {
+    /** A user id as a number for ordering; a non-numeric id is never "newer" than anything. */
+    static long idOrder(JsonNode user) {
+        return idOrder(user.path("id").asText());
+    }
+
+    static long idOrder(String id) {
         try {
-            return Long.parseLong(user.path("id").asText());
+            return Long.parseLong(id);
         } catch (NumberFormatException e) {
             return Long.MIN_VALUE;
         }

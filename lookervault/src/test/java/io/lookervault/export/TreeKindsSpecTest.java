@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.lookervault.testing.SchemaWalk;
 import io.lookervault.testing.SpecFiles;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -43,29 +43,10 @@ class TreeKindsSpecTest {
 
     /** schema → (property → kind, or kind:Schema for nested objects and arrays of them), ROOTS and all they nest. */
     static ObjectNode derive(JsonNode schemas) {
-        Map<String, ObjectNode> out = new TreeMap<>();
-        new TreeMap<>(TreeSchemas.ROOTS).values().forEach(r -> visit(schemas, r, out));
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        out.forEach(root::set);
-        return root;
-    }
-
-    private static void visit(JsonNode schemas, String name, Map<String, ObjectNode> out) {
-        if (out.containsKey(name)) {
-            return;
-        }
-        ObjectNode props = JsonNodeFactory.instance.objectNode();
-        out.put(name, props);
-        Map<String, JsonNode> sorted = new TreeMap<>();
-        schemas.path(name).path("properties").fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue()));
-        sorted.forEach((prop, p) -> {
+        return SchemaWalk.derive(schemas, new TreeMap<>(TreeSchemas.ROOTS).values(), (schema, prop, p) -> {
             String kind = kind(schemas, p);
-            if (kind != null) {
-                props.put(prop, kind);
-                if (kind.contains(":")) {
-                    visit(schemas, kind.substring(kind.indexOf(':') + 1), out);
-                }
-            }
+            return kind == null ? null : new SchemaWalk.Entry(TextNode.valueOf(kind),
+                    kind.contains(":") ? kind.substring(kind.indexOf(':') + 1) : null);
         });
     }
 

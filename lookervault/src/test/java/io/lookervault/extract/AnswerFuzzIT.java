@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.lookervault.config.LookerSettings;
-import io.lookervault.config.ResilienceSettings;
-import io.lookervault.config.Secret;
 import io.lookervault.job.RunMode;
 import io.lookervault.job.RunStatus;
 import io.lookervault.looker.ContentType;
@@ -19,7 +16,6 @@ import io.lookervault.testing.StubLooker.Reply;
 import io.lookervault.vault.Vault;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
@@ -79,9 +75,7 @@ class AnswerFuzzIT {
         Random random = new Random(seed);
         FakeTime time = new FakeTime();
         try (StubLooker stub = new StubLooker();
-             LookerClient client = LookerClient.create(LookerSettings.of(stub.baseUrl(), "id", Secret.of("s"), true,
-                     Duration.ofSeconds(5)), ResilienceSettings.defaults().withMaxRetries(1).withRates(10_000, 0),
-                     time, time);
+             LookerClient client = stub.client(time, 1);
              Vault vault = Vault.open(dir.resolve("fuzz-" + seed + ".db"))) {
             ArrayNode list = JsonNodeFactory.instance.arrayNode();
             for (int i = 1; i <= LOOKS; i++) {

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.lookervault.config.LookerSettings;
-import io.lookervault.config.ResilienceSettings;
-import io.lookervault.config.Secret;
 import io.lookervault.job.RunMode;
 import io.lookervault.job.RunStatus;
 import io.lookervault.looker.ContentType;
@@ -18,7 +15,6 @@ import io.lookervault.vault.FailureRecord;
 import io.lookervault.vault.Vault;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,8 +41,7 @@ class HostileLookerIT {
     @BeforeEach
     void start() throws Exception {
         stub = new StubLooker();
-        client = LookerClient.create(LookerSettings.of(stub.baseUrl(), "id", Secret.of("secret"), true,
-                Duration.ofSeconds(5)), ResilienceSettings.defaults().withMaxRetries(1).withRates(1000, 0), time, time);
+        client = stub.client(time, 1);
         vault = Vault.open(dir.resolve("v.db"));
     }
 

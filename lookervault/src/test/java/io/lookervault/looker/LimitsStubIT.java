@@ -3,13 +3,9 @@ package io.lookervault.looker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lookervault.config.LookerSettings;
-import io.lookervault.config.ResilienceSettings;
-import io.lookervault.config.Secret;
 import io.lookervault.resilience.FakeTime;
 import io.lookervault.testing.StubLooker;
 import io.lookervault.testing.StubLooker.Reply;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,9 +20,7 @@ class LimitsStubIT {
     @BeforeEach
     void start() throws Exception {
         stub = new StubLooker();
-        client = LookerClient.create(LookerSettings.of(stub.baseUrl(), "id", Secret.of("s"), true,
-                Duration.ofSeconds(5)).withMaxResponseMb(1),
-                ResilienceSettings.defaults().withMaxRetries(2).withRates(1000, 0), time, time);
+        client = stub.client(time, 2, s -> s.withMaxResponseMb(1));
     }
 
     @AfterEach

@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lookervault.config.LookerSettings;
-import io.lookervault.config.ResilienceSettings;
-import io.lookervault.config.Secret;
 import io.lookervault.resilience.FakeTime;
 import io.lookervault.testing.StubLooker;
 import io.lookervault.testing.StubLooker.Reply;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -28,8 +24,7 @@ class LostCreateStubIT {
     @BeforeEach
     void start() throws Exception {
         stub = new StubLooker();
-        client = LookerClient.create(LookerSettings.of(stub.baseUrl(), "id", Secret.of("s"), true,
-                Duration.ofSeconds(5)), ResilienceSettings.defaults().withMaxRetries(2).withRates(1000, 0), time, time);
+        client = stub.client(time, 2);
     }
 
     @AfterEach

@@ -3,13 +3,9 @@ package io.lookervault.looker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lookervault.config.LookerSettings;
-import io.lookervault.config.ResilienceSettings;
-import io.lookervault.config.Secret;
 import io.lookervault.resilience.FakeTime;
 import io.lookervault.testing.StubLooker;
 import io.lookervault.testing.StubLooker.Reply;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +32,7 @@ class ReloginStubIT {
         stub = new StubLooker();
         stub.route("POST /login", s -> Reply.json(200, "{\"access_token\":\"t-" + logins.incrementAndGet()
                 + "\",\"expires_in\":3600}"));
-        client = LookerClient.create(LookerSettings.of(stub.baseUrl(), "id", Secret.of("secret"), true,
-                Duration.ofSeconds(5)), ResilienceSettings.defaults().withMaxRetries(1).withRates(10_000, 0), time, time);
+        client = stub.client(time, 1);
     }
 
     @AfterEach

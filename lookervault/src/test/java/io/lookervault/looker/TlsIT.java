@@ -14,11 +14,13 @@ import org.junit.jupiter.api.Test;
 
 /** TLS is verified by default; verify_ssl=false accepts a self-signed Looker. */
 class TlsIT {
+    /** The connect timeout covers the TLS handshake, the JVM's first one included: slow on a loaded machine. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final FakeTime time = new FakeTime();
 
     private LookerClient client(StubLooker stub, boolean verify) {
         return LookerClient.create(LookerSettings.of(stub.baseUrl(), "id", Secret.of("s"), verify,
-                Duration.ofSeconds(3)), ResilienceSettings.defaults().withMaxRetries(0), time, time);
+                TIMEOUT), ResilienceSettings.defaults().withMaxRetries(0), time, time);
     }
 
     @Test
@@ -40,7 +42,7 @@ class TlsIT {
 
     private LookerClient client(StubLooker stub, java.nio.file.Path caFile) {
         return LookerClient.create(LookerSettings.of(stub.baseUrl(), "id", Secret.of("s"), true,
-                Duration.ofSeconds(3)).withCaFile(caFile), ResilienceSettings.defaults().withMaxRetries(0), time, time);
+                TIMEOUT).withCaFile(caFile), ResilienceSettings.defaults().withMaxRetries(0), time, time);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.lookersim.fault.FaultRule;
 import io.lookersim.LookerSim;
 import io.lookervault.extract.ExtractReport;
 import io.lookervault.job.RunStatus;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,7 +77,7 @@ class ResilienceIT {
              io.lookervault.looker.LookerClient apiA = RestoreHarness.client(a)) {
             // the destination commits each of these creates, then drops the connection half-way through its answer
             for (String op : List.of("create_user", "create_user_credentials_email", "create_user_attribute", "create_folder", "create_group",
-                    "create_dashboard", "create_board", "create_scheduled_plan")) {
+                    "create_dashboard", "create_board", "create_board_section", "create_board_item", "create_scheduled_plan")) {
                 b.faults().add(FaultRule.truncate(op).times(2));
             }
             // every look's answer is lost, a trashed one's too (search leaves the trash out unless asked)
@@ -93,6 +94,32 @@ class ResilienceIT {
             Path bdb = dir.resolve("b.db");
             ExtractReport eb = RestoreHarness.extract(b, bdb);
             assertThat(RoundTripIT.compare(db, ea.runId(), bdb, eb.runId(), a.baseUrl(), b.baseUrl())).isEmpty();
+        }
+    }
+
+    @Test
+    void aLostUserCreateNeverAdoptsAnOlderSameNamedUser() throws Exception {
+        try (LookerSim a = RestoreHarness.sim(0); LookerSim b = RestoreHarness.sim(0);
+             io.lookervault.looker.LookerClient apiA = RestoreHarness.client(a);
+             io.lookervault.looker.LookerClient apiB = RestoreHarness.client(b)) {
+            var names = Canon.JSON.createObjectNode().put("first_name", "Ada").put("last_name", "Lovelace");
+            String source = apiA.post("/users", java.util.Map.of(), names).path("id").asText();
+            apiA.post("/users/" + source + "/credentials_email", java.util.Map.of(),
+                    Canon.JSON.createObjectNode().put("email", "ada@example.com"));
+            // the destination already has a person of that name without an email login (as an SSO-only user is)
+            String someoneElse = apiB.post("/users", java.util.Map.of(), names).path("id").asText();
+            Path db = dir.resolve("a.db");
+            RestoreHarness.extract(a, db);
+            // the connection drops once the user's create is sent, before Looker makes anything: the answer is lost
+            b.faults().add(FaultRule.reset("create_user").times(1));
+            RestoreReport r = RestoreHarness.restore(b, db, RestoreHarness.bulk(2));
+            assertThat(r.status()).as(r.outcomes().toString()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(b.requestLog()).as("the answer was lost").filteredOn(e -> e.status() == 0).isNotEmpty();
+            assertThat(apiB.get("/users/" + someoneElse, java.util.Map.of()).path("credentials_email").path("email").asText(null))
+                    .as("the other person's account was not taken over").isNull();
+            JsonNode restored = apiB.get("/users/search", java.util.Map.of("email", "ada@example.com"));
+            assertThat(restored).hasSize(1);
+            assertThat(restored.get(0).path("id").asText()).isNotEqualTo(someoneElse);
         }
     }
 

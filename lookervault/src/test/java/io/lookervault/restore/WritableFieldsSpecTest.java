@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.lookervault.testing.SchemaWalk;
 import io.lookervault.testing.SpecFiles;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,7 +15,6 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,33 +82,16 @@ class WritableFieldsSpecTest {
 
     /** schema → (writable property → nested schema name or null), for ROOTS and every schema they nest. */
     static ObjectNode derive(JsonNode schemas) {
-        Map<String, ObjectNode> out = new TreeMap<>();
-        ROOTS.forEach(r -> visit(schemas, r, out));
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        out.forEach(root::set);
-        return root;
-    }
-
-    private static void visit(JsonNode schemas, String name, Map<String, ObjectNode> out) {
-        if (out.containsKey(name)) {
-            return;
-        }
-        ObjectNode props = JsonNodeFactory.instance.objectNode();
-        out.put(name, props);
-        Map<String, JsonNode> sorted = new TreeMap<>();
-        schemas.path(name).path("properties").fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue()));
-        sorted.forEach((prop, p) -> {
-            boolean exception = WRITABLE_DESPITE_SPEC.getOrDefault(name, java.util.Set.of()).contains(prop);
+        return SchemaWalk.derive(schemas, ROOTS, (schema, prop, p) -> {
+            boolean exception = WRITABLE_DESPITE_SPEC.getOrDefault(schema, java.util.Set.of()).contains(prop);
             if (p.path("readOnly").asBoolean() && !exception) {
-                return;
+                return null;
             }
             String ref = refOf(p);
             if (ref == null) {
-                props.putNull(prop);
-            } else if (!allReadOnly(schemas.path(ref))) {
-                props.put(prop, ref);
-                visit(schemas, ref, out);
+                return new SchemaWalk.Entry(NullNode.getInstance(), null);
             }
+            return allReadOnly(schemas.path(ref)) ? null : new SchemaWalk.Entry(TextNode.valueOf(ref), ref);
         });
     }
 

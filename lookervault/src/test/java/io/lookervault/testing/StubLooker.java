@@ -120,6 +120,24 @@ public final class StubLooker implements AutoCloseable {
         return (tls ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /**
+     * A client of this stub on fake time: {@code maxRetries} retries, a 5 s timeout, a rate limit too high to
+     * notice; {@code settings} adjusts the connection settings (e.g. a response size cap).
+     */
+    public io.lookervault.looker.LookerClient client(io.lookervault.resilience.FakeTime time, int maxRetries,
+            java.util.function.UnaryOperator<io.lookervault.config.LookerSettings> settings) {
+        var base = io.lookervault.config.LookerSettings.of(baseUrl(), "id", io.lookervault.config.Secret.of("secret"),
+                true, java.time.Duration.ofSeconds(5));
+        return io.lookervault.looker.LookerClient.create(settings.apply(base),
+                io.lookervault.config.ResilienceSettings.defaults().withMaxRetries(maxRetries).withRates(10_000, 0),
+                time, time);
+    }
+
+    /** {@link #client(io.lookervault.resilience.FakeTime, int, java.util.function.UnaryOperator)} with default settings. */
+    public io.lookervault.looker.LookerClient client(io.lookervault.resilience.FakeTime time, int maxRetries) {
+        return client(time, maxRetries, s -> s);
+    }
+
     public synchronized StubLooker on(String methodAndPath, Reply... replies) {
         script.computeIfAbsent(methodAndPath, k -> new ArrayDeque<>()).addAll(List.of(replies));
         return this;
