@@ -31,12 +31,21 @@ final class SnapshotProgress implements Progress {
         }
         lastPrint = now;
         double secs = Math.max(1e-3, (now - start) / 1e9);
-        String line = String.format(Locale.ROOT, "%s: %d%s objects, %.1f MB, %.1f MB/s", job, objects,
+        String line = String.format(Locale.ROOT, "%s: %s%d%s objects, %.1f MB, %.1f MB/s", job,
+                terminal && totalObjects > 0 ? bar(objects, totalObjects) + " " : "", objects,
                 totalObjects > 0 ? "/" + totalObjects : "", bytes / 1e6, bytes / 1e6 / secs);
         if (totalObjects > 0 && objects > 0) {
             line += String.format(Locale.ROOT, ", ETA %ds", Math.round(secs / objects * (totalObjects - objects)));
         }
         err.print(terminal ? "\r" + line + "   " : line + System.lineSeparator());
+    }
+
+    /** {@code [=========>          ] 45%}: on a terminal only (a log gets the plain counts). */
+    static String bar(long done, long total) {
+        int width = 24;
+        int filled = (int) Math.min(width, done * width / Math.max(1, total));
+        return "[" + "=".repeat(filled) + (filled < width ? ">" + " ".repeat(width - filled - 1) : "") + "] "
+                + Math.min(100, done * 100 / Math.max(1, total)) + "%";
     }
 
     /** Ends a redrawn line so the summary starts on its own. */

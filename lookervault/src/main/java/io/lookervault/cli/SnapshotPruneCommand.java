@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookervault.snapshot.Pruner;
 import io.lookervault.snapshot.Repo;
 import io.lookervault.snapshot.Retention;
+import io.lookervault.snapshot.StoreLock;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,11 +16,15 @@ import picocli.CommandLine.Option;
                 + " W ISO weeks, M months, UTC; kept by any rule = kept) and delete the packs no kept snapshot"
                 + " needs.",
                 "Crash-safe: a prune killed half-way never leaves a kept snapshot missing a document; rerun it."
-                        + " Do not run it while a push to the same store runs."},
+                        + " It locks the store: it will not start while a push or another prune runs there (nor"
+                        + " they while it runs); a lock left by a killed process expires after 30 minutes, or"
+                        + " remove it with --force-unlock."},
         footerHeading = "%nExamples:%n",
         footer = {"  lookervault snapshot prune --keep-daily 7 --keep-weekly 5 --keep-monthly 12 --dry-run",
                 "  lookervault snapshot prune --keep-last 3",
-                "", "Exit codes: 0 ok, 2 usage/config (no --keep-*), 4 the store is damaged (nothing deleted)."})
+                "  lookervault snapshot prune --keep-last 3 --force-unlock   (after a prune was killed)",
+                "", "Exit codes: 0 ok, 2 usage/config (no --keep-*) or the store is locked, 4 the store is damaged (nothing"
+                        + " deleted)."})
 final class SnapshotPruneCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
@@ -43,6 +48,10 @@ final class SnapshotPruneCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Say what would go; delete nothing.")
     boolean dryRun;
 
+    @Option(names = "--force-unlock", description = "First remove the store's locks (left by a push or prune that"
+            + " was killed; they also expire 30 minutes after their last refresh).")
+    boolean forceUnlock;
+
     private final CliContext ctx;
 
     SnapshotPruneCommand(CliContext ctx) {
@@ -53,7 +62,9 @@ final class SnapshotPruneCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Retention policy = SnapshotSupport.run(() -> new Retention(last, daily, weekly, monthly));
         Pruner.Result r;
-        try (Repo repo = SnapshotSupport.open(ctx, SnapshotSupport.config(global, ctx), to, false)) {
+        try (Repo repo = SnapshotSupport.open(ctx, SnapshotSupport.config(global, ctx), to, false);
+             StoreLock lock = SnapshotSupport.lock(repo, dryRun ? StoreLock.Kind.SHARED : StoreLock.Kind.EXCLUSIVE,
+                     forceUnlock)) {
             r = SnapshotSupport.run(() -> new Pruner(repo, Clock.systemUTC()).prune(policy, dryRun));
         }
         if (global.json()) {

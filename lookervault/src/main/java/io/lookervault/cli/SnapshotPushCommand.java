@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookervault.config.AppConfig;
 import io.lookervault.snapshot.Manifest;
 import io.lookervault.snapshot.Pusher;
+import io.lookervault.snapshot.StoreLock;
 import io.lookervault.snapshot.Repo;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  lookervault snapshot push --to s3://acme-backups/looker",
                 "  lookervault snapshot push --to file:///mnt/nas/looker-snapshots --output json",
-                "", "Exit codes: 0 pushed, 2 no vault/store/key or unfinished run, 4 the upload failed."})
+                "", "Exit codes: 0 pushed, 2 no vault/store/key, unfinished run or a prune holds the store, 4 the upload"
+                        + " failed."})
 final class SnapshotPushCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
@@ -32,6 +34,10 @@ final class SnapshotPushCommand implements Callable<Integer> {
 
     @Option(names = "--allow-unfinished", description = "Push even if the last run did not finish.")
     boolean allowUnfinished;
+
+    @Option(names = "--force-unlock", description = "First remove the store's locks (left by a push or prune that"
+            + " was killed; they also expire 30 minutes after their last refresh).")
+    boolean forceUnlock;
 
     @Option(names = "--pack-size-kb", hidden = true, defaultValue = "16384", description = "Pack size (tests).")
     int packSizeKb;
@@ -45,28 +51,25 @@ final class SnapshotPushCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AppConfig cfg = SnapshotSupport.config(global, ctx);
-        push(ctx, global, cfg, to, allowUnfinished, packSizeKb);
+        push(ctx, global, cfg, to, allowUnfinished, packSizeKb, true, forceUnlock);
         return ExitCodes.OK;
     }
 
     /** {@code extract --snapshot}: pushes to the configured store and prints nothing on stdout. */
     static Pusher.Result pushQuietly(CliContext ctx, GlobalOptions global, AppConfig cfg) throws Exception {
-        return push(ctx, global, cfg, null, false, Pusher.PACK_SIZE / 1024, false);
-    }
-
-    static Pusher.Result push(CliContext ctx, GlobalOptions global, AppConfig cfg, String to, boolean allowUnfinished,
-                              int packSizeKb) throws Exception {
-        return push(ctx, global, cfg, to, allowUnfinished, packSizeKb, true);
+        return push(ctx, global, cfg, null, false, Pusher.PACK_SIZE / 1024, false, false);
     }
 
     private static Pusher.Result push(CliContext ctx, GlobalOptions global, AppConfig cfg, String to,
-                                      boolean allowUnfinished, int packSizeKb, boolean summary) throws Exception {
+                                      boolean allowUnfinished, int packSizeKb, boolean summary, boolean forceUnlock)
+            throws Exception {
         if (!Files.isRegularFile(cfg.db())) {
             throw new CommandException(ExitCodes.USAGE, "no vault at " + cfg.db() + ": run lookervault extract first,"
                     + " or point --db at one");
         }
         Pusher.Result r;
-        try (Repo repo = SnapshotSupport.open(ctx, cfg, to, true)) {
+        try (Repo repo = SnapshotSupport.open(ctx, cfg, to, true);
+             StoreLock lock = SnapshotSupport.lock(repo, StoreLock.Kind.SHARED, forceUnlock)) {
             SnapshotProgress progress = new SnapshotProgress("push", ctx, global);
             r = SnapshotSupport.run(() -> new Pusher(repo, Clock.systemUTC(), RootCommand.Version.version())
                     .packSize(packSizeKb * 1024).progress(progress).push(cfg.db(), allowUnfinished));

@@ -74,6 +74,27 @@ public final class AgeKey {
         return out.toByteArray();
     }
 
+    /** Encrypts to the stanza writer given (e.g. a passphrase). */
+    static byte[] encrypt(byte[] plain, com.exceptionfactory.jagged.RecipientStanzaWriter to) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length + 512);
+        try (WritableByteChannel ch = new StandardEncryptingChannelFactory().newEncryptingChannel(
+                Channels.newChannel(out), List.of(to))) {
+            ch.write(java.nio.ByteBuffer.wrap(plain));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new SnapshotException("cannot encrypt: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Decrypts with the stanza reader given (e.g. a passphrase). */
+    static byte[] decrypt(byte[] sealed, com.exceptionfactory.jagged.RecipientStanzaReader with)
+            throws IOException, GeneralSecurityException {
+        try (ReadableByteChannel ch = new StandardDecryptingChannelFactory().newDecryptingChannel(
+                Channels.newChannel(new ByteArrayInputStream(sealed)), List.of(with))) {
+            return Channels.newInputStream(ch).readAllBytes();
+        }
+    }
+
     /** @throws SnapshotException when this key cannot open {@code sealed} or it was altered */
     byte[] decrypt(byte[] sealed, String what) {
         try (ReadableByteChannel ch = new StandardDecryptingChannelFactory().newDecryptingChannel(

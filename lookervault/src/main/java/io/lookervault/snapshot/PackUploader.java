@@ -31,12 +31,19 @@ final class PackUploader implements AutoCloseable {
     private final Semaphore inFlight = new Semaphore(THREADS);
     private final List<Future<?>> uploads = new ArrayList<>();
     private final Map<String, PackIndex.Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
-    private final AtomicLong bytes = new AtomicLong();
-    private final AtomicLong objects = new AtomicLong();
+    private final AtomicLong bytes;
+    private final AtomicLong objects;
     private ByteArrayOutputStream current;
     private Map<String, int[]> currentEntries = new HashMap<>();
 
     PackUploader(Repo repo, int packSize, Progress progress) {
+        this(repo, packSize, progress, new AtomicLong(), new AtomicLong());
+    }
+
+    /** With totals shared with another uploader of the same push (documents and table chunks pack apart). */
+    PackUploader(Repo repo, int packSize, Progress progress, AtomicLong bytes, AtomicLong objects) {
+        this.bytes = bytes;
+        this.objects = objects;
         this.repo = repo;
         this.packSize = packSize;
         this.progress = progress;

@@ -35,14 +35,18 @@ public final class Pruner {
     public Result prune(Retention policy, boolean dryRun) {
         List<Manifest> all = repo.manifests();
         Set<String> keep = policy.keep(all);
-        Set<String> referenced = new HashSet<>();
-        all.stream().filter(m -> keep.contains(m.id())).forEach(m -> referenced.addAll(m.documents()));
         PackIndex index = repo.index();
+        TreeReader reader = new TreeReader(repo, index);
+        Set<String> referenced = new HashSet<>();
+        all.stream().filter(m -> keep.contains(m.id())).forEach(m -> {
+            referenced.addAll(reader.documents(m));
+            referenced.addAll(reader.chunks(m));
+        });
         Set<String> usedPacks = new HashSet<>();
         for (String h : referenced) {
             PackIndex.Entry e = index.get(h);
             if (e == null) {
-                throw new SnapshotException("a kept snapshot needs document " + h + ", which no index names: the"
+                throw new SnapshotException("a kept snapshot needs document or chunk " + h + ", which no index names: the"
                         + " store is damaged, so prune deletes nothing (run `lookervault snapshot verify`)");
             }
             usedPacks.add(e.pack());

@@ -15,8 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * One pull: the manifest, the tables file (hash checked), then every pack the snapshot needs (each document's
- * hash checked) into a new file beside the target, which replaces the target only when all of it is proven.
+ * One pull: the manifest, the tables (format 2: rebuilt row by row from their chunks; format 1: one file, hash
+ * checked), then every pack the snapshot needs (each document's hash checked) into a new file beside the
+ * target, which replaces the target only when all of it is proven.
  */
 public final class Puller {
     /** What a pull did. */
@@ -40,12 +41,18 @@ public final class Puller {
         }
         Manifest m = repo.manifest(id);
         PackIndex index = repo.index();
-        Map<String, List<Map.Entry<String, PackIndex.Entry>>> packs = plan(m, index);
+        TreeReader reader = new TreeReader(repo, index);
         Path tmp = target.toAbsolutePath().resolveSibling("." + target.getFileName() + ".pull-" + id);
         long[] moved = new long[2];
         try {
             Files.deleteIfExists(tmp);
-            moved[1] = tables(repo, m, tmp);
+            if (m.chunked()) {
+                TableImages.read(m, tmp, reader);
+            } else {
+                moved[1] = tables(repo, m, tmp);
+            }
+            Map<String, List<Map.Entry<String, PackIndex.Entry>>> packs = plan(m, reader.documents(m), index);
+            reader.forget();
             fill(tmp, packs, moved);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return new Result(m, moved[1], packs.size(), m.documentCount());
@@ -76,14 +83,15 @@ public final class Puller {
         }
     }
 
-    private static Map<String, List<Map.Entry<String, PackIndex.Entry>>> plan(Manifest m, PackIndex index) {
-        for (String h : m.documents()) {
+    private static Map<String, List<Map.Entry<String, PackIndex.Entry>>> plan(Manifest m, List<String> documents,
+                                                                             PackIndex index) {
+        for (String h : documents) {
             if (!index.contains(h)) {
                 throw new SnapshotException("snapshot " + m.id() + " needs document " + h + ", which no index of the"
                         + " store names: the store is damaged (run `lookervault snapshot verify`)");
             }
         }
-        return index.byPack(m.documents());
+        return index.byPack(documents);
     }
 
     private void fill(Path tmp, Map<String, List<Map.Entry<String, PackIndex.Entry>>> packs, long[] moved) {
@@ -114,11 +122,7 @@ public final class Puller {
     }
 
     private byte[] openPack(String pack) {
-        byte[] sealed = repo.store().get("packs/" + pack);
-        if (!Hashes.sha256(sealed).equals(pack)) {
-            throw new SnapshotException("pack " + pack + " does not match its SHA-256: the store was altered");
-        }
-        return repo.codec().open(sealed, "pack " + pack);
+        return repo.openPack(pack);
     }
 
     static byte[] slice(String pack, byte[] plain, Map.Entry<String, PackIndex.Entry> e) {

@@ -9,17 +9,19 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One push: a consistent copy of the vault (one read transaction), its documents that the store lacks packed
- * and uploaded, their index, the other tables as one file, and last the manifest. Nothing refers to an
+ * and uploaded, the other tables as chunked row streams (only chunks the store lacks uploaded), the index of
+ * what was uploaded, and last the manifest (format 2, see {@link Manifest}). Nothing refers to an
  * object before it is stored, so a push killed at any point leaves every earlier snapshot whole (and at
  * worst packs that no index names, which {@code prune} removes).
  */
@@ -63,47 +65,58 @@ public final class Pusher {
             refuseUnfinished(facts, allowUnfinished);
             long vaultBytes = Files.size(copy);
             String id = ID.format(clock.instant()) + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
-            PackIndex index = repo.index();
-            List<String> documents = new ArrayList<>();
-            Set<String> added = new HashSet<>();
-            Map<String, PackIndex.Entry> fresh;
-            long bytes;
-            long objects;
-            try (PackUploader up = new PackUploader(repo, packSize, progress)) {
-                VaultCopy.forEachDocument(copy, (hash, json) -> {
-                    documents.add(hash);
-                    if (!index.contains(hash) && added.add(hash)) {
-                        up.add(hash, json);
-                    }
-                });
-                fresh = up.finish();
-                bytes = up.bytes();
-                objects = up.objects();
-            }
-            if (!fresh.isEmpty()) {
-                bytes += repo.writeIndex("index/" + id, fresh);
+            Upload up = upload(copy, repo.index());
+            long bytes = up.bytes();
+            long objects = up.objects() + 1; // and the manifest
+            if (!up.fresh().isEmpty()) {
+                bytes += repo.writeIndex("index/" + id, up.fresh());
                 objects++;
             }
-            VaultCopy.stripDocuments(copy);
-            Path sealedTables = tmp.resolve("tables.sealed");
-            String tablesSha = repo.codec().sealFile(copy, sealedTables);
-            repo.store().putFile("tables/" + id, sealedTables);
-            bytes += Files.size(sealedTables);
-            objects += 2;
+            TableImages.Image image = up.image();
             Manifest draft = new Manifest(id, clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(), toolVersion,
-                    facts.runs(), facts.lastRun(), facts.lastStatus(), facts.items(), documents.size(), vaultBytes,
-                    "tables/" + id, tablesSha, bytes, objects, documents);
-            long manifestBytes = repo.codec().seal(Repo.bytes(draft)).length;
-            Manifest m = new Manifest(id, draft.time(), toolVersion, facts.runs(), facts.lastRun(), facts.lastStatus(),
-                    facts.items(), documents.size(), vaultBytes, draft.tablesKey(), draft.tablesSha256(),
-                    bytes + manifestBytes, objects, documents);
+                    facts.runs(), facts.lastRun(), facts.lastStatus(), facts.items(), image.docs().lines(), vaultBytes,
+                    null, null, 0, 0, List.of(), Manifest.CURRENT, image.schema(), image.tables(), image.docs());
+            long manifestBytes = repo.codec().seal(Repo.bytes(draft.withTotals(bytes, objects))).length;
+            Manifest m = draft.withTotals(bytes + manifestBytes, objects);
             repo.write("snapshots/" + id, Repo.bytes(m));
-            return new Result(m, m.newBytes(), objects, fresh.size());
+            return new Result(m, m.newBytes(), m.newObjects(), up.newDocuments());
         } catch (IOException e) {
             throw new SnapshotException("cannot stage the snapshot beside the vault: " + e.getMessage(), e);
         } finally {
             deleteTree(tmp);
         }
+    }
+
+    /** What the packs of one push hold: new index entries, the tables as streams, and what it cost. */
+    private record Upload(Map<String, PackIndex.Entry> fresh, TableImages.Image image, long bytes, long objects,
+                          long newDocuments) {}
+
+    /** Packs the documents and table chunks the store lacks (each once) and uploads them. */
+    private Upload upload(Path copy, PackIndex index) throws InterruptedException {
+        Set<String> added = new HashSet<>();
+        Map<String, PackIndex.Entry> fresh = new HashMap<>();
+        AtomicLong bytes = new AtomicLong();
+        AtomicLong objects = new AtomicLong();
+        long[] newDocuments = {0};
+        TableImages.Image image;
+        // table chunks go to packs of their own, so reading a snapshot's tables downloads no documents
+        try (PackUploader docs = new PackUploader(repo, packSize, progress, bytes, objects);
+             PackUploader chunks = new PackUploader(repo, packSize, progress, bytes, objects)) {
+            VaultCopy.forEachDocument(copy, (hash, json) -> {
+                if (!index.contains(hash) && added.add(hash)) {
+                    newDocuments[0]++;
+                    docs.add(hash, json);
+                }
+            });
+            image = TableImages.write(copy, (hash, chunk) -> {
+                if (!index.contains(hash) && added.add(hash)) {
+                    chunks.add(hash, chunk);
+                }
+            });
+            fresh.putAll(docs.finish());
+            fresh.putAll(chunks.finish());
+        }
+        return new Upload(fresh, image, bytes.get(), objects.get(), newDocuments[0]);
     }
 
     private static void refuseUnfinished(VaultCopy.Facts facts, boolean allow) {

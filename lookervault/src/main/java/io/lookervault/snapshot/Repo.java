@@ -14,11 +14,15 @@ import java.util.Optional;
 
 /**
  * A snapshot store as a repository: {@code config} (plaintext: format, whether and to whom it is encrypted),
+ * for a passphrase store {@code key.age} (its age identity, encrypted to the passphrase),
  * {@code packs/<sha256>}, {@code index/<id>}, {@code tables/<id>} and {@code snapshots/<id>}; all but
  * {@code config} sealed by the {@link Codec}. Opening checks the key against the store before anything else.
  */
 public final class Repo implements AutoCloseable {
     static final String CONFIG = "config";
+    /** Passphrase stores: the store's own age identity, sealed with the passphrase (age scrypt recipient). */
+    static final String KEY = "key.age";
+    static final String PASSPHRASE = "age-x25519-passphrase";
     static final String FORMAT = "lookervault-snapshots";
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,11 +34,26 @@ public final class Repo implements AutoCloseable {
         this.codec = codec;
     }
 
+    /** How the user unlocks an encrypted store: an age identity, or the passphrase that seals the store's own. */
+    public record Secrets(Optional<AgeKey> key, Optional<String> passphrase, int workFactor) {
+        public static Secrets none() {
+            return new Secrets(Optional.empty(), Optional.empty(), AgeScrypt.DEFAULT_WORK_FACTOR);
+        }
+    }
+
     /**
      * Opens the repository in {@code store}; with {@code create}, makes it if the store is empty (encrypted to
      * {@code key} when {@code encrypt}).
      */
     public static Repo open(BlobStore store, Optional<AgeKey> key, boolean encrypt, boolean create) {
+        return open(store, new Secrets(key, Optional.empty(), AgeScrypt.DEFAULT_WORK_FACTOR), encrypt, create);
+    }
+
+    /**
+     * Opens the repository in {@code store}; with {@code create}, makes it if the store is empty (when
+     * {@code encrypt}: to the identity given, else to a new identity sealed with the passphrase).
+     */
+    public static Repo open(BlobStore store, Secrets secrets, boolean encrypt, boolean create) {
         JsonNode cfg;
         try {
             cfg = JSON.readTree(store.get(CONFIG));
@@ -43,7 +62,7 @@ public final class Repo implements AutoCloseable {
                 throw new SnapshotException(store.describe() + " holds no snapshots (no config object): push one"
                         + " first, or check the URL");
             }
-            return init(store, key, encrypt);
+            return init(store, secrets, encrypt);
         } catch (IOException e) {
             throw new SnapshotException("the config object of " + store.describe() + " is damaged", e);
         }
@@ -54,25 +73,57 @@ public final class Repo implements AutoCloseable {
         if (recipient.isEmpty()) {
             return new Repo(store, new Codec(Optional.empty()));
         }
-        AgeKey k = key.orElseThrow(() -> new SnapshotException(store.describe() + " is encrypted (to " + recipient
-                + "): set LOOKERVAULT_SNAPSHOT_KEY to its age identity"));
+        boolean sealedKey = PASSPHRASE.equals(cfg.path("encryption").asText());
+        AgeKey k = secrets.key().or(() -> sealedKey ? secrets.passphrase().map(p -> unseal(store, p)) : Optional.empty())
+                .orElseThrow(() -> new SnapshotException(store.describe() + " is encrypted (to " + recipient
+                        + "): set " + (sealedKey ? "LOOKERVAULT_SNAPSHOT_PASSPHRASE to its passphrase, or " : "")
+                        + "LOOKERVAULT_SNAPSHOT_KEY to its age identity"));
         if (!k.recipient().equals(recipient)) {
             throw new SnapshotException("LOOKERVAULT_SNAPSHOT_KEY is not the key of " + store.describe()
                     + " (its recipient is " + recipient + ", the key's is " + k.recipient() + ")");
         }
+        return new Repo(store, new Codec(Optional.of(k)));
+    }
+
+    private static Repo init(BlobStore store, Secrets secrets, boolean encrypt) {
+        if (encrypt && secrets.key().isEmpty() && secrets.passphrase().isEmpty()) {
+            throw new SnapshotException("[snapshot] encrypt = true needs LOOKERVAULT_SNAPSHOT_KEY (an age identity:"
+                    + " make one with `lookervault snapshot keygen`) or LOOKERVAULT_SNAPSHOT_PASSPHRASE");
+        }
+        Optional<AgeKey> key = encrypt ? secrets.key().or(() -> Optional.of(AgeKey.generate())) : Optional.empty();
+        boolean sealed = encrypt && secrets.key().isEmpty();
+        if (sealed) {
+            // the sealed identity goes first: a store is made by its config, so a push killed here leaves none
+            store.put(KEY, seal(key.get(), secrets.passphrase().get(), secrets.workFactor()));
+        }
+        ObjectNode cfg = JSON.createObjectNode().put("format", FORMAT).put("version", 1)
+                .put("encryption", !encrypt ? "none" : sealed ? PASSPHRASE : "age-x25519")
+                .put("recipient", encrypt ? key.get().recipient() : "");
+        store.put(CONFIG, cfg.toPrettyString().getBytes(StandardCharsets.UTF_8));
         return new Repo(store, new Codec(key));
     }
 
-    private static Repo init(BlobStore store, Optional<AgeKey> key, boolean encrypt) {
-        if (encrypt && key.isEmpty()) {
-            throw new SnapshotException("[snapshot] encrypt = true needs LOOKERVAULT_SNAPSHOT_KEY (an age identity:"
-                    + " make one with `lookervault snapshot keygen`)");
+    /** The store's identity as an age-keygen file, age-encrypted to the passphrase (scrypt), for {@code age -d}. */
+    private static byte[] seal(AgeKey key, String passphrase, int workFactor) {
+        String file = "# LookerVault snapshot store identity\n# public key: " + key.recipient() + "\n" + key.identity()
+                + "\n";
+        return AgeKey.encrypt(file.getBytes(StandardCharsets.UTF_8),
+                AgeScrypt.writer(passphrase.getBytes(StandardCharsets.UTF_8), workFactor));
+    }
+
+    private static AgeKey unseal(BlobStore store, String passphrase) {
+        byte[] sealed = store.get(KEY);
+        byte[] file;
+        try {
+            file = AgeKey.decrypt(sealed, AgeScrypt.reader(passphrase.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.io.IOException | java.security.GeneralSecurityException | RuntimeException e) {
+            throw new SnapshotException("LOOKERVAULT_SNAPSHOT_PASSPHRASE does not open " + store.describe()
+                    + ": wrong passphrase (or its key object was altered)");
         }
-        ObjectNode cfg = JSON.createObjectNode().put("format", FORMAT).put("version", 1)
-                .put("encryption", encrypt ? "age-x25519" : "none")
-                .put("recipient", encrypt ? key.get().recipient() : "");
-        store.put(CONFIG, cfg.toPrettyString().getBytes(StandardCharsets.UTF_8));
-        return new Repo(store, new Codec(encrypt ? key : Optional.empty()));
+        String identity = new String(file, StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("AGE-SECRET-KEY-"))
+                .findFirst().orElseThrow(() -> new SnapshotException("the key object of " + store.describe()
+                        + " holds no age identity"));
+        return AgeKey.parse(identity);
     }
 
     public BlobStore store() {
@@ -97,6 +148,15 @@ public final class Repo implements AutoCloseable {
         byte[] sealed = codec.seal(plain);
         store.put(key, sealed);
         return sealed.length;
+    }
+
+    /** Downloads a pack, checks it against its name (the SHA-256 of its sealed bytes), and opens it. */
+    byte[] openPack(String pack) {
+        byte[] sealed = store.get("packs/" + pack);
+        if (!io.lookervault.vault.Hashes.sha256(sealed).equals(pack)) {
+            throw new SnapshotException("pack " + pack + " does not match its SHA-256: the store was altered");
+        }
+        return codec.open(sealed, "pack " + pack);
     }
 
     /** Every index file merged. */

@@ -18,14 +18,28 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * A store in an S3 bucket under a prefix: AWS S3 or any S3-compatible service (MinIO, R2, GCS interoperability)
  * through {@code endpoint} and {@code path_style}. Credentials come only from the AWS default chain (env,
- * profile, instance role). Objects are at most a pack (~16 MB), so one PUT each.
+ * profile, instance role). Objects up to {@link #MULTIPART_THRESHOLD} go in one PUT (a pack is ~16 MB); bigger
+ * ones (a pack holding one huge document) in parts of {@link #PART_SIZE}, so a failed part is retried alone and
+ * nothing is limited by S3's 5 GB single-PUT cap. An upload that fails is aborted, leaving no parts billed.
  */
 final class S3Store implements BlobStore {
+    static final int MULTIPART_THRESHOLD = 32 << 20;
+    static final int PART_SIZE = 16 << 20;
+
     private final S3Client s3;
+    private final int threshold;
+    private final int partSize;
     private final String bucket;
     private final String prefix;
 
     S3Store(String bucket, String prefix, StoreOptions options) {
+        this(bucket, prefix, options, MULTIPART_THRESHOLD, PART_SIZE);
+    }
+
+    /** With a smaller threshold and part size (tests: S3 parts but the last are at least 5 MB). */
+    S3Store(String bucket, String prefix, StoreOptions options, int threshold, int partSize) {
+        this.threshold = threshold;
+        this.partSize = partSize;
         this.bucket = bucket;
         this.prefix = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
         S3ClientBuilder b = S3Client.builder()
@@ -42,12 +56,72 @@ final class S3Store implements BlobStore {
 
     @Override
     public void put(String key, byte[] data) {
+        if (data.length > threshold) {
+            // a copy per part: fromByteBuffer of a wrapped slice sends from the array's start, not the slice's
+            multipart(key, data.length, (offset, len) -> RequestBody.fromBytes(
+                    java.util.Arrays.copyOfRange(data, (int) offset, (int) offset + len)));
+            return;
+        }
         call("write " + key, () -> s3.putObject(r -> r.bucket(bucket).key(prefix + key), RequestBody.fromBytes(data)));
     }
 
     @Override
     public void putFile(String key, java.nio.file.Path file) {
+        long size;
+        try {
+            size = java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new SnapshotException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (size > threshold) {
+            multipart(key, size, (offset, len) -> RequestBody.fromBytes(readPart(file, offset, len)));
+            return;
+        }
         call("write " + key, () -> s3.putObject(r -> r.bucket(bucket).key(prefix + key), RequestBody.fromFile(file)));
+    }
+
+    /** One part's body, from its offset and length. */
+    private interface Parts {
+        RequestBody part(long offset, int length);
+    }
+
+    private void multipart(String key, long size, Parts parts) {
+        String k = prefix + key;
+        String upload = call("start a multipart upload of " + key, () -> s3.createMultipartUpload(r -> r.bucket(bucket)
+                .key(k)).uploadId());
+        try {
+            List<software.amazon.awssdk.services.s3.model.CompletedPart> done = new ArrayList<>();
+            for (long offset = 0; offset < size; offset += partSize) {
+                int len = (int) Math.min(partSize, size - offset);
+                int number = done.size() + 1;
+                RequestBody body = parts.part(offset, len);
+                String etag = call("write part " + number + " of " + key, () -> s3.uploadPart(r -> r.bucket(bucket).key(k)
+                        .uploadId(upload).partNumber(number), body).eTag());
+                done.add(software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(number).eTag(etag)
+                        .build());
+            }
+            call("finish the multipart upload of " + key, () -> s3.completeMultipartUpload(r -> r.bucket(bucket).key(k)
+                    .uploadId(upload).multipartUpload(m -> m.parts(done))));
+        } catch (RuntimeException e) {
+            try {
+                s3.abortMultipartUpload(r -> r.bucket(bucket).key(k).uploadId(upload));
+            } catch (SdkException ignored) {
+                // the upload's parts expire with the bucket's lifecycle rule, if any; the error below matters more
+            }
+            throw e;
+        }
+    }
+
+    private static byte[] readPart(java.nio.file.Path file, long offset, int len) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(len);
+            while (buf.hasRemaining() && ch.read(buf, offset + buf.position()) > 0) {
+                // read until the part is whole
+            }
+            return buf.array();
+        } catch (java.io.IOException e) {
+            throw new SnapshotException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

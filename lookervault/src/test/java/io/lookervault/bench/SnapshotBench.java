@@ -110,7 +110,10 @@ public final class SnapshotBench {
     private record Step(double seconds, JsonNode json) {}
 
     private static Step cli(Map<String, String> env, Path db, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // CPU seconds (user + sys) of the child, since wall time on a shared machine says little
+        Path cpu = Files.createTempFile("snapbench-cpu", ".txt");
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%U %S", "-o", cpu.toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(List.of(JVM_OPTS.trim().split("\\s+")));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.lookervault.cli.Main", "--db",
                 db.toString(), "--output", "json", "-q"));
@@ -125,6 +128,11 @@ public final class SnapshotBench {
         if (code != 0) {
             throw new IllegalStateException(String.join(" ", args) + " exited " + code + ": " + out);
         }
+        String[] us = Files.readString(cpu).trim().split("\\s+");
+        Files.delete(cpu);
+        double cpuSecs = Double.parseDouble(us[us.length - 2]) + Double.parseDouble(us[us.length - 1]);
+        System.out.printf(Locale.ROOT, "  (%s: wall %.1f s, cpu %.1f s, load %s)%n", String.join(" ", args), secs,
+                cpuSecs, Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         return new Step(secs, JSON.readTree(out.substring(Math.max(0, out.indexOf('{')))));
     }
 }

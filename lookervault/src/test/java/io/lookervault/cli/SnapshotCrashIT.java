@@ -99,8 +99,13 @@ class SnapshotCrashIT {
         assertThat(assertConsistent(store)).isBetween(1, 2);
         assertThat(run(store, "snapshot", "push").code()).isZero();
         assertThat(assertConsistent(store)).isBetween(2, 3);
+        // the killed push's lock keeps prune out until it goes stale, or until the user forces it away
+        InspectHarness.Result locked = run(store, "snapshot", "prune", "--keep-last", "5");
+        assertThat(locked.code()).isEqualTo(2);
+        assertThat(locked.err()).contains("is locked").contains("--force-unlock");
         // the orphan packs of the killed push (in no index) go with the next prune
-        assertThat(run(store, "snapshot", "prune", "--keep-last", "5").code()).isZero();
+        assertThat(run(store, "snapshot", "prune", "--keep-last", "5", "--force-unlock").code()).isZero();
+        assertThat(SnapshotIT.files(store, "locks")).isEmpty();
         assertConsistent(store);
     }
 
@@ -116,7 +121,9 @@ class SnapshotCrashIT {
         awaitFile(store.resolve("index"), "-prune", p);
         kill9(p);
         assertThat(assertConsistent(store)).isBetween(1, 4);
-        assertThat(run(store, "snapshot", "prune", "--keep-last", "1").code()).isZero();
+        // a killed prune's lock refuses a push (and a prune) until forced away
+        assertThat(run(store, "snapshot", "push").code()).isEqualTo(2);
+        assertThat(run(store, "snapshot", "prune", "--keep-last", "1", "--force-unlock").code()).isZero();
         assertThat(assertConsistent(store)).isEqualTo(1);
         Path pulled = dir.resolve("after-prune.db");
         CliRun r = CliRun.run(dir, Map.of(), "--db", pulled.toString(), "snapshot", "pull", "latest", "--to",

@@ -16,7 +16,7 @@ class RetentionTest {
         for (int i = 0; i < 160; i++) {
             Instant at = t.plusSeconds(i * 6 * 3600L);
             out.add(new Manifest(String.format("s%03d", i), at.toString(), "test", 1, 1, "completed", 0, 0, 0,
-                    "tables/x", "", 0, 0, List.of()));
+                    "tables/x", "", 0, 0, List.of(), 1, null, null, null));
         }
         return out;
     }

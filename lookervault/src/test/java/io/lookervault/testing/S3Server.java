@@ -22,6 +22,7 @@ public final class S3Server implements AutoCloseable {
 
     private final S3Proxy proxy;
     private final AtomicInteger puts = new AtomicInteger();
+    private final AtomicInteger multiparts = new AtomicInteger();
     private final java.util.Set<String> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicLong putBytes = new java.util.concurrent.atomic.AtomicLong();
 
@@ -29,6 +30,15 @@ public final class S3Server implements AutoCloseable {
         FilesystemNio2BlobStore fs = new FilesystemNio2BlobStore(baseDir.toString());
         fs.createContainer(bucket);
         ForwardingBlobStore counting = new ForwardingBlobStore(fs) {
+            @Override
+            public software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse completeMultipartUpload(
+                    org.gaul.s3proxy.blobstore.domain.MultipartUpload upload,
+                    software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest request) {
+                multiparts.incrementAndGet();
+                keys.add(request.key());
+                return super.completeMultipartUpload(upload, request);
+            }
+
             @Override
             public PutObjectResponse putBlob(PutObjectRequest request, InputStream in) {
                 puts.incrementAndGet();
@@ -60,6 +70,11 @@ public final class S3Server implements AutoCloseable {
     /** Distinct object keys written so far (a retried PUT counts once here). */
     public int distinctKeys() {
         return keys.size();
+    }
+
+    /** Multipart uploads completed. */
+    public int multipartUploads() {
+        return multiparts.get();
     }
 
     public long putBytes() {
