@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lookersim.LookerSim;
 import io.lookervault.testing.S3Server;
+import io.lookervault.testing.SimEdits;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +50,7 @@ public final class SnapshotBench {
                     total(extract.json), extract.seconds,
                     vaultBytes / 1e6, encrypt);
             push(s3, env, db, "push-1");
-            int edited = editOnePercent(sim, db);
+            int edited = SimEdits.editOnePercent(sim, db);
             Step inc = cli(env, db, "extract", "--incremental", "--rate-limit-per-second", "0");
             System.out.printf(Locale.ROOT, "edited %d items; incremental extract %.1f s%n", edited, inc.seconds);
             push(s3, env, db, "push-2");
@@ -79,24 +76,6 @@ public final class SnapshotBench {
                 vault / 1e6 / push.seconds, s3.puts() - puts0, (s3.putBytes() - bytes0) / 1e6, vault / 1e6,
                 vault / (double) Math.max(1, s3.putBytes() - bytes0), push.json.path("new_documents").asLong(),
                 push.json.path("documents").asLong());
-    }
-
-    private static int editOnePercent(LookerSim sim, Path db) throws Exception {
-        int edited = 0;
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT type, count(*) FROM items WHERE deleted_run IS NULL GROUP BY type")) {
-            List<String[]> counts = new ArrayList<>();
-            while (rs.next()) {
-                counts.add(new String[] {rs.getString(1), rs.getString(2)});
-            }
-            for (String[] t : counts) {
-                int n = Integer.parseInt(t[1]) / 100;
-                if (n > 0 && !t[0].equals("lookml_models")) {
-                    edited += sim.mutate(t[0], "edit", n).size();
-                }
-            }
-        }
-        return edited;
     }
 
     private static long total(JsonNode extract) {

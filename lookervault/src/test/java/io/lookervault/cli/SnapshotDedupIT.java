@@ -6,15 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lookersim.LookerSim;
 import io.lookervault.testing.S3Server;
+import io.lookervault.testing.SimEdits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -43,7 +42,7 @@ class SnapshotDedupIT {
             long start = s3.putBytes();
             JsonNode first = push(env, db);
             long firstBytes = s3.putBytes() - start;
-            int edited = editOnePercent(sim, db);
+            int edited = SimEdits.editOnePercent(sim, db);
             assertThat(extract(sim, db, "--incremental").code()).isZero();
             long mid = s3.putBytes();
             Map<Path, Long> before = sizes(dir.resolve("s3"));
@@ -155,24 +154,5 @@ class SnapshotDedupIT {
             }
         }
         return out;
-    }
-
-    /** 1% of each type's live items edited in the simulator (as bench/snapshot.sh does). */
-    static int editOnePercent(LookerSim sim, Path db) throws Exception {
-        int edited = 0;
-        List<String[]> counts = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT type, count(*) FROM items WHERE deleted_run IS NULL GROUP BY type")) {
-            while (rs.next()) {
-                counts.add(new String[] {rs.getString(1), rs.getString(2)});
-            }
-        }
-        for (String[] t : counts) {
-            int n = Integer.parseInt(t[1]) / 100;
-            if (n > 0 && !t[0].equals("lookml_models")) {
-                edited += sim.mutate(t[0], "edit", n).size();
-            }
-        }
-        return edited;
     }
 }
