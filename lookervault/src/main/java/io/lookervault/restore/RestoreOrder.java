@@ -42,7 +42,17 @@ final class RestoreOrder {
         return m;
     }
 
+    /**
+     * The plan, built once: restorers are stateless (what a run learns lives in its {@code RestoreContext}), so
+     * one set serves every run, and the job's lookups by step name do not build every restorer again.
+     */
+    private static final List<Step> STEPS = build();
+
     static List<Step> steps() {
+        return STEPS;
+    }
+
+    private static List<Step> build() {
         List<Step> out = new ArrayList<>();
         // the instance first (issue #11), one step after another: tunnels need their servers, connections their
         // tunnels, models their projects and connections; the project step switches the API session to dev mode
@@ -91,7 +101,7 @@ final class RestoreOrder {
         add(out, new SingletonRestorer("saml_config"));
         add(out, new SingletonRestorer("oidc_config"));
         add(out, new SingletonRestorer("ldap_config"));
-        return out;
+        return List.copyOf(out);
     }
 
     /** Type keys a user may name on the command line (the steps' source types). */
