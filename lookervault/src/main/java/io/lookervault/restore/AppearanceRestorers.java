@@ -52,11 +52,6 @@ final class AppearanceRestorers {
             public JsonNode findExisting(JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
                 return exact(ctx.dest.get(contentType.listPath(), Map.of()), "label", JsonFields.text(doc, "label"));
             }
-
-            @Override
-            ObjectNode body(JsonNode doc, RestoreContext ctx, List<String> notes) {
-                return writable(doc, ctx); // DiscretePalette/ContinuousPalette write no id
-            }
         };
     }
 
@@ -75,11 +70,6 @@ final class AppearanceRestorers {
                     }
                 }
                 return null;
-            }
-
-            @Override
-            ObjectNode body(JsonNode doc, RestoreContext ctx, List<String> notes) {
-                return writable(doc, ctx);
             }
         };
     }

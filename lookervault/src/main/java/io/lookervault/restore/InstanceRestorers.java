@@ -41,6 +41,12 @@ final class InstanceRestorers {
             return keyed(exact(ctx.dest.get(contentType.listPath(), Map.of()), field, value));
         }
 
+        /** By default the document's writable fields, as the spec's schema names them. */
+        @Override
+        ObjectNode body(JsonNode doc, RestoreContext ctx, List<String> notes) throws LookerException, InterruptedException {
+            return writable(doc, ctx);
+        }
+
         ObjectNode writable(JsonNode doc, RestoreContext ctx) {
             return ctx.write.body(schema, doc);
         }
@@ -52,11 +58,6 @@ final class InstanceRestorers {
             @Override
             public JsonNode findExisting(JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
                 return byField(ctx, "ssh_server_name", JsonFields.text(doc, "ssh_server_name"));
-            }
-
-            @Override
-            ObjectNode body(JsonNode doc, RestoreContext ctx, List<String> notes) {
-                return writable(doc, ctx);
             }
 
             @Override

@@ -27,11 +27,6 @@ final class IntegrationRestorers {
             }
 
             @Override
-            ObjectNode body(JsonNode doc, RestoreContext ctx, List<String> notes) {
-                return writable(doc, ctx);
-            }
-
-            @Override
             boolean readOnlyAtDestination(JsonNode doc) {
                 return doc.path("official").asBoolean(false);
             }
@@ -152,11 +147,6 @@ final class IntegrationRestorers {
             public JsonNode findExisting(JsonNode doc, RestoreContext ctx) throws LookerException, InterruptedException {
                 String name = JsonFields.text(doc, "name");
                 return name == null ? null : exact(ctx.dest.get(contentType.listPath(), Map.of("name", name)), "name", name);
-            }
-
-            @Override
-            ObjectNode body(JsonNode doc, RestoreContext ctx, List<String> notes) {
-                return writable(doc, ctx);
             }
 
             @Override
