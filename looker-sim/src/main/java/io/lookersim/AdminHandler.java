@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** /__sim/ admin surface (no auth): stats, request log, faults, content mutation. Thread-safe. */
+/** /__sim/ admin surface (no auth): stats, request log, faults, content mutation, secrets received. Thread-safe. */
 final class AdminHandler implements HttpHandler {
     private final LookerSim sim;
 
@@ -40,6 +40,7 @@ final class AdminHandler implements HttpHandler {
                     send(ex, 204, null);
                 }
                 case "POST /__sim/mutate" -> send(ex, 200, mutate(JsonNodes.parse(body)));
+                case "GET /__sim/secrets_received" -> send(ex, 200, JsonNodes.MAPPER.valueToTree(sim.secretsReceived()));
                 default -> send(ex, 404, JsonNodes.obj().put("message", "Not found"));
             }
         } catch (IllegalArgumentException | IOException e) {

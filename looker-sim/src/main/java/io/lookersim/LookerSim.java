@@ -107,6 +107,9 @@ public final class LookerSim implements AutoCloseable {
 
     public List<RequestLogEntry> requestLog(long sinceSeq) { return stats.log(sinceSeq); }
 
+    /** Test hook: every write-only value (secret) sent to this simulator, in order; the API never answers them. */
+    public List<io.lookersim.store.SecretsReceived.Entry> secretsReceived() { return store.secretsReceived.all(); }
+
     /** Changes content like an admin between runs: action edit|add|trash|delete on count items; returns their ids. */
     public List<String> mutate(String type, String action, int count) { return mutator.mutate(type, action, count, null); }
 

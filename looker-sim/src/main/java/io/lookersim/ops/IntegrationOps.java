@@ -84,7 +84,7 @@ public final class IntegrationOps extends OperationGroup {
         });
     }
 
-    private static void absorbHub(JsonNode b, ObjectNode n) {
+    private void absorbHub(JsonNode b, ObjectNode n) {
         mergeKeepingNoSecrets("IntegrationHub", b, n);
         if (b.has("authorization_token")) n.put("has_authorization_token", sets(b, "authorization_token"));
     }

@@ -64,12 +64,16 @@ public class OperationGroup {
 
     /**
      * Merges the schema's writable fields of body into target, then drops the write-only ones (secrets): the
-     * simulator keeps only whether a secret was set, never its value.
+     * simulator's API answers only whether a secret was set, never its value (tests see it: {@code st.secretsReceived}).
      */
-    protected static void mergeKeepingNoSecrets(String schema, JsonNode body, ObjectNode target) {
+    protected void mergeKeepingNoSecrets(String schema, JsonNode body, ObjectNode target) {
         io.lookersim.spec.Shaper.mergeWritable(schema, body, target);
         for (io.lookersim.spec.Schemas.Prop p : io.lookersim.spec.Schemas.get().schema(schema).props()) {
-            if (p.writeOnly()) target.remove(p.name());
+            if (p.writeOnly()) {
+                // what Looker would keep goes to the test hook only (GET /__sim/secrets_received), never to a view
+                if (sets(body, p.name())) st.secretsReceived.add(schema, p.name(), body.get(p.name()).asText());
+                target.remove(p.name());
+            }
         }
     }
 

@@ -117,7 +117,7 @@ public final class ProjectOps extends OperationGroup {
     }
 
     /** Writable fields; the secrets leave only whether they are set (the spec has no read flag for them). */
-    private static void absorb(JsonNode b, ObjectNode n) {
+    private void absorb(JsonNode b, ObjectNode n) {
         mergeKeepingNoSecrets(SCHEMA, b, n);
         if (sets(b, "deploy_secret")) n.put("has_deploy_secret", true);
         if (b.path("unset_deploy_secret").asBoolean()) n.put("has_deploy_secret", false);

@@ -75,7 +75,7 @@ public final class SettingOps extends OperationGroup {
     }
 
     /** Writable fields; a nested settings object merges its own writable fields instead of being replaced. */
-    private static void mergeNested(String schema, JsonNode body, ObjectNode target) {
+    private void mergeNested(String schema, JsonNode body, ObjectNode target) {
         if (body == null || !body.isObject()) return;
         Schemas.Schema sc = Schemas.get().schema(schema);
         ObjectNode flat = body.deepCopy();

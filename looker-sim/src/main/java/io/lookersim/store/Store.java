@@ -44,6 +44,8 @@ public final class Store {
     public final java.util.concurrent.atomic.AtomicReference<String> defaultColorCollection =
             new java.util.concurrent.atomic.AtomicReference<>(ColorCollections.DEFAULT);
     public final Map<String, Long> queryDedup = new ConcurrentHashMap<>();
+    /** Test hook: the write-only values the simulator was sent (Looker keeps them; the API never answers them). */
+    public final SecretsReceived secretsReceived = new SecretsReceived();
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicLong writes = new AtomicLong();
 

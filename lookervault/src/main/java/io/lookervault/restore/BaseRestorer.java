@@ -98,8 +98,11 @@ abstract class BaseRestorer implements TypeRestorer {
             return matchOnly(sourceId, doc, dest, ctx, notes);
         }
         ObjectNode body = body(doc, ctx, notes);
-        // write-only secrets are never compared: sent on create, or where the destination's has_* flag lacks one
-        SecretNeeds.apply(type, sourceId, doc, dest, body, ctx.secrets, notes);
+        // write-only secrets are never compared: sent on create, or where the destination's has_* flag lacks one;
+        // one without a flag when the object is written anyway or no restore recorded sending it there
+        SecretNeeds.Flagless flagless = dest == null ? SecretNeeds.Flagless.NEVER : ctx.flagless(type,
+                dest.path("id").asText(), !JsonFields.diff(body, comparable(dest)).isEmpty());
+        List<String> secrets = SecretNeeds.apply(type, sourceId, doc, dest, body, ctx.secrets, flagless, notes);
         Outcome.Action action;
         List<String> fields = new ArrayList<>();
         if (dest == null && !contentType.creatable()) {
@@ -132,7 +135,7 @@ abstract class BaseRestorer implements TypeRestorer {
             fields.addAll(parts);
         }
         return ctx.dryRun ? planned(action, body, dest, sourceId, destId, fields, notes, ctx)
-                : new Outcome(type, sourceId, destId, action, fields, notes);
+                : new Outcome(type, sourceId, destId, action, fields, notes, secrets);
     }
 
     /** Built-ins and system items: mapped to their destination twin, never written (their parts may be). */

@@ -25,10 +25,13 @@ final class RestoreContext {
     /** {@code --enable-auth}: SAML/OIDC/LDAP enabled at the source are enabled at the destination too. */
     final boolean enableAuth;
 
+    private final RestoreStore store;
+
     RestoreContext(LookerApi api, BackupSnapshot source, RestoreStore store, String destUrl, boolean dryRun, long restoreId,
                    Map<String, TypeRestorer> restorers, RestoreOptions.Lookml lookml, SecretsFile secrets,
                    boolean enableAuth) {
         this.lookml = lookml;
+        this.store = store;
         this.source = source;
         this.secrets = secrets;
         this.enableAuth = enableAuth;
@@ -39,5 +42,13 @@ final class RestoreContext {
         this.dest = new DestinationWriter(api, dryRun);
         this.facts = new DestinationFacts(dest);
         this.ids = new IdMap(this, store, restorers);
+    }
+
+    /**
+     * What this run knows about the flagless secrets of the destination object {@code destKey} of {@code type}
+     * (see {@link SecretNeeds.Flagless}).
+     */
+    SecretNeeds.Flagless flagless(String type, String destKey, boolean written) {
+        return new SecretNeeds.Flagless(written, sameInstance, store.secretsSent(destUrl, type, destKey));
     }
 }

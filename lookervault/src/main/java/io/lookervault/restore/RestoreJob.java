@@ -362,7 +362,7 @@ public final class RestoreJob {
             if (ctx.restoreId > 0) {
                 store.checkpoint(ctx.restoreId, ctx.source.url(), destUrl, new RestoreStore.Checkpoint(step.name(),
                         id, out.action().key(), step.mapsItems() ? out.destId() : null,
-                        String.join(",", out.fields())));
+                        String.join(",", out.fields())), out.destId(), out.secretsSent());
                 store.resolveDeadLetters(step.name(), id, now());
             }
             record(out);

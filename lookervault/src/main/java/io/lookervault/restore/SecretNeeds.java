@@ -11,9 +11,31 @@ import java.util.function.Predicate;
  * Which write-only secrets ({@code x-looker-write-only} in the spec) each backed-up object needs at the
  * destination, how the secrets file names it, and how a restorer puts it into a write body. Looker never
  * sends these back, so they are never compared: a secret is sent when the object is created, or when the
- * destination says through its {@code has_*} flag that it lacks one. Stateless.
+ * destination says through its {@code has_*} flag that it lacks one. A secret the API has no flag for
+ * ("flagless": OIDC {@code secret}, cloud storage {@code custom_s3_key}/{@code custom_s3_secret}, an external OAuth
+ * app's {@code client_secret}, a project's {@code git_password}/{@code deploy_secret}) is also sent when its object
+ * is written anyway, or when no restore has recorded sending it to that destination object (the vault's
+ * {@code secrets_sent} table, see {@link Flagless}). Stateless.
  */
 final class SecretNeeds {
+    /**
+     * What a restore knows about the flagless secrets of one existing destination object.
+     *
+     * @param written      the object is written anyway (another of its fields differs)
+     * @param sameInstance the destination is the backup's own source: it still holds the secret it had then, so an
+     *                     otherwise unchanged object is left alone (the issue's "same instance changes only
+     *                     differing fields"; a secret file that is older than the instance's must not overwrite it)
+     * @param recorded     the flagless fields a restore recorded as sent to this destination object
+     */
+    record Flagless(boolean written, boolean sameInstance, java.util.Set<String> recorded) {
+        /** Sent only with a create: how a caller that keeps no record behaves. */
+        static final Flagless NEVER = new Flagless(false, true, java.util.Set.of());
+
+        boolean send(String field) {
+            return written || !sameInstance && !recorded.contains(field);
+        }
+    }
+
     /**
      * One secret field of a type.
      *
@@ -107,18 +129,38 @@ final class SecretNeeds {
      */
     static List<String> apply(String type, String sourceId, JsonNode doc, JsonNode dest, ObjectNode body,
                               SecretsFile file, List<String> notes) {
+        return apply(type, sourceId, doc, dest, body, file, Flagless.NEVER, notes);
+    }
+
+    /**
+     * As {@link #apply(String, String, JsonNode, JsonNode, ObjectNode, SecretsFile, List)}, and a flagless secret of
+     * an existing object ({@code dest} not null) is put in when {@code flagless} says so.
+     */
+    static List<String> apply(String type, String sourceId, JsonNode doc, JsonNode dest, ObjectNode body,
+                              SecretsFile file, Flagless flagless, List<String> notes) {
         List<String> put = new ArrayList<>();
         String name = name(type, sourceId, doc);
         for (Need n : of(type)) {
-            if (!n.needed().test(doc) || dest != null && (n.hasFlag() == null || at(dest, n.hasFlag()).asBoolean(false))) {
-                // already at the destination (or cannot be told apart): a secret is never compared, so never resent
+            if (!n.needed().test(doc)) {
                 continue;
+            }
+            String why = "";
+            if (dest != null && n.hasFlag() != null && at(dest, n.hasFlag()).asBoolean(false)) {
+                continue; // at the destination: a secret is never compared, so never resent
+            }
+            if (dest != null && n.hasFlag() == null) {
+                if (!flagless.send(n.field())) {
+                    continue; // recorded as sent (or the backup's own Looker): Looker cannot tell, so never resent
+                }
+                if (!flagless.written()) {
+                    why = " (Looker cannot say whether it has one, and no restore has sent it to this object)";
+                }
             }
             java.util.Optional<String> v = file.get(type, name, n.field());
             if (v.isPresent()) {
                 set(body, n.field(), v.get());
                 put.add(n.field());
-                notes.add("secret " + n.field() + ": set");
+                notes.add("secret " + n.field() + ": set" + why);
             } else if (!n.optional()) {
                 notes.add(missing(type, name, n.field(), file));
             }

@@ -78,8 +78,9 @@ final class SingletonRestorer implements TypeRestorer {
         }
         List<String> fields = JsonFields.diff(normalized(body), normalized(have));
         // a secret is sent with a change (or where the has_* flag says it is missing), never compared
+        // (or, one without a flag, where no restore recorded sending it to this Looker: SecretNeeds.Flagless)
         List<String> secrets = SecretNeeds.apply(type, sourceId, doc, fields.isEmpty() ? dest : null, body,
-                ctx.secrets, notes);
+                ctx.secrets, ctx.flagless(type, sourceId, !fields.isEmpty()), notes);
         secrets.stream().filter(f -> !fields.contains(f)).forEach(fields::add);
         if (ctx.dryRun) {
             JsonNode before = have;
@@ -94,7 +95,7 @@ final class SingletonRestorer implements TypeRestorer {
         }
         ctx.ids.map(type, sourceId, sourceId);
         return new Outcome(type, sourceId, sourceId, fields.isEmpty() ? Outcome.Action.UNCHANGED : Outcome.Action.UPDATE,
-                fields, notes);
+                fields, notes, ctx.dryRun ? List.of() : secrets);
     }
 
     /** Group→role and attribute mappings and the defaults for new users, in destination ids. */

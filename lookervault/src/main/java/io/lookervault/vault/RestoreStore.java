@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The restore tables of the vault (migration 2 of {@link Schema}): id map, restore runs, per-item checkpoints
- * and the dead-letter queue. Their SQL lives here, in the vault, like all SQL of the project. Thread-safe: every method is synchronized over one connection;
+ * The restore tables of the vault (migrations 2 and 5 of {@link Schema}): id map, restore runs, per-item
+ * checkpoints, the dead-letter queue and which flagless secrets were sent where ({@link SecretsSent}). Their SQL lives here, in the vault, like all SQL of the project. Thread-safe: every method is synchronized over one connection;
  * restore writes are few (one per restored item), so one connection never limits throughput. The vault
  * must have been opened (migrated) with {@code Vault.open} first.
  */
@@ -120,7 +120,19 @@ public final class RestoreStore implements AutoCloseable {
 
     /** The item's checkpoint and its final id mapping commit together. */
     public synchronized void checkpoint(long restoreId, String sourceUrl, String destUrl, Checkpoint cp) {
+        checkpoint(restoreId, sourceUrl, destUrl, cp, null, List.of());
+    }
+
+    /**
+     * The item's checkpoint, its final id mapping and the names of the write-only secrets its writes carried (to the
+     * destination object {@code destKey}; see {@link SecretsSent}) commit together.
+     */
+    public synchronized void checkpoint(long restoreId, String sourceUrl, String destUrl, Checkpoint cp,
+                                        String destKey, java.util.Collection<String> secretsSent) {
         sql(() -> Sql.inTransaction(c, () -> {
+            if (destKey != null && !secretsSent.isEmpty()) {
+                SecretsSent.record(c, destUrl, cp.type(), destKey, secretsSent, restoreId);
+            }
             exec("INSERT OR REPLACE INTO restore_checkpoints VALUES (?,?,?,?,?,?)", restoreId, cp.type(),
                     cp.sourceId(), cp.action(), cp.destId(), cp.detail());
             if (cp.destId() != null) {
@@ -129,6 +141,11 @@ public final class RestoreStore implements AutoCloseable {
             }
             return null;
         }));
+    }
+
+    /** The write-only secrets a restore recorded as sent to the destination object {@code destKey} of {@code type}. */
+    public synchronized java.util.Set<String> secretsSent(String destUrl, String type, String destKey) {
+        return sql(() -> SecretsSent.fields(c, destUrl, type, destKey));
     }
 
     public synchronized Map<String, Checkpoint> checkpoints(long restoreId, String type) {

@@ -73,6 +73,14 @@ final class Schema {
             CREATE TABLE run_limits(run_id INTEGER NOT NULL, segment INTEGER NOT NULL, mode TEXT NOT NULL,
               min INTEGER NOT NULL, median INTEGER NOT NULL, max INTEGER NOT NULL, timeline TEXT NOT NULL,
               PRIMARY KEY(run_id, segment));
+            """,
+            // 5 (issue #11): which write-only secrets without a read-back flag in the API (OIDC secret, cloud
+            // storage S3 key and secret, an external OAuth app's client secret) a restore has sent to which
+            // destination object, so a later restore with the secrets file sends each once and then never again.
+            // Field NAMES only: never a value, nor anything derived from one
+            """
+            CREATE TABLE secrets_sent(dest_url TEXT NOT NULL, type TEXT NOT NULL, dest_key TEXT NOT NULL,
+              field TEXT NOT NULL, sent_run INTEGER NOT NULL, PRIMARY KEY(dest_url, type, dest_key, field)) WITHOUT ROWID;
             """);
 
     static int currentVersion(Connection c) throws SQLException {
