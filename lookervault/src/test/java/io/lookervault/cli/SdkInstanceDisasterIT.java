@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
 class SdkInstanceDisasterIT {
     private static final Path NODE_DIR = Path.of("..", "looker-sim", "src", "test", "node").toAbsolutePath().normalize();
     private static final String MARK = "filled-secret-";
+    /** The secrets without a has_* flag, as the simulator receives them from {@link #filled}'s file. */
+    private static final List<String> FLAGLESS = List.of("OIDCConfig.secret=" + MARK + "secret",
+            "BackupConfiguration.custom_s3_key=" + MARK + "custom_s3_key",
+            "BackupConfiguration.custom_s3_secret=" + MARK + "custom_s3_secret",
+            "ExternalOauthApplication.client_secret=" + MARK + "client_secret");
 
     @TempDir
     Path dir;
@@ -75,6 +81,8 @@ class SdkInstanceDisasterIT {
             assertThat(first.out() + first.err()).doesNotContain(MARK).doesNotContain(": unset");
             assertThat(Files.readString(Path.of(db), StandardCharsets.ISO_8859_1)).as("the vault").doesNotContain(MARK);
             InstanceCompare.assertSame(a, b);
+            // the secrets no has_* flag can confirm: B was sent the file's values (the simulator's test hook)
+            assertThat(received(b, 0)).containsAll(FLAGLESS);
 
             mark = b.requestLog().size();
             CliRun second = CliRun.run(dir, env, "--db", db, "--output", "json", "restore", "bulk", "--yes");
@@ -114,10 +122,19 @@ class SdkInstanceDisasterIT {
             assertThat(CliRun.run(dir, CliRun.restoreEnv(b), "--db", db, "restore", "dlq", "list").out())
                     .doesNotContain("external_oauth_applications");
 
+            int sent = b.secretsReceived().size();
             CliRun filled = CliRun.run(dir, CliRun.restoreEnv(b), "--db", db, "restore", "bulk", "--yes", "--secrets",
                     secrets.toString());
             assertThat(filled.exitCode()).as(filled.out() + filled.err()).isZero();
             InstanceCompare.assertSame(a, b);
+            // OIDC and cloud storage were written without their secrets by the bare run, and nothing else of them
+            // differs now: sent all the same (no restore had recorded them); the app's came with the retry's create
+            assertThat(received(b, sent)).containsAll(FLAGLESS.subList(0, 3)).doesNotContain(FLAGLESS.get(3));
+            int mark = b.requestLog().size();
+            CliRun again = CliRun.run(dir, CliRun.restoreEnv(b), "--db", db, "restore", "bulk", "--yes", "--secrets",
+                    secrets.toString());
+            assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+            assertThat(writes(b, mark)).as("then nothing more: " + again.out()).isZero();
         }
     }
 
@@ -184,6 +201,12 @@ class SdkInstanceDisasterIT {
         Files.writeString(p, out);
         Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
         return p;
+    }
+
+    /** "Schema.field=value" of each write-only value {@code sim} was sent since the {@code from}th. */
+    private static List<String> received(LookerSim sim, int from) {
+        List<io.lookersim.store.SecretsReceived.Entry> all = sim.secretsReceived();
+        return all.subList(from, all.size()).stream().map(e -> e.schema() + "." + e.field() + "=" + e.value()).toList();
     }
 
     private static long writes(LookerSim sim, int from) {
