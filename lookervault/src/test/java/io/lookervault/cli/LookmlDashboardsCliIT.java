@@ -1,18 +1,13 @@
 package io.lookervault.cli;
 
+import static io.lookervault.cli.SimPair.obj;
+import static io.lookervault.cli.SimPair.writes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookersim.LookerSim;
-import io.lookervault.config.LookerSettings;
-import io.lookervault.config.ResilienceSettings;
-import io.lookervault.config.Secret;
 import io.lookervault.looker.LookerClient;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,37 +27,38 @@ class LookmlDashboardsCliIT {
 
     @Test
     void backedUpShownSyncedInPlaceImportedIntoAnEmptyLookerAndSkippedWithoutTheirModel() throws Exception {
-        try (LookerSim a = LookerSim.builder().port(0).scale(30).seed(5).build().start();
-             LookerSim b = LookerSim.builder().port(0).scale(0).seed(5).build().start();
-             LookerClient apiA = client(a); LookerClient apiB = client(b)) {
-            String db = dir.resolve("v.db").toString();
+        try (SimPair p = SimPair.start(dir, 5)) {
+            LookerSim a = p.a;
+            LookerSim b = p.b;
+            LookerClient apiA = p.apiA;
+            LookerClient apiB = p.apiB;
             String folder = id(apiA.post("/folders", Map.of(), obj().put("name", "Team copies").put("parent_id", sharedRoot(apiA))));
             String copy = id(apiA.post("/dashboards/" + OVERVIEW + "/import/" + folder, Map.of(), obj().put("title", "Overview (team)")));
             apiA.post("/dashboards/ecommerce::overview/import/" + folder, Map.of(), obj());
-            assertThat(cli(a, db, "-q", "extract").exitCode()).isZero();
+            assertThat(p.cli(a, "-q", "extract").exitCode()).isZero();
 
-            CliRun list = cli(a, db, "list", "lookml_dashboards");
+            CliRun list = p.cli(a, "list", "lookml_dashboards");
             assertThat(list.out()).contains(OVERVIEW).contains("finance::kpi_summary").doesNotContain("Overview (team)");
-            JsonNode shown = JsonOutput.MAPPER.readTree(cli(a, db, "--output", "json", "show", "lookml_dashboards", OVERVIEW).out());
+            JsonNode shown = JsonOutput.MAPPER.readTree(p.cli(a, "--output", "json", "show", "lookml_dashboards", OVERVIEW).out());
             assertThat(shown.toString()).contains("dashboard_elements").contains("\"dashboard_filter_name\":\"Date\"");
 
             // sync in place: a damaged linked copy is rebuilt from its LookML dashboard; a sound one is left alone
             JsonNode tile = apiA.get("/dashboards/" + copy, Map.of()).path("dashboard_elements").get(0);
             apiA.delete("/dashboard_elements/" + id(tile), Map.of());
-            CliRun synced = cli(a, db, "restore", "single", "lookml_dashboards", OVERVIEW);
+            CliRun synced = p.cli(a, "restore", "single", "lookml_dashboards", OVERVIEW);
             assertThat(synced.exitCode()).as(synced.out() + synced.err()).isZero();
             assertThat(synced.out()).containsPattern("lookml_dashboards +thelook::overview +update").contains("linked copies synced");
             assertThat(apiA.get("/dashboards/" + copy, Map.of()).path("dashboard_elements")).hasSize(3);
             int mark = a.requestLog().size();
-            CliRun again = cli(a, db, "restore", "single", "lookml_dashboards", OVERVIEW);
+            CliRun again = p.cli(a, "restore", "single", "lookml_dashboards", OVERVIEW);
             assertThat(again.out()).containsPattern("lookml_dashboards +0 +0 +1 +0 +0");
             assertThat(writes(a, mark)).as("a sound copy is not synced").isZero();
 
             // an empty Looker with the thelook model but without ecommerce
             delete(apiB, "/lookml_models/ecommerce");
-            CliRun plan = cli(b, db, "restore", "bulk", "folders", "lookml_dashboards", "--dry-run");
+            CliRun plan = p.cli(b, "restore", "bulk", "folders", "lookml_dashboards", "--dry-run");
             assertThat(plan.out()).containsPattern("model +ecommerce +\\d+ +lookml_dashboards ecommerce::");
-            CliRun imported = cli(b, db, "--output", "json", "restore", "bulk", "folders", "lookml_dashboards",
+            CliRun imported = p.cli(b, "--output", "json", "restore", "bulk", "folders", "lookml_dashboards",
                     "--lookml-dashboards", "import", "--allow-missing", "--yes");
             assertThat(imported.exitCode()).as(imported.err()).isZero();
             JsonNode outcomes = JsonOutput.MAPPER.readTree(imported.out()).path("outcomes");
@@ -78,39 +74,23 @@ class LookmlDashboardsCliIT {
             assertThat(made.get(0).path("dashboard_elements")).hasSize(3);
 
             mark = b.requestLog().size();
-            CliRun twice = cli(b, db, "restore", "bulk", "folders", "lookml_dashboards", "--lookml-dashboards", "import",
+            CliRun twice = p.cli(b, "restore", "bulk", "folders", "lookml_dashboards", "--lookml-dashboards", "import",
                     "--allow-missing", "--no-validate");
             assertThat(twice.exitCode()).as(twice.err()).isZero();
             assertThat(writes(b, mark)).as("the copy is there: nothing imported twice").isZero();
 
             String elsewhere = id(apiB.post("/folders", Map.of(), obj().put("name", "Elsewhere").put("parent_id", sharedRoot(apiB))));
-            CliRun into = cli(b, db, "restore", "single", "lookml_dashboards", OVERVIEW, "--lookml-dashboards", "import",
+            CliRun into = p.cli(b, "restore", "single", "lookml_dashboards", OVERVIEW, "--lookml-dashboards", "import",
                     "--lookml-into-folder", elsewhere);
             assertThat(into.exitCode()).as(into.err()).isZero();
             assertThat(linkedCopies(apiB, OVERVIEW)).hasSize(2);
 
-            CliRun skip = cli(b, db, "restore", "single", "lookml_dashboards", OVERVIEW, "--lookml-dashboards", "skip");
+            CliRun skip = p.cli(b, "restore", "single", "lookml_dashboards", OVERVIEW, "--lookml-dashboards", "skip");
             assertThat(skip.out()).containsPattern("thelook::overview +skipped").contains("--lookml-dashboards skip");
-            CliRun bad = cli(b, db, "restore", "single", "lookml_dashboards", OVERVIEW, "--lookml-into-folder", "1");
+            CliRun bad = p.cli(b, "restore", "single", "lookml_dashboards", OVERVIEW, "--lookml-into-folder", "1");
             assertThat(bad.exitCode()).isEqualTo(2);
             assertThat(bad.err()).contains("--lookml-into-folder needs --lookml-dashboards import");
         }
-    }
-
-    private CliRun cli(LookerSim sim, String db, String... args) {
-        List<String> all = new ArrayList<>(List.of("--db", db));
-        all.addAll(List.of(args));
-        return CliRun.run(dir, CliRun.restoreEnv(sim), all.toArray(String[]::new));
-    }
-
-    private static LookerClient client(LookerSim sim) {
-        return LookerClient.create(LookerSettings.of(sim.baseUrl(), sim.clientId(), Secret.of(sim.clientSecret()), true,
-                Duration.ofSeconds(10)), new ResilienceSettings(100_000, 0, 1, Duration.ofMillis(5), Duration.ofMillis(200)));
-    }
-
-    private static long writes(LookerSim sim, int from) {
-        return sim.requestLog().subList(from, sim.requestLog().size()).stream().filter(e -> !"GET".equals(e.method())
-                && !e.path().endsWith("/login") && !e.path().endsWith("/logout")).count();
     }
 
     private static JsonNode outcome(JsonNode outcomes, String id) {
@@ -140,10 +120,6 @@ class LookmlDashboardsCliIT {
 
     private static void delete(LookerClient api, String path) throws Exception {
         api.delete(path, Map.of());
-    }
-
-    private static ObjectNode obj() {
-        return JsonOutput.MAPPER.createObjectNode();
     }
 
     private static String id(JsonNode n) {

@@ -1,16 +1,14 @@
 package io.lookervault.cli;
 
+import static io.lookervault.cli.SimPair.obj;
+import static io.lookervault.cli.SimPair.writes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lookersim.LookerSim;
-import io.lookervault.config.LookerSettings;
-import io.lookervault.config.ResilienceSettings;
-import io.lookervault.config.Secret;
 import io.lookervault.looker.LookerClient;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +27,11 @@ class PreflightRowsCliIT {
 
     @Test
     void dryRunNamesMissingConnectionsOwnersAndRecipients() throws Exception {
-        try (LookerSim a = LookerSim.builder().port(0).scale(30).seed(5).build().start();
-             LookerSim b = LookerSim.builder().port(0).scale(0).seed(5).build().start();
-             LookerClient apiA = client(a); LookerClient apiB = client(b)) {
-            String db = dir.resolve("v.db").toString();
+        try (SimPair p = SimPair.start(dir, 5)) {
+            LookerSim a = p.a;
+            LookerSim b = p.b;
+            LookerClient apiA = p.apiA;
+            LookerClient apiB = p.apiB;
             JsonNode colleague = null;
             String me = apiA.get("/user", Map.of()).path("id").asText();
             for (JsonNode u : apiA.get("/users", Map.of("fields", "id,email"))) {
@@ -45,21 +44,21 @@ class PreflightRowsCliIT {
             plan.putArray("scheduled_plan_destination").addObject().put("type", "email").put("format", "wysiwyg_pdf")
                     .put("address", colleague.path("email").asText());
             apiA.post("/scheduled_plans", Map.of(), plan);
-            assertThat(cli(a, db, "-q", "extract").exitCode()).isZero();
+            assertThat(p.cli(a, "-q", "extract").exitCode()).isZero();
             // an empty Looker has the models but no connections: give it one of the four
             apiB.post("/connections", Map.of(), obj().put("name", "snowflake").put("dialect_name", "snowflake")
                     .put("host", "acme.snowflakecomputing.com").put("database", "ECOMMERCE"));
 
-            CliRun all = cli(b, db, "restore", "bulk", "--dry-run");
+            CliRun all = p.cli(b, "restore", "bulk", "--dry-run");
             assertThat(all.exitCode()).as(all.err()).isZero();
             assertThat(all.out()).as("a whole restore brings the backup's connections (issue #11) and users along")
                     .doesNotContainPattern("(?m)^connection ").doesNotContainPattern("(owner|recipient) +user ");
-            CliRun content = cli(b, db, "restore", "bulk", "dashboards", "looks", "--dry-run");
+            CliRun content = p.cli(b, "restore", "bulk", "dashboards", "looks", "--dry-run");
             assertThat(content.exitCode()).as(content.err()).isZero();
             assertThat(content.out()).containsPattern("connection +bigquery_prod +\\d+ +(dashboards|looks) ")
                     .containsPattern("connection +redshift +\\d+ ").doesNotContainPattern("connection +snowflake");
 
-            CliRun some = cli(b, db, "--output", "json", "restore", "bulk", "folders", "scheduled_plans", "alerts", "--dry-run");
+            CliRun some = p.cli(b, "--output", "json", "restore", "bulk", "folders", "scheduled_plans", "alerts", "--dry-run");
             assertThat(some.exitCode()).as(some.err()).isZero();
             JsonNode missing = JsonOutput.MAPPER.readTree(some.out()).path("preflight").path("missing");
             List<String> ownerItems = items(missing, "owner");
@@ -71,7 +70,7 @@ class PreflightRowsCliIT {
             assertThat(recipient.path("items").toString()).contains("Weekly to a colleague");
             assertThat(items(missing, "connection")).as("no content queried in these types").isEmpty();
 
-            CliRun table = cli(b, db, "restore", "bulk", "scheduled_plans", "--dry-run");
+            CliRun table = p.cli(b, "restore", "bulk", "scheduled_plans", "--dry-run");
             assertThat(table.out()).containsPattern("recipient +user " + colleague.path("id").asText() + " \\S+ +1 +scheduled_plans \\d+"
                     + " \"Weekly to a colleague\"");
         }
@@ -96,18 +95,4 @@ class PreflightRowsCliIT {
         throw new AssertionError("no " + kind + " row in " + missing);
     }
 
-    private CliRun cli(LookerSim sim, String db, String... args) {
-        List<String> all = new ArrayList<>(List.of("--db", db));
-        all.addAll(List.of(args));
-        return CliRun.run(dir, CliRun.restoreEnv(sim), all.toArray(String[]::new));
-    }
-
-    private static LookerClient client(LookerSim sim) {
-        return LookerClient.create(LookerSettings.of(sim.baseUrl(), sim.clientId(), Secret.of(sim.clientSecret()), true,
-                Duration.ofSeconds(10)), new ResilienceSettings(100_000, 0, 1, Duration.ofMillis(5), Duration.ofMillis(200)));
-    }
-
-    private static ObjectNode obj() {
-        return JsonOutput.MAPPER.createObjectNode();
-    }
 }
