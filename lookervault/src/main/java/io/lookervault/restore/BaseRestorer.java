@@ -100,8 +100,9 @@ abstract class BaseRestorer implements TypeRestorer {
         ObjectNode body = body(doc, ctx, notes);
         // write-only secrets are never compared: sent on create, or where the destination's has_* flag lacks one;
         // one without a flag when the object is written anyway or no restore recorded sending it there
-        SecretNeeds.Flagless flagless = dest == null ? SecretNeeds.Flagless.NEVER : ctx.flagless(type,
-                dest.path("id").asText(), !JsonFields.diff(body, comparable(dest)).isEmpty());
+        // (asked only of the few types that have one: no vault read, no second diff for content items)
+        SecretNeeds.Flagless flagless = dest == null || !SecretNeeds.flagless(type) ? SecretNeeds.Flagless.NEVER
+                : ctx.flagless(type, dest.path("id").asText(), !JsonFields.diff(body, comparable(dest)).isEmpty());
         List<String> secrets = SecretNeeds.apply(type, sourceId, doc, dest, body, ctx.secrets, flagless, notes);
         Outcome.Action action;
         List<String> fields = new ArrayList<>();

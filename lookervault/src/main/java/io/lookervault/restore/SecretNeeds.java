@@ -87,6 +87,11 @@ final class SecretNeeds {
         return n == null ? sourceId : n;
     }
 
+    /** Whether {@code type} has a secret without a {@code has_*} flag (most types have no secret at all). */
+    static boolean flagless(String type) {
+        return ALL.stream().anyMatch(n -> n.type().equals(type) && n.hasFlag() == null);
+    }
+
     static List<Need> of(String type) {
         return ALL.stream().filter(n -> n.type().equals(type)).toList();
     }

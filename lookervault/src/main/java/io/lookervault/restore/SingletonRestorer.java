@@ -80,7 +80,8 @@ final class SingletonRestorer implements TypeRestorer {
         // a secret is sent with a change (or where the has_* flag says it is missing), never compared
         // (or, one without a flag, where no restore recorded sending it to this Looker: SecretNeeds.Flagless)
         List<String> secrets = SecretNeeds.apply(type, sourceId, doc, fields.isEmpty() ? dest : null, body,
-                ctx.secrets, ctx.flagless(type, sourceId, !fields.isEmpty()), notes);
+                ctx.secrets, SecretNeeds.flagless(type) ? ctx.flagless(type, sourceId, !fields.isEmpty())
+                        : SecretNeeds.Flagless.NEVER, notes);
         secrets.stream().filter(f -> !fields.contains(f)).forEach(fields::add);
         if (ctx.dryRun) {
             JsonNode before = have;

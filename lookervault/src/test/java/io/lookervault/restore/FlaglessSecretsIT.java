@@ -96,6 +96,8 @@ class FlaglessSecretsIT {
             String vault = Files.readString(db, StandardCharsets.ISO_8859_1);
             assertThat(vault).as("names only, never values").doesNotContain("flagless-");
             assertThat(filled.toString()).doesNotContain("flagless-");
+            assertThat(io.lookervault.cli.JsonOutput.MAPPER.writeValueAsString(filled)).as("--output json")
+                    .doesNotContain("flagless-").doesNotContain("secretsSent").contains("secret custom_s3_key: set");
 
             // 3. with the file again: recorded, so nothing is written
             mark = b.secretsReceived().size();

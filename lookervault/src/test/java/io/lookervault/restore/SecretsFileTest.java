@@ -96,6 +96,44 @@ class SecretsFileTest {
     }
 
     @Test
+    void aFlaglessSecretOfAnExistingObjectIsSentWhenWrittenOrNeverRecordedElsewhereThanItsOwnLooker() throws Exception {
+        SecretsFile f = SecretsFile.load(file("[external_oauth_applications.\"sf\"]\nclient_secret = \"cs-1\"\n", "rw-------"));
+        JsonNode doc = JSON.readTree("{\"name\":\"sf\",\"client_id\":\"c\"}");
+        JsonNode dest = JSON.readTree("{\"id\":\"7\",\"name\":\"sf\",\"client_id\":\"c\"}");
+        java.util.Set<String> none = java.util.Set.of();
+        java.util.Set<String> sent = java.util.Set.of("client_secret");
+        record Case(SecretNeeds.Flagless flagless, List<String> put) {}
+        for (Case c : List.of(new Case(new SecretNeeds.Flagless(true, false, sent), List.of("client_secret")),
+                new Case(new SecretNeeds.Flagless(true, true, sent), List.of("client_secret")),
+                new Case(new SecretNeeds.Flagless(false, false, none), List.of("client_secret")),
+                new Case(new SecretNeeds.Flagless(false, false, sent), List.of()),
+                new Case(new SecretNeeds.Flagless(false, true, none), List.of()),
+                new Case(SecretNeeds.Flagless.NEVER, List.of()))) {
+            ObjectNode body = JSON.createObjectNode();
+            List<String> notes = new ArrayList<>();
+            assertThat(SecretNeeds.apply("external_oauth_applications", "1", doc, dest, body, f, c.flagless(), notes))
+                    .as("%s", c.flagless()).isEqualTo(c.put());
+            assertThat(body.has("client_secret")).isEqualTo(!c.put().isEmpty());
+            if (!c.flagless().written() && !c.put().isEmpty()) {
+                assertThat(notes).containsExactly("secret client_secret: set (Looker cannot say whether it has one, and"
+                        + " no restore has sent it to this object)");
+            }
+        }
+        // without the file, a never-recorded one is reported on each run until one with the file sends it
+        List<String> notes = new ArrayList<>();
+        SecretNeeds.apply("external_oauth_applications", "1", doc, dest, JSON.createObjectNode(), SecretsFile.none(),
+                new SecretNeeds.Flagless(false, false, none), notes);
+        assertThat(notes).singleElement().asString().startsWith("secret client_secret: unset");
+        // a flagged secret is unaffected: the destination's has_* flag decides
+        assertThat(SecretNeeds.apply("connections", "wh", JSON.readTree("{\"name\":\"wh\",\"has_password\":true}"),
+                JSON.readTree("{\"has_password\":true}"), JSON.createObjectNode(), f,
+                new SecretNeeds.Flagless(false, false, none), new ArrayList<>())).isEmpty();
+        assertThat(SecretNeeds.flagless("external_oauth_applications")).isTrue();
+        assertThat(SecretNeeds.flagless("dashboards")).isFalse();
+        assertThat(SecretNeeds.flagless("connections")).isFalse();
+    }
+
+    @Test
     void deadLetterBodiesHaveTheirSecretsMaskedAtAnyDepth() throws Exception {
         JsonNode body = JSON.readTree("{\"name\":\"wh\",\"password\":\"pw-1\",\"pdt_context_override\":"
                 + "{\"password\":\"pw-2\",\"host\":\"h\"},\"file_type\":\".json\"}");
