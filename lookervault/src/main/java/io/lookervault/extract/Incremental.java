@@ -20,6 +20,9 @@ final class Incremental {
     static final Set<ContentType> FINGERPRINTED = EnumSet.of(ContentType.USERS, ContentType.FOLDERS,
             ContentType.ALERTS);
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private Incremental() {}
 
     /**
@@ -46,9 +49,13 @@ final class Incremental {
         return FINGERPRINTED.contains(type) ? Hashes.sha256(bytes(row)) : null;
     }
 
-    /** The compact UTF-8 JSON of a document (a list row's fingerprint hashes it). */
+    /** The compact UTF-8 JSON of a document: what the vault stores and hashes. */
     static byte[] bytes(JsonNode doc) {
-        return DocBytes.of(doc);
+        try {
+            return JSON.writeValueAsBytes(doc);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a parsed document always serialises", e);
+        }
     }
 
     static boolean unchanged(ContentType type, KnownItem known, String updatedAt, String fingerprint) {

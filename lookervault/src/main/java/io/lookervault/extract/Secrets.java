@@ -9,7 +9,6 @@ import java.util.Set;
  * ({@code x-looker-write-only} in the spec, e.g. a schedule destination's {@code secret_parameters}) and the
  * one-time password-reset link of a user. Looker does not send the write-only ones, but a misbehaving server
  * or proxy could, and the vault is a file people copy. {@code SecretsSpecTest} holds the list to the spec.
- * The extraction leaves them out while it writes a document ({@link DocBytes#stored}), as {@link #strip} would.
  */
 final class Secrets {
     static final Set<String> FIELDS = Set.of("secret_parameters", "password", "pdt_password", "client_secret",

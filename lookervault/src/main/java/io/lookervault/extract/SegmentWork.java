@@ -263,7 +263,7 @@ final class SegmentWork {
     private void store(ContentType type, String id, JsonNode doc, String updatedAt, String listFp)
             throws InterruptedException {
         String deps = type == ContentType.DASHBOARDS ? EmbeddedLooks.deps(doc) : null;
-        writer.submit(WriteOp.Fetched.of(type.key(), id, DocBytes.stored(doc), updatedAt, listFp,
+        writer.submit(WriteOp.Fetched.of(type.key(), id, Incremental.bytes(Secrets.strip(doc)), updatedAt, listFp,
                 deps));
     }
 

@@ -78,8 +78,8 @@ public class ExtractIT {
                     assertThat(eight.items().get(t.key()).total()).isEqualTo(ids.size());
                     for (String id : ids) {
                         String stored = v.json(t.key(), id, eight.runId()).orElseThrow();
-                        // the stored bytes (and so their hash) are exactly Jackson's compact JSON of the document
-                        // (DocBytes writes them without Jackson's ObjectMapper; this holds it to it)
+                        // the stored bytes (and so their hash) are exactly Jackson's compact JSON of the document: a
+                        // writer that differs would make every item look edited on the next incremental run
                         assertThat(stored).as("bytes of " + t.key() + " " + id).isEqualTo(new String(
                                 MAPPER.writeValueAsBytes(MAPPER.readTree(stored)), java.nio.charset.StandardCharsets.UTF_8));
                         assertThat(SimHarness.lookerPart(stored)).as(t.key() + " " + id)
