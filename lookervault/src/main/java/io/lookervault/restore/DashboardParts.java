@@ -90,16 +90,41 @@ final class DashboardParts {
         return any;
     }
 
-    /** Restores elements; fills {@code map} with source element id → destination element id. */
-    boolean elements(JsonNode source, JsonNode dest, Map<String, String> map)
-            throws LookerException, InterruptedException {
-        boolean changed = false;
+    /**
+     * Restores filters and elements; fills {@code map} with source element id → destination element id and
+     * returns whether the filters and whether the elements changed. The filters and every tile's query go at the
+     * same time ({@link ItemParts}); the elements follow, since a tile's listens name its dashboard's filters.
+     * New elements are created one after another in the source's order (their ids, and so the destination's
+     * element order, follow it); updates of existing elements and deletes of extra ones go at the same time.
+     */
+    boolean[] filtersAndElements(JsonNode srcFilters, JsonNode destFilters, JsonNode source, JsonNode dest,
+                                 Map<String, String> map) throws LookerException, InterruptedException {
+        // matching is local and in order: an element taken by one source element is not matched again
         Set<String> kept = new HashSet<>();
+        List<Tile> tiles = new ArrayList<>();
         for (JsonNode e : source) {
-            String srcId = e.path("id").asText();
             JsonNode have = match(e, dest, kept);
-            ObjectNode b = body(e, have);
-            if (have == null) {
+            if (have != null) {
+                kept.add(have.path("id").asText());
+            }
+            tiles.add(new Tile(e, have));
+        }
+        List<ItemParts.Part<Boolean>> first = new ArrayList<>();
+        first.add(() -> filters(srcFilters, destFilters));
+        for (Tile t : tiles) {
+            first.add(() -> {
+                t.body = body(t.e, t.have, t.notes);
+                return Boolean.TRUE;
+            });
+        }
+        boolean filtersChanged = ctx.parts.all(first).get(0);
+        boolean changed = false;
+        List<ItemParts.Part<Object>> updates = new ArrayList<>();
+        for (Tile t : tiles) {
+            notes.addAll(t.notes);
+            String srcId = t.e.path("id").asText();
+            ObjectNode b = t.body;
+            if (t.have == null) {
                 changed = true;
                 if (!ctx.dryRun) {
                     b.put("dashboard_id", dashboardId);
@@ -109,18 +134,33 @@ final class DashboardParts {
                 }
                 continue;
             }
-            String id = have.path("id").asText();
-            kept.add(id);
+            String id = t.have.path("id").asText();
             map.put(srcId, id);
             ctx.ids.map("dashboard_elements", srcId, id);
-            if (!JsonFields.diff(b, have).isEmpty()) {
+            if (!JsonFields.diff(b, t.have).isEmpty()) {
                 changed = true;
                 if (!ctx.dryRun) {
-                    ctx.dest.patch(ApiPath.of("dashboard_elements", id), b);
+                    updates.add(() -> ctx.dest.patch(ApiPath.of("dashboard_elements", id), b));
                 }
             }
         }
-        return deleteOthers(dest, kept, "dashboard_elements") || changed;
+        changed |= others(dest, kept, "dashboard_elements", updates);
+        ctx.parts.all(updates);
+        return new boolean[] {filtersChanged, changed};
+    }
+
+    /** One source element with the destination element it matched (null: to create) and its write body. */
+    private static final class Tile {
+        final JsonNode e;
+        final JsonNode have;
+        /** What restoring this tile noted, added to the item's notes in the source's order. */
+        final List<String> notes = new ArrayList<>();
+        ObjectNode body;
+
+        Tile(JsonNode e, JsonNode have) {
+            this.e = e;
+            this.have = have;
+        }
     }
 
     private JsonNode match(JsonNode e, JsonNode dest, Set<String> taken) throws LookerException, InterruptedException {
@@ -143,7 +183,7 @@ final class DashboardParts {
         return null;
     }
 
-    private ObjectNode body(JsonNode e, JsonNode have) throws LookerException, InterruptedException {
+    private ObjectNode body(JsonNode e, JsonNode have, List<String> notes) throws LookerException, InterruptedException {
         ObjectNode b = ctx.write.body("DashboardElement", e);
         for (String f : List.of("look", "query", "result_maker", "result_maker_id", "dashboard_id",
                 "dashboard_layout_id", "filter_id", "lookml_link_id")) {
@@ -253,9 +293,11 @@ final class DashboardParts {
         return null;
     }
 
+    /** Brings a layout's components in line; their updates go at the same time. */
     private boolean components(JsonNode source, JsonNode dest, Map<String, String> elements)
             throws LookerException, InterruptedException {
         boolean changed = false;
+        List<ItemParts.Part<Object>> updates = new ArrayList<>();
         for (JsonNode c : source) {
             String element = elements.get(c.path("dashboard_element_id").asText());
             JsonNode have = element == null ? null : BaseRestorer.exact(dest, "dashboard_element_id", element);
@@ -269,22 +311,41 @@ final class DashboardParts {
             if (!JsonFields.diff(b, have).isEmpty()) {
                 changed = true;
                 if (!ctx.dryRun) {
-                    ctx.dest.patch(ApiPath.of("dashboard_layout_components", have.path("id").asText()), b);
+                    String id = have.path("id").asText();
+                    updates.add(() -> ctx.dest.patch(ApiPath.of("dashboard_layout_components", id), b));
                 }
             }
+        }
+        ctx.parts.all(updates);
+        return changed;
+    }
+
+    /**
+     * Deletes the destination's parts the backup lacks, one after another on the calling thread: it runs as a part
+     * itself (the filters), and a part waiting for parts on the same pool could wait forever.
+     */
+    private boolean deleteOthers(JsonNode dest, Set<String> kept, String collection)
+            throws LookerException, InterruptedException {
+        List<ItemParts.Part<Object>> deletes = new ArrayList<>();
+        boolean changed = others(dest, kept, collection, deletes);
+        for (ItemParts.Part<Object> d : deletes) {
+            d.call();
         }
         return changed;
     }
 
-    private boolean deleteOthers(JsonNode dest, Set<String> kept, String collection)
-            throws LookerException, InterruptedException {
+    /** Adds the deletes of the destination's parts the backup lacks to {@code out}; returns whether there are any. */
+    private boolean others(JsonNode dest, Set<String> kept, String collection, List<ItemParts.Part<Object>> out) {
         boolean changed = false;
         for (JsonNode d : dest) {
             String id = d.path("id").asText();
             if (!kept.contains(id)) {
                 changed = true;
                 if (!ctx.dryRun) {
-                    ctx.dest.delete(ApiPath.of(collection, id));
+                    out.add(() -> {
+                        ctx.dest.delete(ApiPath.of(collection, id));
+                        return null;
+                    });
                 }
             }
         }

@@ -103,11 +103,13 @@ final class DashboardRestorer extends BaseRestorer {
             throws LookerException, InterruptedException {
         List<String> parts = new ArrayList<>();
         DashboardParts p = new DashboardParts(ctx, destId, notes, doc);
-        if (p.filters(doc.path("dashboard_filters"), dest.path("dashboard_filters"))) {
+        Map<String, String> elements = new java.util.HashMap<>();
+        boolean[] changed = p.filtersAndElements(doc.path("dashboard_filters"), dest.path("dashboard_filters"),
+                doc.path("dashboard_elements"), dest.path("dashboard_elements"), elements);
+        if (changed[0]) {
             parts.add("filters");
         }
-        Map<String, String> elements = new java.util.HashMap<>();
-        if (p.elements(doc.path("dashboard_elements"), dest.path("dashboard_elements"), elements)) {
+        if (changed[1]) {
             parts.add("elements");
         }
         JsonNode now = ctx.dryRun ? dest : ctx.dest.get(path(destId), Map.of());

@@ -91,6 +91,11 @@ final class DestinationWriter {
         return lastRequest.get();
     }
 
+    /** Makes {@code request} this thread's last write: one a part of the same item sent on another thread. */
+    void adoptLastRequest(String request) {
+        lastRequest.set(request);
+    }
+
     void clearLastRequest() {
         lastRequest.remove();
     }

@@ -24,12 +24,14 @@ final class RestoreContext {
     final SecretsFile secrets;
     /** {@code --enable-auth}: SAML/OIDC/LDAP enabled at the source are enabled at the destination too. */
     final boolean enableAuth;
+    /** Sends an item's independent parts at the same time, beside the run's workers; closed by the job. */
+    final ItemParts parts;
 
     private final RestoreStore store;
 
     RestoreContext(LookerApi api, BackupSnapshot source, RestoreStore store, String destUrl, boolean dryRun, long restoreId,
                    Map<String, TypeRestorer> restorers, RestoreOptions.Lookml lookml, SecretsFile secrets,
-                   boolean enableAuth) {
+                   boolean enableAuth, int workers) {
         this.lookml = lookml;
         this.store = store;
         this.source = source;
@@ -40,6 +42,7 @@ final class RestoreContext {
         this.dryRun = dryRun;
         this.restoreId = restoreId;
         this.dest = new DestinationWriter(api, dryRun);
+        this.parts = new ItemParts(workers, dest);
         this.facts = new DestinationFacts(dest);
         this.ids = new IdMap(this, store, restorers);
     }

@@ -103,7 +103,7 @@ public final class RestoreJob {
         BackupSnapshot source = BackupSnapshot.of(vault, o.run(), o.asOf());
         long restoreId = o.dryRun() ? 0 : startOrResume(o, source);
         RestoreContext ctx = new RestoreContext(api, source, store, destUrl, o.dryRun(), restoreId, RestoreOrder.restorers(),
-                o.lookml(), secrets, enableAuth);
+                o.lookml(), secrets, enableAuth, o.workers());
         RunState run = new RunState(ctx, o.workers());
         current = run;
         RunStatus status = RunStatus.COMPLETED;
@@ -403,6 +403,7 @@ public final class RestoreJob {
         void close() {
             coordinators.shutdownNow();
             pool.shutdownNow();
+            ctx.parts.close();
         }
     }
 }

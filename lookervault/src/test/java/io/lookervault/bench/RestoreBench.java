@@ -17,10 +17,20 @@ import java.util.Map;
  * that has a stated capacity (latency × max concurrent requests). Prints one line per run: items/s, requests/s
  * and their share of B's capacity. Used by bench/restore.sh.
  *
- * <p>Args (key=value): scale, latency, concurrent, workers (comma list), repeat, seed.
+ * <p>Args (key=value): scale, latency, concurrent, workers (comma list), repeat, seed, clientrate (the
+ * restore's {@code --rate-limit-per-second}: a number, or {@code auto} for the default adaptive in-flight limit
+ * with its slow start; default 100000, i.e. a fixed limit at the workers). Each line also carries the restore
+ * CLI's CPU seconds (user + sys of its JVM, start-up included, from {@code /usr/bin/time}).
  */
 public final class RestoreBench {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Options of the CLI's JVM, from the BENCH_JVM_OPTS environment variable; by default what bin/lookervault
+     * passes when LOOKERVAULT_JAVA_OPTS is unset (until session 6 this driver ran the CLI with the JVM's own
+     * defaults: C2 and G1, which cost the restore more CPU than the launcher's C1 and serial collector).
+     */
+    private static final String JVM_OPTS = System.getenv().getOrDefault("BENCH_JVM_OPTS",
+            "-Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
 
     private RestoreBench() {}
 
@@ -31,17 +41,19 @@ public final class RestoreBench {
         int concurrent = Integer.parseInt(a.getOrDefault("concurrent", "8"));
         int repeat = Integer.parseInt(a.getOrDefault("repeat", "3"));
         long seed = Long.parseLong(a.getOrDefault("seed", "1"));
+        String clientRate = a.getOrDefault("clientrate", "100000");
         double capacity = concurrent * 1000.0 / latency;
         Path db = Files.createTempFile("restore-bench", ".db");
         Files.delete(db);
         try (LookerSim source = LookerSim.builder().port(0).scale(scale).seed(seed).build().start()) {
-            cli(source, db, "extract", "--include-deleted", "--rate-limit-per-second", "100000");
+            cli(source, db, "100000", "extract", "--include-deleted");
         }
         for (String w : a.getOrDefault("workers", "1,2,4,8,16").split(",")) {
             for (int r = 0; r < repeat; r++) {
                 try (LookerSim dest = LookerSim.builder().port(0).scale(0).seed(seed).latencyMs(latency)
                         .maxConcurrent(concurrent).build().start()) {
-                    JsonNode rep = cli(dest, db, "restore", "bulk", "--workers", w, "--yes");
+                    double[] cpu = new double[1];
+                    JsonNode rep = cli(dest, db, clientRate, cpu, "restore", "bulk", "--workers", w, "--yes");
                     long items = 0;
                     for (JsonNode c : rep.path("counts")) {
                         for (JsonNode n : c) {
@@ -51,32 +63,55 @@ public final class RestoreBench {
                     double secs = rep.path("duration_ms").asLong() / 1000.0;
                     long requests = rep.path("requests").asLong();
                     System.out.printf(Locale.ROOT, "restore workers=%s items=%d seconds=%.2f items_per_s=%.1f"
-                                    + " requests=%d req_per_s=%.1f capacity=%.0f share=%.3f status=%s%n", w, items, secs,
+                                    + " requests=%d req_per_s=%.1f capacity=%.0f share=%.3f status=%s cli_cpu_s=%.2f"
+                                    + " cpu_ms_per_req=%.2f clientrate=%s%n", w, items, secs,
                             items / secs, requests, requests / secs, capacity, requests / secs / capacity,
-                            rep.path("status").asText());
+                            rep.path("status").asText(), cpu[0], cpu[0] * 1000 / requests, clientRate);
                 }
             }
         }
         Files.deleteIfExists(db);
     }
 
-    private static JsonNode cli(LookerSim sim, Path db, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.lookervault.cli.Main", "--db", db.toString(),
+    private static final java.util.regex.Pattern CPU = java.util.regex.Pattern.compile(
+            "(User|System) time \\(seconds\\): ([0-9.]+)");
+
+    private static JsonNode cli(LookerSim sim, Path db, String rate, String... args) throws IOException, InterruptedException {
+        return cli(sim, db, rate, new double[1], args);
+    }
+
+    private static JsonNode cli(LookerSim sim, Path db, String rate, double[] cpu, String... args)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-v",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (!JVM_OPTS.isBlank()) {
+            cmd.addAll(List.of(JVM_OPTS.trim().split("\\s+")));
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.lookervault.cli.Main", "--db", db.toString(),
                 "--output", "json", "-q"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("LOOKERSDK_BASE_URL", sim.baseUrl());
         pb.environment().put("LOOKERSDK_CLIENT_ID", sim.clientId());
         pb.environment().put("LOOKERSDK_CLIENT_SECRET", sim.clientSecret());
-        pb.environment().put("LOOKERVAULT_RATE_LIMIT_PER_SECOND", "100000");
-        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().put("LOOKERVAULT_RATE_LIMIT_PER_SECOND", rate);
+        Path err = Files.createTempFile("restore-bench", ".err");
+        pb.redirectError(err.toFile());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes());
         int code = p.waitFor();
+        String stderr = Files.readString(err);
+        Files.delete(err);
+        for (java.util.regex.Matcher c = CPU.matcher(stderr); c.find(); ) {
+            cpu[0] += Double.parseDouble(c.group(2));
+        }
+        // the CLI's own messages, without time's report
+        int t = stderr.indexOf("\tCommand being timed:");
+        System.err.print(t < 0 ? stderr : stderr.substring(0, t));
         if (code != 0 && code != 4) {
             throw new IllegalStateException("lookervault " + String.join(" ", args) + " exited " + code);
         }
-        return JSON.readTree(out);
+        // JVM options such as -XX:StartFlightRecording print a line of their own before the CLI's JSON
+        return JSON.readTree(out.substring(Math.max(0, out.indexOf('{'))));
     }
 }
