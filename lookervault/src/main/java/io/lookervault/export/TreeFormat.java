@@ -1,6 +1,10 @@
 package io.lookervault.export;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -35,9 +39,20 @@ public enum TreeFormat {
     static final ObjectMapper COMPACT = JsonMapper.builder()
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
 
+    /**
+     * The quoted UTF-8 bytes of the field names seen so far, at most {@link #NAMES} of them: a document tree
+     * written through {@link JsonGenerator#writeFieldName(String)} copied every name through a {@code char[]}
+     * into UTF-8 again (a tenth of an export's CPU); the few hundred names of Looker's types repeat in every
+     * file. Names beyond the bound (a map of anything) are written as before.
+     */
+    private static final int NAMES = 4096;
+    private static final java.util.concurrent.ConcurrentHashMap<String, SerializedString> FIELD_NAMES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final String extension;
     private final ObjectMapper mapper;
     private final ObjectWriter writer;
+    private final DefaultPrettyPrinter pretty;
 
     TreeFormat(String extension, ObjectMapper mapper) {
         this.extension = extension;
@@ -49,6 +64,7 @@ public enum TreeFormat {
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         this.writer = extension.equals("json") ? this.mapper.writer(pretty) : this.mapper.writer();
+        this.pretty = extension.equals("json") ? pretty : null;
     }
 
     /** The file name ending, without the dot. */
@@ -68,7 +84,7 @@ public enum TreeFormat {
     /** The file's bytes of an already canonical (sorted, cleaned) document. */
     public byte[] write(JsonNode canonical) {
         try {
-            byte[] body = writer.writeValueAsBytes(canonical);
+            byte[] body = pretty == null ? writer.writeValueAsBytes(canonical) : pretty(canonical);
             if (body.length > 0 && body[body.length - 1] == '\n') {
                 return body;
             }
@@ -77,6 +93,66 @@ public enum TreeFormat {
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The bytes {@link #writer} writes for {@code doc} (JSON only), walking the tree here to write field names
+     * from {@link #FIELD_NAMES}; byte for byte the same as {@code writer.writeValueAsBytes} (ExportIT compares).
+     */
+    private byte[] pretty(JsonNode doc) throws IOException {
+        BufferRecycler recycler = mapper.getFactory()._getBufferRecycler();
+        try (ByteArrayBuilder out = new ByteArrayBuilder(recycler)) {
+            try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+                g.setPrettyPrinter(pretty.createInstance());
+                value(g, doc);
+            }
+            return out.getClearAndRelease();
+        } finally {
+            recycler.releaseToPool();
+        }
+    }
+
+    private void value(JsonGenerator g, JsonNode v) throws IOException {
+        switch (v.getNodeType()) {
+            case OBJECT -> {
+                g.writeStartObject(v, v.size());
+                for (var it = v.fields(); it.hasNext(); ) {
+                    var e = it.next();
+                    SerializedString name = FIELD_NAMES.get(e.getKey());
+                    if (name == null && FIELD_NAMES.size() < NAMES) {
+                        name = FIELD_NAMES.computeIfAbsent(e.getKey(), SerializedString::new);
+                    }
+                    if (name != null) {
+                        g.writeFieldName(name);
+                    } else {
+                        g.writeFieldName(e.getKey());
+                    }
+                    value(g, e.getValue());
+                }
+                g.writeEndObject();
+            }
+            case ARRAY -> {
+                g.writeStartArray(v, v.size());
+                for (JsonNode e : v) {
+                    value(g, e);
+                }
+                g.writeEndArray();
+            }
+            case STRING -> g.writeString(v.textValue());
+            case BOOLEAN -> g.writeBoolean(v.booleanValue());
+            case NULL -> g.writeNull();
+            case NUMBER -> {
+                switch (v.numberType()) {
+                    case INT -> g.writeNumber(v.intValue());
+                    case LONG -> g.writeNumber(v.longValue());
+                    case BIG_INTEGER -> g.writeNumber(v.bigIntegerValue());
+                    case FLOAT -> g.writeNumber(v.floatValue());
+                    case DOUBLE -> g.writeNumber(v.doubleValue());
+                    default -> g.writeNumber(v.decimalValue());
+                }
+            }
+            default -> mapper.writeTree(g, v);
         }
     }
 
