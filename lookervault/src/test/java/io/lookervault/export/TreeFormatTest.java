@@ -48,4 +48,32 @@ class TreeFormatTest {
         String text = new String(TreeFormat.JSON.write(doc), StandardCharsets.UTF_8);
         assertThat(text).contains("\"field_0\": 0,").contains("\"field_4999\": 4999\n");
     }
+
+    /**
+     * Numbers keep their text through export and import. The vault holds what extract wrote (Jackson's doubles:
+     * {@code 10.0}, {@code 1.5}, never {@code 1.50}); Jackson's tree model stripped trailing zeros, so a file
+     * showed {@code 1E+1} for {@code 10.0} and an edited {@code 1.50} was imported as {@code 1.5}.
+     */
+    @Test
+    void numbersKeepTheirTrailingZerosFromVaultToFileAndFromFileToVault() throws Exception {
+        String stored = "{\"a\":10.0,\"b\":1.5,\"c\":0.25,\"d\":100,\"e\":0.0,\"f\":-2.50}";
+        JsonNode exported = Canonical.ofStored(stored.getBytes(StandardCharsets.UTF_8));
+        byte[] file = TreeFormat.JSON.write(exported);
+        assertThat(new String(file, StandardCharsets.UTF_8)).contains("\"a\": 10.0,").contains("\"e\": 0.0,")
+                .contains("\"f\": -2.50\n");
+        // the file read back stores the vault's bytes again (what import writes for a changed document)
+        JsonNode read = Canonical.inPlace(TreeFormat.JSON.read(file));
+        assertThat(new String(ImportPlan.stored(read).json(), StandardCharsets.UTF_8)).isEqualTo(stored);
+        // an edited 1.50 is stored as 1.50
+        JsonNode edited = Canonical.inPlace(TreeFormat.JSON.read("{\"b\": 1.50}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(new String(ImportPlan.stored(edited).json(), StandardCharsets.UTF_8)).isEqualTo("{\"b\":1.50}");
+        // same value, other text, is the same document: an unchanged object keeps the vault's bytes and hash
+        assertThat(edited).isEqualTo(Canonical.ofStored("{\"b\":1.5}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(TreeFormat.JSON.read("{\"a\": 1E+1}".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(Canonical.ofStored("{\"a\":10.0}".getBytes(StandardCharsets.UTF_8)));
+        // YAML files too
+        JsonNode yaml = TreeFormat.YAML.read("b: 1.50\na: 10.0\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(new String(ImportPlan.stored(Canonical.inPlace(yaml)).json(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"a\":10.0,\"b\":1.50}");
+    }
 }
