@@ -103,13 +103,27 @@ public enum TreeFormat {
 
     /**
      * The bytes {@link #writer} writes for {@code doc} (JSON only), walking the tree here to write field names
-     * from {@link #FIELD_NAMES}; byte for byte the same as {@code writer.writeValueAsBytes} (ExportIT compares).
+     * from {@link #FIELD_NAMES}; byte for byte the same as {@code writer.writeValueAsBytes} (TreeFormatTest).
      */
     private byte[] pretty(JsonNode doc) throws IOException {
-        BufferRecycler recycler = mapper.getFactory()._getBufferRecycler();
+        return walk(writer, doc);
+    }
+
+    private static final ObjectWriter COMPACT_WRITER = COMPACT.writer();
+
+    /**
+     * Compact JSON as {@link #COMPACT} writes it, field names from {@link #FIELD_NAMES}: what import stores in
+     * the vault, byte for byte {@code COMPACT.writeValueAsBytes(doc)} (TreeFormatTest; blobs compared).
+     */
+    static byte[] compact(JsonNode doc) throws IOException {
+        return walk(COMPACT_WRITER, doc);
+    }
+
+    /** {@code doc} through a generator {@code w} configures (pretty printer, features), as {@code w} would. */
+    private static byte[] walk(ObjectWriter w, JsonNode doc) throws IOException {
+        BufferRecycler recycler = w.getFactory()._getBufferRecycler();
         try (ByteArrayBuilder out = new ByteArrayBuilder(recycler)) {
-            try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
-                g.setPrettyPrinter(pretty.createInstance());
+            try (JsonGenerator g = w.createGenerator(out)) {
                 value(g, doc);
             }
             return out.getClearAndRelease();
@@ -118,7 +132,7 @@ public enum TreeFormat {
         }
     }
 
-    private void value(JsonGenerator g, JsonNode v) throws IOException {
+    private static void value(JsonGenerator g, JsonNode v) throws IOException {
         switch (v.getNodeType()) {
             case OBJECT -> {
                 g.writeStartObject(v, v.size());
@@ -157,7 +171,7 @@ public enum TreeFormat {
                     default -> g.writeNumber(v.decimalValue());
                 }
             }
-            default -> mapper.writeTree(g, v);
+            default -> g.writeTree(v);
         }
     }
 

@@ -21,7 +21,7 @@ class TreeFormatTest {
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
     @Test
-    void jsonFilesAreByteForByteWhatJacksonsPrettyPrinterWrites() throws Exception {
+    void filesAndStoredDocumentsAreByteForByteWhatJacksonWrites() throws Exception {
         JsonNode doc = Canonical.ofStored(("{\"title\":\"Sales \\\"Q1\\\" \u00e9 \ud83d\ude00 \\u0001\",\"id\":\"7\","
                 + "\"n\":42,\"big\":12345678901234567890123,\"long\":9876543210,\"neg\":-3,\"dec\":1.5,"
                 + "\"exp\":1.0E20,\"zero\":0.0,\"t\":true,\"f\":false,\"none\":null,\"empty\":{},\"list\":[],"
@@ -33,7 +33,11 @@ class TreeFormatTest {
             byte[] expected = TreeFormat.JSON.mapper().writer(JACKSON).writeValueAsBytes(d);
             assertThat(new String(TreeFormat.JSON.write(d), StandardCharsets.UTF_8))
                     .isEqualTo(new String(expected, StandardCharsets.UTF_8) + "\n");
+            // what import stores: the emoji one UTF-8 sequence, as Jackson's compact writer has it
+            assertThat(TreeFormat.compact(d)).isEqualTo(TreeFormat.COMPACT.writeValueAsBytes(d));
         }
+        assertThat(new String(TreeFormat.compact(doc), StandardCharsets.UTF_8)).contains("\ud83d\ude00")
+                .startsWith("{\"big\":12345678901234567890123,\"dec\":1.5,");
         assertThat(new String(TreeFormat.JSON.write(doc), StandardCharsets.UTF_8))
                 .startsWith("{\n  \"big\": 12345678901234567890123,\n").contains("\"empty\": { },")
                 .contains("\"list\": [ ],").endsWith("}\n");
