@@ -64,5 +64,5 @@ grep -v '^Command' "$work/times" | sort | awk '
     for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
     return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
   }
-  END { printf "%-24s %10s %12s %10s\n", "step", "wall s", "CPU s", "RSS MB"
-        for (s in wall) printf "%-24s %10.1f %12.1f %10d\n", s, median(wall[s]), median(cpu[s]), rss[s] / 1024 }'
+  END { printf "%-26s %10s %12s %10s\n", "step", "wall s", "CPU s", "RSS MB"
+        for (s in wall) printf "%-26s %10.1f %12.1f %10d\n", s, median(wall[s]), median(cpu[s]), rss[s] / 1024 }'
