@@ -43,8 +43,8 @@ public enum TreeFormat {
     /**
      * The quoted UTF-8 bytes of the field names seen so far, at most {@link #NAMES} of them: a document tree
      * written through {@link JsonGenerator#writeFieldName(String)} copied every name through a {@code char[]}
-     * into UTF-8 again (a tenth of an export's CPU); the few hundred names of Looker's types repeat in every
-     * file. Names beyond the bound (a map of anything) are written as before.
+     * into UTF-8 again (printing was a quarter of an export's CPU); the few hundred names of Looker's types
+     * repeat in every file. Names beyond the bound (a map of anything) are written as before.
      */
     private static final int NAMES = 4096;
     private static final java.util.concurrent.ConcurrentHashMap<String, SerializedString> FIELD_NAMES =
