@@ -4,19 +4,34 @@
 # diff --dir. Prints wall seconds, CPU seconds (user+sys) and peak RSS per step, then the median of each;
 # BENCHMARKS.md ("Content as code") quotes them. On a shared machine the CPU seconds are the honest number.
 # Usage: bench/export.sh [REPEAT] [SCALE]      (needs /usr/bin/time)
-#   BENCH_JVMS="c1 c2"  also time each step with the C2 compiler allowed (the launcher stops at C1)
+#   BENCH_JVMS="c1 c2 c2ci2 c2par launcher"  JVM settings to compare, alternating within each round (default:
+#                       launcher = the options bin/lookervault picks per command):
+#                       c1     -Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 (the launcher's default)
+#                       c2     -Xmx320m -XX:+UseSerialGC (C2 allowed, the JVM's compiler threads: 2 on 2 cores)
+#                       c2ci2  c2 with -XX:CICompilerCount=2 (one C1 and one C2 compiler thread)
+#                       c2par  -Xmx512m -XX:+UseParallelGC (C2 allowed, parallel collector, more heap)
 #   BENCH_STEPS="export import"  only these steps (default: export export-unchanged import diff-dir)
 #   BENCH_NO_BUILD=1    use the jar already built
+#   BENCH_JAR=path      run this jar (java OPTS -jar) instead of bin/lookervault, e.g. a build of another commit
+#   BENCH_DB=path       use this demo vault (made with: demo --scale SCALE --no-changes) instead of making one
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repeat="${1:-3}"
 scale="${2:-10000}"
-jvms="${BENCH_JVMS:-c1}"
+jvms="${BENCH_JVMS:-launcher}"
 steps=" ${BENCH_STEPS:-export export-unchanged import diff-dir} "
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-[ -n "${BENCH_NO_BUILD:-}" ] || mvn -B -q -o -pl lookervault -am package -DskipTests
-bin/lookervault --db "$work/demo.db" demo --scale "$scale" --no-changes -q > /dev/null
+[ -n "${BENCH_NO_BUILD:-}" ] || [ -n "${BENCH_JAR:-}" ] || mvn -B -q -o -pl lookervault -am package -DskipTests
+lv="bin/lookervault"
+if [ -n "${BENCH_JAR:-}" ]; then
+  lv="$work/lv"
+  printf '#!/usr/bin/env bash\nexec java ${LOOKERVAULT_JAVA_OPTS:--Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} -jar %q "$@"\n' \
+    "$(realpath "$BENCH_JAR")" > "$lv"
+  chmod +x "$lv"
+fi
+db="${BENCH_DB:-$work/demo.db}"
+[ -n "${BENCH_DB:-}" ] || "$lv" --db "$db" demo --scale "$scale" --no-changes -q > /dev/null
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), $(java -version 2>&1 | head -1)"
 step() {
   local name="$1"; shift
@@ -28,13 +43,16 @@ for i in $(seq "$repeat"); do
     case "$jvm" in
       c1) export LOOKERVAULT_JAVA_OPTS="-Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1" ;;
       c2) export LOOKERVAULT_JAVA_OPTS="-Xmx320m -XX:+UseSerialGC" ;;
-      *) echo "unknown JVM setting $jvm (c1 or c2)" >&2; exit 2 ;;
+      c2ci2) export LOOKERVAULT_JAVA_OPTS="-Xmx320m -XX:+UseSerialGC -XX:CICompilerCount=2" ;;
+      c2par) export LOOKERVAULT_JAVA_OPTS="-Xmx512m -XX:+UseParallelGC" ;;
+      launcher) unset LOOKERVAULT_JAVA_OPTS ;;
+      *) echo "unknown JVM setting $jvm (c1, c2, c2ci2, c2par or launcher)" >&2; exit 2 ;;
     esac
     rm -rf "$work/tree" "$work/imported.db"*
-    step "export@$jvm" bin/lookervault --db "$work/demo.db" -q export "$work/tree"
-    step "export-unchanged@$jvm" bin/lookervault --db "$work/demo.db" -q export "$work/tree" --clean
-    step "import@$jvm" bin/lookervault --db "$work/imported.db" -q import "$work/tree"
-    step "diff-dir@$jvm" bin/lookervault --db "$work/demo.db" -q diff --dir "$work/tree"
+    step "export@$jvm" "$lv" --db "$db" -q export "$work/tree"
+    step "export-unchanged@$jvm" "$lv" --db "$db" -q export "$work/tree" --clean
+    step "import@$jvm" "$lv" --db "$work/imported.db" -q import "$work/tree"
+    step "diff-dir@$jvm" "$lv" --db "$db" -q diff --dir "$work/tree"
     echo "# run $i $jvm done, load $(cut -d' ' -f1 /proc/loadavg)"
   done
 done
@@ -46,5 +64,5 @@ grep -v '^Command' "$work/times" | sort | awk '
     for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
     return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
   }
-  END { printf "%-24s %10s %12s %10s\n", "step", "wall s", "CPU s", "RSS MB"
-        for (s in wall) printf "%-24s %10.1f %12.1f %10d\n", s, median(wall[s]), median(cpu[s]), rss[s] / 1024 }'
+  END { printf "%-26s %10s %12s %10s\n", "step", "wall s", "CPU s", "RSS MB"
+        for (s in wall) printf "%-26s %10.1f %12.1f %10d\n", s, median(wall[s]), median(cpu[s]), rss[s] / 1024 }'

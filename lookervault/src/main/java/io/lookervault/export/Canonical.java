@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,16 +53,20 @@ public final class Canonical {
      * the canonical form needs no sorted copy of each document (an export spent a tenth of its CPU copying).
      * For the vault's documents, whose keys come in Looker's order.
      */
-    private static final JsonNodeFactory SORTED = new JsonNodeFactory() {
+    private static final JsonNodeFactory SORTED = new JsonNodeFactory(true) {
         @Override
         public ObjectNode objectNode() {
             return new ObjectNode(this, new TreeMap<>());
         }
     };
 
-    /** Reads the vault's compact JSON, numbers as exact decimals, objects sorted ({@link #SORTED}). */
+    /**
+     * Reads the vault's compact JSON, numbers as exact decimals written as they were read ({@code 10.0} stays
+     * {@code 10.0}, where Jackson's default strips it to {@code 1E+1}), objects sorted ({@link #SORTED}).
+     */
     private static final ObjectMapper COMPACT_SORTED = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).setNodeFactory(SORTED);
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false).setNodeFactory(SORTED);
 
     private Canonical() {}
 

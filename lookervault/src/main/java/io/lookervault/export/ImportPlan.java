@@ -219,9 +219,9 @@ public record ImportPlan(Manifest manifest, long baseRun, List<Item> items, List
 
     static Stored stored(JsonNode doc) {
         try {
-            byte[] json = TreeFormat.COMPACT.writeValueAsBytes(doc);
+            byte[] json = TreeFormat.compact(doc);
             return new Stored(json, io.lookervault.vault.Hashes.sha256(json));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (java.io.IOException e) {
             throw new IllegalStateException("a parsed document always serialises", e);
         }
     }

@@ -1,6 +1,10 @@
 package io.lookervault.export;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -11,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
@@ -35,13 +40,28 @@ public enum TreeFormat {
     static final ObjectMapper COMPACT = JsonMapper.builder()
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
 
+    /**
+     * The quoted UTF-8 bytes of the field names seen so far, at most {@link #NAMES} of them: a document tree
+     * written through {@link JsonGenerator#writeFieldName(String)} copied every name through a {@code char[]}
+     * into UTF-8 again (printing was a quarter of an export's CPU); the few hundred names of Looker's types
+     * repeat in every file. Names beyond the bound (a map of anything) are written as before.
+     */
+    private static final int NAMES = 4096;
+    private static final java.util.concurrent.ConcurrentHashMap<String, SerializedString> FIELD_NAMES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final String extension;
     private final ObjectMapper mapper;
     private final ObjectWriter writer;
+    private final DefaultPrettyPrinter pretty;
 
     TreeFormat(String extension, ObjectMapper mapper) {
         this.extension = extension;
+        // numbers as exact decimals, with their trailing zeros: Jackson's default reads 1.50 as 1.5 and 10.0 as
+        // 1E+1 (same value, other text), so an imported file's number would not be the file's
         this.mapper = mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+                .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(Separators.createDefaultInstance()
@@ -49,6 +69,7 @@ public enum TreeFormat {
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         this.writer = extension.equals("json") ? this.mapper.writer(pretty) : this.mapper.writer();
+        this.pretty = extension.equals("json") ? pretty : null;
     }
 
     /** The file name ending, without the dot. */
@@ -68,7 +89,7 @@ public enum TreeFormat {
     /** The file's bytes of an already canonical (sorted, cleaned) document. */
     public byte[] write(JsonNode canonical) {
         try {
-            byte[] body = writer.writeValueAsBytes(canonical);
+            byte[] body = pretty == null ? writer.writeValueAsBytes(canonical) : pretty(canonical);
             if (body.length > 0 && body[body.length - 1] == '\n') {
                 return body;
             }
@@ -77,6 +98,80 @@ public enum TreeFormat {
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The bytes {@link #writer} writes for {@code doc} (JSON only), walking the tree here to write field names
+     * from {@link #FIELD_NAMES}; byte for byte the same as {@code writer.writeValueAsBytes} (TreeFormatTest).
+     */
+    private byte[] pretty(JsonNode doc) throws IOException {
+        return walk(writer, doc);
+    }
+
+    private static final ObjectWriter COMPACT_WRITER = COMPACT.writer();
+
+    /**
+     * Compact JSON as {@link #COMPACT} writes it, field names from {@link #FIELD_NAMES}: what import stores in
+     * the vault, byte for byte {@code COMPACT.writeValueAsBytes(doc)} (TreeFormatTest; blobs compared).
+     */
+    static byte[] compact(JsonNode doc) throws IOException {
+        return walk(COMPACT_WRITER, doc);
+    }
+
+    /** {@code doc} through a generator {@code w} configures (pretty printer, features), as {@code w} would. */
+    private static byte[] walk(ObjectWriter w, JsonNode doc) throws IOException {
+        BufferRecycler recycler = w.getFactory()._getBufferRecycler();
+        try (ByteArrayBuilder out = new ByteArrayBuilder(recycler)) {
+            try (JsonGenerator g = w.createGenerator(out)) {
+                value(g, doc);
+            }
+            return out.getClearAndRelease();
+        } finally {
+            recycler.releaseToPool();
+        }
+    }
+
+    private static void value(JsonGenerator g, JsonNode v) throws IOException {
+        switch (v.getNodeType()) {
+            case OBJECT -> {
+                g.writeStartObject(v, v.size());
+                for (var it = v.fields(); it.hasNext(); ) {
+                    var e = it.next();
+                    SerializedString name = FIELD_NAMES.get(e.getKey());
+                    if (name == null && FIELD_NAMES.size() < NAMES) {
+                        name = FIELD_NAMES.computeIfAbsent(e.getKey(), SerializedString::new);
+                    }
+                    if (name != null) {
+                        g.writeFieldName(name);
+                    } else {
+                        g.writeFieldName(e.getKey());
+                    }
+                    value(g, e.getValue());
+                }
+                g.writeEndObject();
+            }
+            case ARRAY -> {
+                g.writeStartArray(v, v.size());
+                for (JsonNode e : v) {
+                    value(g, e);
+                }
+                g.writeEndArray();
+            }
+            case STRING -> g.writeString(v.textValue());
+            case BOOLEAN -> g.writeBoolean(v.booleanValue());
+            case NULL -> g.writeNull();
+            case NUMBER -> {
+                switch (v.numberType()) {
+                    case INT -> g.writeNumber(v.intValue());
+                    case LONG -> g.writeNumber(v.longValue());
+                    case BIG_INTEGER -> g.writeNumber(v.bigIntegerValue());
+                    case FLOAT -> g.writeNumber(v.floatValue());
+                    case DOUBLE -> g.writeNumber(v.doubleValue());
+                    default -> g.writeNumber(v.decimalValue());
+                }
+            }
+            default -> g.writeTree(v);
         }
     }
 
