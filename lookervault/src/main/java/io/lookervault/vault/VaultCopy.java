@@ -1,6 +1,5 @@
 package io.lookervault.vault;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -64,7 +63,8 @@ public final class VaultCopy {
             try (Connection c = SqliteFiles.openReadOnly(db); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT hash, json FROM blobs ORDER BY hash")) {
                 while (rs.next()) {
-                    each.accept(rs.getString(1), rs.getString(2).getBytes(StandardCharsets.UTF_8));
+                    // the stored UTF-8 as it is: no decode into a String and encode back (two passes over every byte)
+                    each.accept(rs.getString(1), rs.getBytes(2));
                 }
             }
             return null;
