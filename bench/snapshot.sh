@@ -4,7 +4,8 @@
 # extracted incrementally, a second push, then `snapshot pull`. The CLI runs as child JVMs.
 # Usage: bench/snapshot.sh [SCALE] [ENCRYPT]   (default 50000 ≈ 48,000 items, encrypted)
 #        bench/snapshot.sh /path/vault.db WORKDIR [ENCRYPT]   an existing vault (read only): one push, one pull
-#          into WORKDIR (S3Proxy's store too, emptied afterwards), e.g. the 481,000-item vault
+#          into a new folder in WORKDIR (S3Proxy's store too; that folder is deleted afterwards), e.g. the
+#          481,000-item vault; WORKDIR needs about the vault's size twice free
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale="${1:-50000}"

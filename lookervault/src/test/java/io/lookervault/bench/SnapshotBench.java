@@ -20,8 +20,8 @@ import java.util.Map;
  * Arguments: scale=N (simulator scale, default 50000), encrypt=true|false (default true).
  *
  * <p>With {@code vault=PATH} it takes an existing vault instead (read only: a symlink to it in {@code work=DIR}
- * keeps push's staging copy out of its folder): one push, then a pull into {@code DIR} (which runs verify); each
- * step's wall, CPU and peak RSS, the server's PUTs and bytes. {@code DIR} is emptied afterwards.
+ * keeps push's staging copy out of its folder): one push, then a pull into a new folder in {@code DIR} (which runs
+ * verify); each step's wall, CPU and peak RSS, the server's PUTs and bytes. That folder is deleted afterwards.
  */
 public final class SnapshotBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,8 +79,10 @@ public final class SnapshotBench {
     }
 
     /** Push and pull of a vault made elsewhere (e.g. the 481,000-item one), with the store under {@code work}. */
-    private static void existing(Path vault, Path work, boolean encrypt) throws Exception {
-        Files.createDirectories(work);
+    private static void existing(Path vault, Path workParent, boolean encrypt) throws Exception {
+        Files.createDirectories(workParent);
+        // a folder of its own, so that only what this run made is deleted
+        Path work = Files.createTempDirectory(workParent, "snapbench-");
         Path link = work.resolve("vault.db");
         Path s3dir = work.resolve("s3");
         Path pulled = work.resolve("pulled.db");
