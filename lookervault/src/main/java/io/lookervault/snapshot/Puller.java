@@ -6,8 +6,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.channels.FileChannel;
+import java.security.MessageDigest;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +27,9 @@ import java.util.concurrent.Future;
 public final class Puller {
     /** What a pull did. */
     public record Result(Manifest manifest, long downloadedBytes, long packs, long documents) {}
+
+    /** Packs opened ahead of the SQLite writer: enough to keep it busy, few enough for a 320 MB heap. */
+    static final int WINDOW = PackUploader.THREADS + 1;
 
     private final Repo repo;
     private Progress progress = Progress.NONE;
@@ -45,7 +53,8 @@ public final class Puller {
         Path tmp = target.toAbsolutePath().resolveSibling("." + target.getFileName() + ".pull-" + id);
         long[] moved = new long[2];
         try {
-            Files.deleteIfExists(tmp);
+            deleteWithSideFiles(tmp);
+            progress.step("rebuilding the tables");
             if (m.chunked()) {
                 TableImages.read(m, tmp, reader);
             } else {
@@ -53,17 +62,32 @@ public final class Puller {
             }
             Map<String, List<Map.Entry<String, PackIndex.Entry>>> packs = plan(m, reader.documents(m), index);
             reader.forget();
+            progress.step(m.documentCount() + " documents from " + packs.size() + " packs");
             fill(tmp, packs, moved);
+            // built without fsync (a crash leaves only this hidden file): on disk before it takes the vault's name
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return new Result(m, moved[1], packs.size(), m.documentCount());
         } catch (IOException e) {
             throw new SnapshotException("cannot write " + tmp + ": " + e.getMessage(), e);
         } finally {
             try {
-                Files.deleteIfExists(tmp);
+                deleteWithSideFiles(tmp);
             } catch (IOException ignored) {
-                // a leftover hidden temp file is harmless
+                // a leftover hidden temp file is harmless: the next pull of this snapshot deletes it first
             }
+        }
+    }
+
+    /**
+     * The hidden file and any journal or WAL a killed pull left beside it (SQLite would replay a stale WAL into
+     * a new file of the same name).
+     */
+    private static void deleteWithSideFiles(Path tmp) throws IOException {
+        for (String suffix : new String[] {"-wal", "-shm", "-journal", ""}) {
+            Files.deleteIfExists(tmp.resolveSibling(tmp.getFileName() + suffix));
         }
     }
 
@@ -94,26 +118,34 @@ public final class Puller {
         return index.byPack(documents);
     }
 
+    /**
+     * Downloads, checks and opens packs on {@link PackUploader#THREADS} threads, at most {@link #WINDOW} ahead of
+     * the one thread that writes SQLite (so memory stays at a few packs); each document's SHA-256 is checked on
+     * the download threads, so the writer only inserts the very bytes that were checked.
+     */
     private void fill(Path tmp, Map<String, List<Map.Entry<String, PackIndex.Entry>>> packs, long[] moved) {
-        ExecutorService pool = Executors.newFixedThreadPool(PackUploader.THREADS);
+        ExecutorService pool = Executors.newFixedThreadPool(PackUploader.THREADS, r -> {
+            Thread t = new Thread(r, "snapshot-download");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             List<String> names = new ArrayList<>(packs.keySet());
             VaultCopy.fill(tmp, sink -> {
-                for (int i = 0; i < names.size(); i += PackUploader.THREADS) {
-                    List<Future<byte[]>> batch = new ArrayList<>();
-                    for (String p : names.subList(i, Math.min(names.size(), i + PackUploader.THREADS))) {
-                        batch.add(pool.submit(() -> openPack(p)));
+                ArrayDeque<Future<Opened>> ahead = new ArrayDeque<>();
+                int next = 0;
+                for (int done = 0; done < names.size(); done++) {
+                    while (next < names.size() && ahead.size() < WINDOW) {
+                        String p = names.get(next++);
+                        ahead.add(pool.submit(() -> open(p, packs.get(p))));
                     }
-                    for (int j = 0; j < batch.size(); j++) {
-                        byte[] plain = get(batch.get(j));
-                        String pack = names.get(i + j);
-                        for (Map.Entry<String, PackIndex.Entry> e : packs.get(pack)) {
-                            sink.accept(e.getKey(), slice(pack, plain, e));
-                        }
-                        moved[0]++;
-                        moved[1] += plain.length;
-                        progress.moved(moved[0], moved[1], names.size());
+                    Opened o = get(ahead.poll());
+                    for (Map.Entry<String, PackIndex.Entry> e : o.entries()) {
+                        sink.accept(e.getKey(), o.plain(), e.getValue().offset(), e.getValue().length());
                     }
+                    moved[0]++;
+                    moved[1] += o.plain().length;
+                    progress.moved(moved[0], moved[1], names.size());
                 }
             });
         } finally {
@@ -121,8 +153,24 @@ public final class Puller {
         }
     }
 
-    private byte[] openPack(String pack) {
-        return repo.openPack(pack);
+    /** A pack's plain bytes whose documents' SHA-256 were all checked. */
+    private record Opened(byte[] plain, List<Map.Entry<String, PackIndex.Entry>> entries) {}
+
+    private Opened open(String pack, List<Map.Entry<String, PackIndex.Entry>> entries) {
+        byte[] plain = repo.openPack(pack);
+        MessageDigest md = sha256();
+        for (Map.Entry<String, PackIndex.Entry> e : entries) {
+            PackIndex.Entry at = e.getValue();
+            if (at.offset() < 0 || at.length() < 0 || (long) at.offset() + at.length() > plain.length) {
+                throw new SnapshotException("pack " + pack + " is shorter than its index says: the store is damaged");
+            }
+            md.update(plain, at.offset(), at.length());
+            if (!HexFormat.of().formatHex(md.digest()).equals(e.getKey())) {
+                throw new SnapshotException("document " + e.getKey() + " in pack " + pack + " does not match its"
+                        + " SHA-256: the store was altered");
+            }
+        }
+        return new Opened(plain, entries);
     }
 
     static byte[] slice(String pack, byte[] plain, Map.Entry<String, PackIndex.Entry> e) {
@@ -138,7 +186,15 @@ public final class Puller {
         return doc;
     }
 
-    private static byte[] get(Future<byte[]> f) {
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static <T> T get(Future<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {

@@ -60,12 +60,14 @@ public final class Pusher {
         Path tmp = tempDir(vault);
         try {
             Path copy = tmp.resolve("copy.db");
+            progress.step("taking a consistent copy of the vault");
             VaultCopy.copy(vault, copy);
             VaultCopy.Facts facts = VaultCopy.facts(copy);
+            progress.step("packing and uploading what the store lacks of " + facts.documents() + " documents");
             refuseUnfinished(facts, allowUnfinished);
             long vaultBytes = Files.size(copy);
             String id = ID.format(clock.instant()) + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
-            Upload up = upload(copy, repo.index());
+            Upload up = upload(copy, repo.index(), facts.documents());
             long bytes = up.bytes();
             long objects = up.objects() + 1; // and the manifest
             if (!up.fresh().isEmpty()) {
@@ -92,22 +94,25 @@ public final class Pusher {
                           long newDocuments) {}
 
     /** Packs the documents and table chunks the store lacks (each once) and uploads them. */
-    private Upload upload(Path copy, PackIndex index) throws InterruptedException {
+    private Upload upload(Path copy, PackIndex index, long documents) throws InterruptedException {
         Set<String> added = new HashSet<>();
         Map<String, PackIndex.Entry> fresh = new HashMap<>();
         AtomicLong bytes = new AtomicLong();
         AtomicLong objects = new AtomicLong();
         long[] newDocuments = {0};
+        long[] read = {0};
         TableImages.Image image;
         // table chunks go to packs of their own, so reading a snapshot's tables downloads no documents
         try (PackUploader docs = new PackUploader(repo, packSize, progress, bytes, objects);
              PackUploader chunks = new PackUploader(repo, packSize, progress, bytes, objects)) {
             VaultCopy.forEachDocument(copy, (hash, json) -> {
+                progress.read(++read[0], documents);
                 if (!index.contains(hash) && added.add(hash)) {
                     newDocuments[0]++;
                     docs.add(hash, json);
                 }
             });
+            progress.step("the tables as row chunks");
             image = TableImages.write(copy, (hash, chunk) -> {
                 if (!index.contains(hash) && added.add(hash)) {
                     chunks.add(hash, chunk);

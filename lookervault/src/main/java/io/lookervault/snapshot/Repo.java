@@ -1,8 +1,10 @@
 package io.lookervault.snapshot;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -159,28 +161,79 @@ public final class Repo implements AutoCloseable {
         return codec.open(sealed, "pack " + pack);
     }
 
-    /** Every index file merged. */
+    /**
+     * Every index file merged. Parsed as a stream (no JSON tree): a 481,000-item vault's index names ~650,000
+     * documents and chunks, whose tree alone would not fit the CLI's heap.
+     */
     public PackIndex index() {
         PackIndex idx = new PackIndex();
         for (String key : store.list("index/")) {
             idx.addIndexFile(key);
-            JsonNode packs = json(read(key, "index " + key), "index " + key).path("packs");
-            packs.fields().forEachRemaining(p -> p.getValue().forEach(e -> idx.add(e.get(0).asText(),
-                    new PackIndex.Entry(p.getKey(), e.get(1).asInt(), e.get(2).asInt()))));
+            byte[] plain = read(key, "index " + key);
+            try (JsonParser p = JSON.getFactory().createParser(plain)) {
+                expect(p.nextToken(), JsonToken.START_OBJECT, key);
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken value = p.nextToken();
+                    if (!field.equals("packs")) {
+                        p.skipChildren();
+                        continue;
+                    }
+                    expect(value, JsonToken.START_OBJECT, key);
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String pack = p.currentName();
+                        expect(p.nextToken(), JsonToken.START_ARRAY, key);
+                        while (p.nextToken() == JsonToken.START_ARRAY) {
+                            expect(p.nextToken(), JsonToken.VALUE_STRING, key);
+                            String hash = p.getText();
+                            expect(p.nextToken(), JsonToken.VALUE_NUMBER_INT, key);
+                            int offset = p.getIntValue();
+                            expect(p.nextToken(), JsonToken.VALUE_NUMBER_INT, key);
+                            int length = p.getIntValue();
+                            expect(p.nextToken(), JsonToken.END_ARRAY, key);
+                            idx.add(hash, new PackIndex.Entry(pack, offset, length));
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new SnapshotException("index " + key + " is damaged in the store", e);
+            }
         }
         return idx;
     }
 
-    /** Writes one index file for the entries given, grouped by pack. */
+    private static void expect(JsonToken got, JsonToken want, String key) {
+        if (got != want) {
+            throw new SnapshotException("index " + key + " is damaged in the store (" + want + " expected, " + got
+                    + " found)");
+        }
+    }
+
+    /** Writes one index file for the entries given, grouped by pack; streamed, like {@link #index()} reads it. */
     long writeIndex(String key, Map<String, PackIndex.Entry> entries) {
-        ObjectNode root = JSON.createObjectNode();
-        ObjectNode packs = root.putObject("packs");
-        entries.forEach((hash, e) -> {
-            JsonNode existing = packs.get(e.pack());
-            ArrayNode list = existing == null ? packs.putArray(e.pack()) : (ArrayNode) existing;
-            list.addArray().add(hash).add(e.offset()).add(e.length());
-        });
-        return write(key, bytes(root));
+        Map<String, List<Map.Entry<String, PackIndex.Entry>>> byPack = new java.util.TreeMap<>();
+        entries.entrySet().forEach(e -> byPack.computeIfAbsent(e.getValue().pack(), k -> new ArrayList<>()).add(e));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(Math.max(1024, entries.size() * 90));
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeObjectFieldStart("packs");
+            for (Map.Entry<String, List<Map.Entry<String, PackIndex.Entry>>> pack : byPack.entrySet()) {
+                g.writeArrayFieldStart(pack.getKey());
+                for (Map.Entry<String, PackIndex.Entry> e : pack.getValue()) {
+                    g.writeStartArray();
+                    g.writeString(e.getKey());
+                    g.writeNumber(e.getValue().offset());
+                    g.writeNumber(e.getValue().length());
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return write(key, out.toByteArray());
     }
 
     /** Snapshot ids, oldest first (ids sort by time). */

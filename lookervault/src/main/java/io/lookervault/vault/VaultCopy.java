@@ -1,6 +1,5 @@
 package io.lookervault.vault;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -64,7 +63,8 @@ public final class VaultCopy {
             try (Connection c = SqliteFiles.openReadOnly(db); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT hash, json FROM blobs ORDER BY hash")) {
                 while (rs.next()) {
-                    each.accept(rs.getString(1), rs.getString(2).getBytes(StandardCharsets.UTF_8));
+                    // the stored UTF-8 as it is: no decode into a String and encode back (two passes over every byte)
+                    each.accept(rs.getString(1), rs.getBytes(2));
                 }
             }
             return null;
@@ -83,17 +83,30 @@ public final class VaultCopy {
         });
     }
 
-    /** Puts documents back into a stripped copy; all of them commit at once, when {@code fill} returns. */
-    public static void fill(Path copy, java.util.function.Consumer<DocumentSink> fill) {
+    /** One document on its way into a rebuilt vault: {@code len} bytes of UTF-8 at {@code off} of {@code buf}. */
+    @FunctionalInterface
+    public interface TextSink {
+        void accept(String hash, byte[] buf, int off, int len);
+    }
+
+    /**
+     * Puts documents into a new, hidden file that {@link VaultTables#write} made (bulk-load settings, see there);
+     * all of them commit at once, when {@code fill} returns; the file is then in WAL mode like any vault.
+     */
+    public static void fill(Path copy, java.util.function.Consumer<TextSink> fill) {
         Sql.call(() -> {
-            try (Connection c = SqliteFiles.openWritable(copy);
-                 PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO blobs(hash, json) VALUES(?, ?)")) {
+            // the bytes go in as they are (CAST: text without a round trip through a Java String), so the stored
+            // text is byte for byte what the caller hashed
+            try (Connection c = VaultTables.openBulk(copy); PreparedStatement ps = c.prepareStatement(
+                    "INSERT OR IGNORE INTO blobs(hash, json) VALUES(?, CAST(? AS TEXT))")) {
                 Sql.inTransaction(c, () -> {
-                    fill.accept((hash, json) -> insert(ps, hash, json));
+                    fill.accept((hash, buf, off, len) -> insert(ps, hash, off == 0 && len == buf.length ? buf
+                            : java.util.Arrays.copyOfRange(buf, off, off + len)));
                     return null;
                 });
                 try (Statement s = c.createStatement()) {
-                    s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                    s.execute("PRAGMA locking_mode=NORMAL");
+                    s.execute("PRAGMA journal_mode=WAL");
                 }
             }
             return null;
@@ -103,7 +116,7 @@ public final class VaultCopy {
     private static void insert(PreparedStatement ps, String hash, byte[] json) {
         try {
             ps.setString(1, hash);
-            ps.setString(2, new String(json, StandardCharsets.UTF_8));
+            ps.setBytes(2, json);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new VaultException("cannot write document " + hash + ": " + e.getMessage(), e);

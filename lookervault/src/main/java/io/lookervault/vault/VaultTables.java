@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The SQL side of off-site snapshots' table streams (the snapshot package turns them into chunks): every table
@@ -116,11 +117,32 @@ public final class VaultTables {
         });
     }
 
-    /** Creates {@code schema}'s tables in the new file {@code db}, fills them, then its indexes; one transaction. */
+    /**
+     * A connection for building a new file that nothing else opens until it is complete, proven and renamed into
+     * place (a snapshot pull): no fsync, the rollback journal in memory, one exclusive lock, a big page cache.
+     * A crash leaves only that hidden file, which is deleted and rebuilt, so none of the vault's durability
+     * settings are needed while it is built; the caller forces it to disk before the rename.
+     */
+    static Connection openBulk(Path db) throws SQLException {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setJournalMode(SQLiteConfig.JournalMode.MEMORY);
+        cfg.setSynchronous(SQLiteConfig.SynchronousMode.OFF);
+        cfg.setLockingMode(SQLiteConfig.LockingMode.EXCLUSIVE);
+        cfg.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        cfg.setCacheSize(-BULK_CACHE_KIB);
+        return DriverManager.getConnection(SqliteFiles.url(db), cfg.toProperties());
+    }
+
+    /** Page cache of a bulk load (native memory, not heap): holds the documents' hash index of a big vault. */
+    private static final int BULK_CACHE_KIB = 256 << 10;
+
+    /**
+     * Creates {@code schema}'s tables in the new file {@code db}, fills them, then its indexes; one transaction,
+     * bulk-load settings ({@link #openBulk}).
+     */
     public static void write(Path db, List<String> schema, List<TableRows> tables) {
         Sql.call(() -> {
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
-                 Statement s = c.createStatement()) {
+            try (Connection c = openBulk(db); Statement s = c.createStatement()) {
                 c.setAutoCommit(false);
                 for (String sql : schema) {
                     if (isTable(sql)) {

@@ -202,8 +202,14 @@ class SnapshotIT {
         assertThat(truncated.err()).contains("manifest of snapshot");
         assertThat(Files.readString(target)).isEqualTo("not to be overwritten");
         Files.write(manifest, whole);
+        // a pull killed with -9 leaves its hidden file and maybe a WAL beside it: the next pull starts them afresh
+        String hidden = "." + target.getFileName() + ".pull-" + manifest.getFileName();
+        Files.writeString(dir.resolve(hidden), "a killed pull's half-built file");
+        Files.writeString(dir.resolve(hidden + "-wal"), "a killed pull's WAL");
         assertThat(run(env, "--db", target.toString(), "snapshot", "pull", "latest", "--to", url, "--force").code())
                 .isZero();
+        assertThat(dir.resolve(hidden)).doesNotExist();
+        assertThat(dir.resolve(hidden + "-wal")).doesNotExist();
     }
 
     @Test
