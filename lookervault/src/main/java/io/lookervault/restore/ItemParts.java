@@ -80,16 +80,7 @@ final class ItemParts implements AutoCloseable {
             if (c instanceof LookerException le) {
                 throw le;
             }
-            if (c instanceof InterruptedException ie) {
-                throw ie;
-            }
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException("restore part failed: " + c, c);
+            throw Rethrow.cause(c, "restore part");
         }
         return out;
     }

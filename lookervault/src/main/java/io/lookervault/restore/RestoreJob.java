@@ -260,16 +260,7 @@ public final class RestoreJob {
             } catch (ExecutionException e) {
                 Throwable c = e.getCause() instanceof CompletionException ce && ce.getCause() != null ? ce.getCause()
                         : e.getCause();
-                if (c instanceof InterruptedException ie) {
-                    throw ie;
-                }
-                if (c instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (c instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException("restore step failed: " + c, c);
+                throw Rethrow.cause(c, "restore step");
             } catch (InterruptedException e) {
                 finished.values().forEach(f -> f.cancel(true));
                 throw e;
