@@ -2,9 +2,10 @@ package io.lookervault.vault;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -20,19 +21,10 @@ final class SecretsSent {
 
     /** The fields recorded as sent to the destination object {@code destKey} of {@code type}. */
     static Set<String> fields(Connection c, String destUrl, String type, String destKey) throws SQLException {
-        Set<String> out = new TreeSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT field FROM secrets_sent WHERE dest_url=? AND type=?"
-                + " AND dest_key=?")) {
-            ps.setString(1, destUrl);
-            ps.setString(2, type);
-            ps.setString(3, destKey);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
+        try (PreparedStatement ps = Sql.prepare(c, "SELECT field FROM secrets_sent WHERE dest_url=? AND type=?"
+                + " AND dest_key=?", Arrays.asList(destUrl, type, destKey))) {
+            return new TreeSet<>(Sql.strings(ps));
         }
-        return out;
     }
 
     /** Records that the restore {@code restoreId} sent {@code fields} to the object; a field sent before is restamped. */
