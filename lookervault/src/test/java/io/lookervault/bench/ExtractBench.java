@@ -21,12 +21,6 @@ import java.util.regex.Pattern;
  * incremental (true: full run, 1% edits, then the incremental run is measured), seed.
  */
 public final class ExtractBench {
-    /**
-     * Options of the CLI's JVM, from the BENCH_JVM_OPTS environment variable; by default what bin/lookervault
-     * passes when LOOKERVAULT_JAVA_OPTS is unset.
-     */
-    private static final String JVM_OPTS = System.getenv().getOrDefault("BENCH_JVM_OPTS",
-            "-Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
     private static final Pattern RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
 
     private ExtractBench() {}
@@ -203,13 +197,8 @@ public final class ExtractBench {
 
     private static Result runCli(LookerSim sim, Path db, String workers, String clientRate, boolean incremental)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-v",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        if (!JVM_OPTS.isBlank()) {
-            cmd.addAll(List.of(JVM_OPTS.trim().split("\\s+")));
-        }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.lookervault.cli.Main", "--db", db.toString(),
-                "--output", "json", "-q", "extract", "--workers", workers, "--rate-limit-per-second", clientRate));
+        List<String> cmd = BenchArgs.cli(db);
+        cmd.addAll(List.of("extract", "--workers", workers, "--rate-limit-per-second", clientRate));
         if (incremental) {
             cmd.add("--incremental");
         }

@@ -6,7 +6,6 @@ import io.lookersim.LookerSim;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,13 +23,6 @@ import java.util.Map;
  */
 public final class RestoreBench {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /**
-     * Options of the CLI's JVM, from the BENCH_JVM_OPTS environment variable; by default what bin/lookervault
-     * passes when LOOKERVAULT_JAVA_OPTS is unset (until session 6 this driver ran the CLI with the JVM's own
-     * defaults: C2 and G1, which cost the restore more CPU than the launcher's C1 and serial collector).
-     */
-    private static final String JVM_OPTS = System.getenv().getOrDefault("BENCH_JVM_OPTS",
-            "-Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
 
     private RestoreBench() {}
 
@@ -82,13 +74,7 @@ public final class RestoreBench {
 
     private static JsonNode cli(LookerSim sim, Path db, String rate, double[] cpu, String... args)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-v",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        if (!JVM_OPTS.isBlank()) {
-            cmd.addAll(List.of(JVM_OPTS.trim().split("\\s+")));
-        }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.lookervault.cli.Main", "--db", db.toString(),
-                "--output", "json", "-q"));
+        List<String> cmd = BenchArgs.cli(db);
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("LOOKERSDK_BASE_URL", sim.baseUrl());
