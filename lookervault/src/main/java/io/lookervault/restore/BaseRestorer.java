@@ -93,8 +93,12 @@ abstract class BaseRestorer implements TypeRestorer {
 
     private Outcome restore(String sourceId, JsonNode doc, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
-        JsonNode dest = keyed(ctx.ids.locate(contentType, sourceId, doc));
-        if (readOnlyAtDestination(doc)) {
+        // what is matched, never written, is found by what makes it itself (a personal folder by its owner, a root
+        // by its flag), not by an old id: a destination rebuilt at the same URL may have given that id to another
+        // user's folder
+        boolean matchOnly = readOnlyAtDestination(doc);
+        JsonNode dest = keyed(matchOnly ? findExisting(doc, ctx) : ctx.ids.locate(contentType, sourceId, doc));
+        if (matchOnly) {
             return matchOnly(sourceId, doc, dest, ctx, notes);
         }
         ObjectNode body = body(doc, ctx, notes);

@@ -116,7 +116,9 @@ final class IdMap {
         }
         if (mapped.isPresent()) {
             JsonNode d = ctx.dest.getOrNull(contentType.getPath(mapped.get()));
-            if (d != null) {
+            // asked again after the read: another worker may have just created (and mapped) the object that now
+            // holds this old id, in a destination rebuilt at the same URL
+            if (d != null && mapped(type, sourceId).equals(mapped)) {
                 return d;
             }
         }

@@ -96,9 +96,17 @@ public final class RestoreStore implements AutoCloseable {
         return runs("SELECT * FROM restore_runs ORDER BY restore_id");
     }
 
+    /**
+     * The destination id mapped to a source item, unless a later restore mapped another item of the same source
+     * to that id: then the id is no longer this item's (a destination rebuilt at the same URL gave it to another
+     * object), and the caller looks the item up by its natural key as if it had never been mapped.
+     */
     public synchronized Optional<String> destId(String sourceUrl, String destUrl, String type, String sourceId) {
-        List<String> rows = strings("SELECT dest_id FROM id_map WHERE source_url=? AND dest_url=? AND type=?"
-                + " AND source_id=?", sourceUrl, destUrl, type, sourceId);
+        List<String> rows = strings("SELECT m.dest_id FROM id_map m WHERE m.source_url=? AND m.dest_url=?"
+                + " AND m.type=? AND m.source_id=? AND NOT EXISTS (SELECT 1 FROM id_map o WHERE"
+                + " o.source_url=m.source_url AND o.dest_url=m.dest_url AND o.type=m.type AND o.dest_id=m.dest_id"
+                + " AND o.source_id<>m.source_id AND coalesce(o.restore_id, 0) > coalesce(m.restore_id, 0))",
+                sourceUrl, destUrl, type, sourceId);
         return rows.stream().findFirst();
     }
 

@@ -81,6 +81,11 @@ final class Schema {
             """
             CREATE TABLE secrets_sent(dest_url TEXT NOT NULL, type TEXT NOT NULL, dest_key TEXT NOT NULL,
               field TEXT NOT NULL, sent_run INTEGER NOT NULL, PRIMARY KEY(dest_url, type, dest_key, field)) WITHOUT ROWID;
+            """,
+            // 6: a destination id belongs to the source item mapped to it last; this finds an id's other claimants
+            // (a destination rebuilt at the same URL gives the old ids to new objects)
+            """
+            CREATE INDEX id_map_dest ON id_map(source_url, dest_url, type, dest_id);
             """);
 
     static int currentVersion(Connection c) throws SQLException {

@@ -91,7 +91,8 @@ class VaultTest {
         }
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + p); var s = c.createStatement()) {
             s.execute("DROP TABLE run_limits");
-            s.execute("DROP TABLE secrets_sent"); // migration 5 came later
+            s.execute("DROP TABLE secrets_sent"); // migrations 5 and 6 came later
+            s.execute("DROP INDEX id_map_dest");
             s.execute("DELETE FROM schema_version WHERE version>=4");
         }
         try (VaultReader r = VaultReader.open(p)) {
