@@ -95,13 +95,19 @@ public final class LookerSim implements AutoCloseable {
         return stats.json(capacity.peak(), capacity.inFlight(), items);
     }
 
-    /** Requests answered so far; cheap enough to poll every millisecond (benchmarks measure rates with it). */
     /** Changes how many requests are served at once, at run time (benchmarks of a Looker whose load changes). */
     public void maxConcurrent(int n) { capacity.maxConcurrent(n); }
 
     public int maxConcurrent() { return capacity.maxConcurrent(); }
 
+    /** Requests answered so far; cheap enough to poll every millisecond (benchmarks measure rates with it). */
     public long requestsServed() { return stats.total(); }
+
+    /** Requests in service now (holding a slot under --max-concurrent); cheap enough to poll every millisecond. */
+    public int inService() { return capacity.inFlight(); }
+
+    /** Requests waiting for a slot under --max-concurrent: how far the client's in-flight exceeds capacity. */
+    public int waiting() { return capacity.waiting(); }
 
     public List<RequestLogEntry> requestLog() { return stats.log(0); }
 

@@ -80,4 +80,7 @@ public final class Capacity {
     }
 
     public int inFlight() { return inFlight.get(); }
+
+    /** Requests that arrived and wait for a slot (Looker's queue; 0 without --max-concurrent). Approximate. */
+    public int waiting() { return slots == null ? 0 : slots.getQueueLength(); }
 }

@@ -35,6 +35,7 @@ import java.util.function.Consumer;
  * Not thread-safe: one job runs one restore at a time.
  */
 public final class RestoreJob {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RestoreJob.class);
     private static final int OUTCOME_CAP = 10_000;
     private final LookerApi api;
     private final Vault vault;
@@ -279,7 +280,11 @@ public final class RestoreJob {
             for (List<String> level : levels) {
                 level(step, level);
             }
-            spans.put(step.name(), new long[] {start, clock.millis()});
+            long end = clock.millis();
+            spans.put(step.name(), new long[] {start, end});
+            // with -v: where a restore's time goes (steps with nothing between them overlap)
+            LOG.debug("step {}: {} items in {} ms (from +{} to +{} ms), {} level(s)", step.name(), ids.size(),
+                    end - start, start - startedMillis, end - startedMillis, levels.size());
         }
 
         private void level(RestoreOrder.Step step, List<String> ids) throws InterruptedException {

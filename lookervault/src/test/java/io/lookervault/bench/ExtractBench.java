@@ -73,11 +73,12 @@ public final class ExtractBench {
                         System.out.printf(Locale.ROOT, "full workers=%s items=%d seconds=%.2f items_per_s=%.0f"
                                         + " requests=%d req_per_s=%.1f capacity=%.0f share=%.3f sim_req_per_s=%.1f"
                                         + " sim_share=%.3f rss_mb=%.0f cli_cpu_s=%.1f sim_cpu_s=%.1f failures=%d"
-                                + " in_flight=%s rate_limited=%d%n",
+                                + " in_flight=%s rate_limited=%d %s%n",
                                 w, full.items, full.seconds, full.items / full.seconds, full.requests, rps, capacity,
                                 capacity > 0 ? rps / capacity : 0, full.simWindowRps,
                                 capacity > 0 ? full.simWindowRps / capacity : 0, full.rssKb / 1024.0,
-                                full.cliCpuSeconds, full.simCpuSeconds, full.failed, full.inFlight, full.rateLimited);
+                                full.cliCpuSeconds, full.simCpuSeconds, full.failed, full.inFlight, full.rateLimited,
+                                full.view.line());
                     }
                     if (Boolean.parseBoolean(a.getOrDefault("ops", "false"))) {
                         printOperations(sim);
@@ -90,7 +91,30 @@ public final class ExtractBench {
 
     private record Result(long items, double seconds, long requests, long failed, long rssKb, Map<String, Long> perType,
                           double simWindowRps, double cliCpuSeconds, double simCpuSeconds, String inFlight,
-                          long rateLimited) {}
+                          long rateLimited, SimView view) {}
+
+    /**
+     * The run as the simulator's request log saw it: the median and 90th percentile of its answered requests'
+     * time in Looker (arrival to answer, the wait for a slot included: what the client waits for, less loopback),
+     * and the 429s among the requests that arrived after the first 10 seconds of answers (benchmarks 3 and 4).
+     */
+    private record SimView(double p50Ms, double p90Ms, long late429, long lateRequests) {
+        String line() {
+            return String.format(Locale.ROOT, "sim_p50_ms=%.1f sim_p90_ms=%.1f after_10s_429=%d/%d (%.1f%%)", p50Ms, p90Ms,
+                    late429, lateRequests, lateRequests == 0 ? 0 : 100.0 * late429 / lateRequests);
+        }
+
+        static SimView of(List<io.lookersim.http.RequestLogEntry> log, long lateFromSeq) {
+            long[] answered = log.stream().filter(e -> e.status() != 429).mapToLong(e -> e.micros()).sorted().toArray();
+            long late = log.stream().filter(e -> e.seq() > lateFromSeq).count();
+            long late429 = log.stream().filter(e -> e.seq() > lateFromSeq && e.status() == 429).count();
+            return new SimView(pct(answered, 0.5) / 1000.0, pct(answered, 0.9) / 1000.0, late429, late);
+        }
+
+        private static long pct(long[] sorted, double p) {
+            return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (p * sorted.length))];
+        }
+    }
 
     /**
      * {@code halve=A,B}: the simulator serves half as many at once from A seconds after the start to B (benchmark 6),
@@ -110,8 +134,9 @@ public final class ExtractBench {
                     if (sim.maxConcurrent() != want) {
                         sim.maxConcurrent(want);
                     }
-                    System.out.printf(Locale.ROOT, "  t=%ds capacity=%d sim_in_service=%s%n", s, want,
-                            sim.stats().path("in_flight").asText());
+                    // in service + waiting = the client's requests in flight; waiting near 0 = the limit follows capacity
+                    System.out.printf(Locale.ROOT, "  t=%ds capacity=%d sim_in_service=%d sim_waiting=%d%n", s, want,
+                            sim.inService(), sim.waiting());
                 }
             } catch (InterruptedException e) {
                 sim.maxConcurrent(concurrent);
@@ -135,6 +160,8 @@ public final class ExtractBench {
         private long firstCount;
         private long lastNanos;
         private long lastCount;
+        /** The simulator's answered-request count 10 seconds after its first answer of the run (-1: not reached). */
+        private volatile long after10s = -1;
 
         SimWindow(LookerSim sim) {
             this.sim = sim;
@@ -145,7 +172,24 @@ public final class ExtractBench {
 
         private void poll() {
             long prev = sim.requestsServed();
+            // BENCH_OCCUPANCY_MS=100: the simulator's mean requests in service per 100 ms, printed after the run (how
+            // full Looker's slots were: the start-up ramp, dips, the end)
+            long occEvery = Long.parseLong(System.getenv().getOrDefault("BENCH_OCCUPANCY_MS", "0")) * 1_000_000L;
+            long occSum = 0;
+            int occN = 0;
+            long occStart = System.nanoTime();
+            StringBuilder occ = new StringBuilder();
             while (!stop) {
+                if (occEvery > 0) {
+                    occSum += sim.inService();
+                    occN++;
+                    if (System.nanoTime() - occStart >= occEvery) {
+                        occ.append(String.format(Locale.ROOT, " %.1f", occSum / (double) occN));
+                        occSum = 0;
+                        occN = 0;
+                        occStart = System.nanoTime();
+                    }
+                }
                 long c = sim.requestsServed();
                 long t = System.nanoTime();
                 if (c != prev) {
@@ -157,7 +201,13 @@ public final class ExtractBench {
                     lastCount = c;
                     prev = c;
                 }
+                if (after10s < 0 && firstNanos >= 0 && t - firstNanos >= 10_000_000_000L) {
+                    after10s = c;
+                }
                 java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            }
+            if (occ.length() > 0) {
+                System.out.println("in service, mean per " + occEvery / 1_000_000 + " ms:" + occ);
             }
         }
 
@@ -210,6 +260,7 @@ public final class ExtractBench {
         pb.redirectError(err.toFile());
         long t0 = System.nanoTime();
         double simCpu0 = processCpuSeconds();
+        long seq0 = sim.requestsServed();
         SimWindow window = new SimWindow(sim);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes());
@@ -242,6 +293,7 @@ public final class ExtractBench {
         String inFlight = f.path("mode").asText("?") + ":" + f.path("min").asInt() + "/" + f.path("median").asInt() + "/"
                 + f.path("max").asInt();
         return new Result(items, runSecs, json.path("requests").asLong(), failed, rss, perType, window.rate(), cliCpu,
-                simCpu, inFlight, json.path("rate_limited").asLong());
+                simCpu, inFlight, json.path("rate_limited").asLong(),
+                SimView.of(sim.requestLog(seq0), window.after10s < 0 ? Long.MAX_VALUE : window.after10s));
     }
 }
