@@ -50,6 +50,8 @@ public final class AdaptiveRateLimiter {
     private long nextFree;
     private long pausedUntil;
     private long lastChange;
+    /** When a 429 last lowered the rate: the guard against one burst of 429s counting twice runs from here. */
+    private long lastDecrease;
     private boolean decreasedOnce;
     private long rateLimitedEvents;
 
@@ -107,13 +109,18 @@ public final class AdaptiveRateLimiter {
     public synchronized void onRateLimited(Optional<Duration> retryAfter) {
         long now = ticker.nanos();
         rateLimitedEvents++;
-        if (!decreasedOnce || now - lastChange >= DECREASE_GUARD) {
+        // measured from the last decrease, not the last change: the rate grows once a second, so a guard from the
+        // last increase let only the run's first 429 lower it, and the rate then climbed 2% a second for good
+        if (!decreasedOnce || now - lastDecrease >= DECREASE_GUARD) {
             double sending = Math.min(rate, observedRate(now));
             rate = Math.max(MIN_RATE, sending * DECREASE);
             double floor = Math.min(MIN_RATE, ceiling / 10);
             step = Math.max(floor, Math.min(ceiling / 10, sending * INCREASE));
             decreasedOnce = true;
             lastChange = now;
+            lastDecrease = now;
+            LOG.debug("429: request rate now {}/s (0.8 of {}/s let through or sent over the last second)",
+                    String.format(java.util.Locale.ROOT, "%.1f", rate), String.format(java.util.Locale.ROOT, "%.1f", sending));
         }
         long pause = pauseNanos(retryAfter);
         pausedUntil = Math.max(pausedUntil, now + pause);

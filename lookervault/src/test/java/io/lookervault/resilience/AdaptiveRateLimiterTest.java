@@ -80,6 +80,23 @@ class AdaptiveRateLimiterTest {
     }
 
     @Test
+    void a429LowersTheRateAgainWhileItHasBeenGrowingEverySecond() {
+        // regression: the guard ran from the last change of either kind, and the rate grows once a second, so
+        // against a real rate limit only the run's first 429 ever lowered it (scenario 4 sent 60/s to a 40/s Looker)
+        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(100, 0, time, time);
+        limiter.onRateLimited(Optional.of(Duration.ofSeconds(1)));
+        assertThat(limiter.currentRate()).isEqualTo(80.0);
+        time.advance(Duration.ofMillis(1500));
+        limiter.onSuccess(); // past the pause and a second after the decrease: one step up
+        assertThat(limiter.currentRate()).isGreaterThan(80.0);
+        double grown = limiter.currentRate();
+        time.advance(Duration.ofMillis(600)); // 0.6 s after that increase, 2.1 s after the decrease
+        limiter.onRateLimited(Optional.of(Duration.ofSeconds(1)));
+        assertThat(limiter.currentRate()).isLessThan(grown);
+        assertThat(limiter.rateLimitedEvents()).isEqualTo(2);
+    }
+
+    @Test
     void recoversGraduallyAfterSuccesses() {
         AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(10, 0, time, time);
         limiter.onRateLimited(Optional.of(Duration.ofSeconds(1)));
