@@ -82,11 +82,27 @@ public final class AdaptiveRateLimiter {
         this(perSecond, perMinute, DEFAULT_MAX_PAUSE, ticker, sleeper);
     }
 
-    /** Waits until this caller may send one request. */
+    /**
+     * Waits until this caller may send one request. A slot booked before a 429 arrived is booked again: it was
+     * spaced at the old rate and may fall inside the pause (eight workers each holding a slot up to 200 ms ahead
+     * sent into a pause that Looker had just asked for, each earning a 429 of its own).
+     */
     public void acquire() throws InterruptedException {
-        long wait = reserve();
-        if (wait > 0) {
-            sleeper.sleep(Duration.ofNanos(wait));
+        for (;;) {
+            long epoch;
+            long wait;
+            synchronized (this) {
+                epoch = rateLimitedEvents;
+                wait = reserve();
+            }
+            if (wait > 0) {
+                sleeper.sleep(Duration.ofNanos(wait));
+            }
+            synchronized (this) {
+                if (rateLimitedEvents == epoch) {
+                    return;
+                }
+            }
         }
     }
 

@@ -67,6 +67,26 @@ class AdaptiveRateLimiterTest {
     }
 
     @Test
+    void aSlotBookedBeforeA429IsBookedAgainAfterThePause() throws Exception {
+        // worker B booked the slot after A's; A's request comes back 429 while B sleeps towards its slot
+        AdaptiveRateLimiter[] limiter = new AdaptiveRateLimiter[1];
+        boolean[] answered = {false};
+        Sleeper sleeper = d -> {
+            if (!answered[0]) {
+                answered[0] = true;
+                time.advance(Duration.ofMillis(20));
+                limiter[0].onRateLimited(Optional.of(Duration.ofSeconds(2)));
+            }
+            time.sleep(d);
+        };
+        limiter[0] = new AdaptiveRateLimiter(10, 0, time, sleeper);
+        long start = time.nanos();
+        limiter[0].acquire(); // A: at once
+        limiter[0].acquire(); // B: booked 100 ms ahead, then the 429 came
+        assertThat(Duration.ofNanos(time.nanos() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
     void aBurstOf429sFromManyWorkersLowersTheRateOnce() {
         AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(16, 0, time, time);
         limiter.onRateLimited(Optional.empty());
