@@ -102,13 +102,14 @@ public final class RestoreStore implements AutoCloseable {
      * object), and the caller looks the item up by its natural key as if it had never been mapped.
      */
     public synchronized Optional<String> destId(String sourceUrl, String destUrl, String type, String sourceId) {
-        List<String> rows = strings("SELECT m.dest_id FROM id_map m WHERE m.source_url=? AND m.dest_url=?"
-                + " AND m.type=? AND m.source_id=? AND NOT EXISTS (SELECT 1 FROM id_map o WHERE"
-                + " o.source_url=m.source_url AND o.dest_url=m.dest_url AND o.type=m.type AND o.dest_id=m.dest_id"
-                + " AND o.source_id<>m.source_id AND coalesce(o.restore_id, 0) > coalesce(m.restore_id, 0))",
-                sourceUrl, destUrl, type, sourceId);
-        return rows.stream().findFirst();
+        return strings(DEST_ID, sourceUrl, destUrl, type, sourceId).stream().findFirst();
     }
+
+    /** {@link #destId}'s query; its subquery must search the index {@code id_map_dest}, not scan the type's rows. */
+    static final String DEST_ID = "SELECT m.dest_id FROM id_map m WHERE m.source_url=? AND m.dest_url=?"
+            + " AND m.type=? AND m.source_id=? AND NOT EXISTS (SELECT 1 FROM id_map o WHERE"
+            + " o.source_url=m.source_url AND o.dest_url=m.dest_url AND o.type=m.type AND o.dest_id=m.dest_id"
+            + " AND o.source_id<>m.source_id AND coalesce(o.restore_id, 0) > coalesce(m.restore_id, 0))";
 
     /** Saved at once after a create, so that a crash before the item's checkpoint cannot duplicate it. */
     public synchronized void map(String sourceUrl, String destUrl, String type, String sourceId, String destId,
