@@ -90,11 +90,12 @@ public final class AdaptiveRateLimiter {
     public void acquire() throws InterruptedException {
         for (;;) {
             long epoch;
-            long wait;
+            long at;
             synchronized (this) {
                 epoch = rateLimitedEvents;
-                wait = reserve();
+                at = reserve();
             }
+            long wait = at - ticker.nanos();
             if (wait > 0) {
                 sleeper.sleep(Duration.ofNanos(wait));
             }
@@ -102,12 +103,13 @@ public final class AdaptiveRateLimiter {
                 if (rateLimitedEvents == epoch) {
                     return;
                 }
+                minuteWindow.removeLastOccurrence(at); // not sent: the per-minute cap must not count it
             }
         }
     }
 
-    /** Books the next free slot and returns how long to wait for it, in nanoseconds. */
-    synchronized long reserve() {
+    /** Books the next free slot and returns when it is, on the ticker's clock. */
+    private synchronized long reserve() {
         long now = ticker.nanos();
         long at = Math.max(now, Math.max(nextFree, pausedUntil));
         if (perMinute > 0) {
@@ -118,7 +120,7 @@ public final class AdaptiveRateLimiter {
         }
         nextFree = Double.isInfinite(rate) ? at : at + (long) (SECOND / rate);
         sent.record(at);
-        return at - now;
+        return at;
     }
 
     /** A 429 arrived: slow everyone down and pause until {@code retryAfter} (1 s when Looker gave none). */
@@ -135,8 +137,10 @@ public final class AdaptiveRateLimiter {
             decreasedOnce = true;
             lastChange = now;
             lastDecrease = now;
-            LOG.debug("429: request rate now {}/s (0.8 of {}/s let through or sent over the last second)",
-                    String.format(java.util.Locale.ROOT, "%.1f", rate), String.format(java.util.Locale.ROOT, "%.1f", sending));
+            if (LOG.isDebugEnabled()) {
+                LOG.debug(String.format(java.util.Locale.ROOT, "429: request rate now %.1f/s (%.1f of %.1f/s let through"
+                        + " or sent over the last second)", rate, DECREASE, sending));
+            }
         }
         long pause = pauseNanos(retryAfter);
         pausedUntil = Math.max(pausedUntil, now + pause);

@@ -87,6 +87,25 @@ class AdaptiveRateLimiterTest {
     }
 
     @Test
+    void aSlotBookedAgainCountsOnceAgainstThePerMinuteCap() throws Exception {
+        AdaptiveRateLimiter[] limiter = new AdaptiveRateLimiter[1];
+        boolean[] answered = {false};
+        Sleeper sleeper = d -> {
+            if (!answered[0]) {
+                answered[0] = true;
+                limiter[0].onRateLimited(Optional.of(Duration.ofSeconds(2)));
+            }
+            time.sleep(d);
+        };
+        limiter[0] = new AdaptiveRateLimiter(1000, 3, time, sleeper);
+        long start = time.nanos();
+        limiter[0].acquire(); // A
+        limiter[0].acquire(); // B: booked, a 429 came while it waited, booked again after the pause
+        limiter[0].acquire(); // C: the third of three a minute, not held back by B's first booking
+        assertThat(Duration.ofNanos(time.nanos() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
     void aBurstOf429sFromManyWorkersLowersTheRateOnce() {
         AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(16, 0, time, time);
         limiter.onRateLimited(Optional.empty());
