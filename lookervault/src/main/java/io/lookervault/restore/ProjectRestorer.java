@@ -10,15 +10,17 @@ import java.util.Map;
 
 /**
  * LookML projects and their git settings, by project id. Looker creates and configures projects only in the
- * dev workspace, so each write switches the API session to dev and back; the session is the client's, so
- * project writes are serialised (and no other step runs while this one does). A new project with an SSH remote
+ * dev workspace, so writes switch the API session to dev and back. The session is the client's: the project
+ * writes in progress share one dev window (the first switches to dev, the last back to production), and no
+ * other step runs while this one does. A new project with an SSH remote
  * gets a new deploy key, printed for the admin to install; until then Looker refuses the remote, which is
  * reported, and a later restore sets it.
  */
 final class ProjectRestorer extends BaseRestorer {
     /** Git settings Looker checks against the remote when they change. */
     private static final List<String> GIT_REMOTE = List.of("git_remote_url", "git_service_name");
-    private static final Object SESSION = new Object();
+    /** The dev windows open per client (the session is the client's), by identity. */
+    private static final Map<Object, DevWindow> WINDOWS = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     ProjectRestorer() {
         super(ContentType.PROJECTS);
@@ -46,37 +48,35 @@ final class ProjectRestorer extends BaseRestorer {
     @Override
     JsonNode create(JsonNode doc, ObjectNode body, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
-        synchronized (SESSION) {
-            dev(ctx, true);
-            try {
-                ObjectNode first = body.objectNode().put("name", JsonFields.text(doc, "id"));
-                JsonNode made = ctx.dest.create(contentType.collectionPath(), first, () -> findExisting(doc, ctx));
-                String id = JsonFields.text(made, "id");
-                String remote = JsonFields.text(body, "git_remote_url");
-                if (remote != null && !remote.startsWith("http")) {
-                    JsonNode key = ctx.dest.post(path(id) + "/git/deploy_key", null);
-                    notes.add("deploy key regenerated: install it (with write access) at " + remote + ": "
-                            + key.asText().strip());
-                }
-                ObjectNode rest = body.deepCopy();
-                rest.remove("name");
-                return rest.isEmpty() ? made : configure(id, rest, notes, ctx);
-            } finally {
-                dev(ctx, false);
+        DevWindow window = window(ctx);
+        window.enter(ctx);
+        try {
+            ObjectNode first = body.objectNode().put("name", JsonFields.text(doc, "id"));
+            JsonNode made = ctx.dest.create(contentType.collectionPath(), first, () -> findExisting(doc, ctx));
+            String id = JsonFields.text(made, "id");
+            String remote = JsonFields.text(body, "git_remote_url");
+            if (remote != null && !remote.startsWith("http")) {
+                JsonNode key = ctx.dest.post(path(id) + "/git/deploy_key", null);
+                notes.add("deploy key regenerated: install it (with write access) at " + remote + ": "
+                        + key.asText().strip());
             }
+            ObjectNode rest = body.deepCopy();
+            rest.remove("name");
+            return rest.isEmpty() ? made : configure(id, rest, notes, ctx);
+        } finally {
+            window.leave(ctx);
         }
     }
 
     @Override
     void update(String destId, ObjectNode changed, ObjectNode full, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
-        synchronized (SESSION) {
-            dev(ctx, true);
-            try {
-                configure(destId, changed, notes, ctx);
-            } finally {
-                dev(ctx, false);
-            }
+        DevWindow window = window(ctx);
+        window.enter(ctx);
+        try {
+            configure(destId, changed, notes, ctx);
+        } finally {
+            window.leave(ctx);
         }
     }
 
@@ -97,8 +97,34 @@ final class ProjectRestorer extends BaseRestorer {
         }
     }
 
-    private static void dev(RestoreContext ctx, boolean on) throws LookerException, InterruptedException {
-        ctx.dest.patch("/session", BackupSnapshot.JSON.createObjectNode().put("workspace_id", on ? "dev" : "production"));
+    private static DevWindow window(RestoreContext ctx) {
+        return WINDOWS.computeIfAbsent(ctx.dest, k -> new DevWindow());
+    }
+
+    /**
+     * One client's dev workspace, shared by the project writes in progress: four projects cost two switches, not
+     * eight, and their writes overlap. Switching happens under the lock, so a writer enters only once the session
+     * is in dev, and the session goes back to production only when the last writer leaves.
+     */
+    private static final class DevWindow {
+        private int writers;
+
+        synchronized void enter(RestoreContext ctx) throws LookerException, InterruptedException {
+            if (writers == 0) {
+                dev(ctx, true);
+            }
+            writers++;
+        }
+
+        synchronized void leave(RestoreContext ctx) throws LookerException, InterruptedException {
+            if (--writers == 0) {
+                dev(ctx, false);
+            }
+        }
+
+        private static void dev(RestoreContext ctx, boolean on) throws LookerException, InterruptedException {
+            ctx.dest.patch("/session", BackupSnapshot.JSON.createObjectNode().put("workspace_id", on ? "dev" : "production"));
+        }
     }
 
 }
