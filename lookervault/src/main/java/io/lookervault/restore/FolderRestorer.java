@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Folders, parents before children (the plan restores them one depth at a time). The shared, users and
+ * Folders, parents before children (in a bulk restore each folder waits for its parent). The shared, users and
  * embed roots and users' personal folders exist on every instance: they are matched (personal folders
  * through their owner), never created. Others match by name under the translated parent. Thread-safe.
  */
@@ -69,7 +69,7 @@ final class FolderRestorer extends BaseRestorer {
         return b;
     }
 
-    /** Ids grouped by depth in the backed-up tree, roots first, so that each level's parents already exist. */
+    /** Ids grouped by depth in the backed-up tree, roots first: handed out in this order, parents come first. */
     static List<List<String>> byDepth(List<String> ids, BackupSnapshot source) {
         Map<String, String> parent = new HashMap<>();
         for (String id : ids) {

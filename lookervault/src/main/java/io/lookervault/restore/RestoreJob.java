@@ -22,14 +22,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Consumer;
 
 /**
- * Runs one restore: picks the backed-up run, walks the {@link RestoreOrder} step by step (folders one depth at a
- * time), restores the items of a step in parallel on the shared client, checkpoints each item with its id
+ * Runs one restore: picks the backed-up run, walks the {@link RestoreOrder} step by step (steps waited for item
+ * by item overlap: a dashboard starts once its folder and looks exist), restores items in parallel on the shared
+ * client, checkpoints each item with its id
  * mapping, and sends failures (after the client's retries) to the dead-letter queue while the run goes on.
  * An unfinished restore of the same plan is resumed: checkpointed items are not written again.
  * Not thread-safe: one job runs one restore at a time.
@@ -205,6 +205,11 @@ public final class RestoreJob {
         final Map<String, long[]> spans = new ConcurrentHashMap<>();
         final int workers;
         final RestoreSelection scope;
+        /**
+         * Why the run stops (an unexpected failure of an item, Ctrl-C), or null: once set no item starts, even one
+         * whose dependencies are done (it would run without the items its stopped dependencies never restored).
+         */
+        final java.util.concurrent.atomic.AtomicReference<Throwable> stopped = new java.util.concurrent.atomic.AtomicReference<>();
 
         RunState(RestoreContext ctx, int workers) {
             this.ctx = ctx;
@@ -244,17 +249,34 @@ public final class RestoreJob {
             }
             // a step starts as soon as the steps it references are done, so steps with nothing between them (the
             // admin sets at the start; grants, boards, schedules and alerts at the end) share the workers instead
-            // of each leaving them idle while its last items finish
+            // of each leaving them idle while its last items finish. Steps waited for item by item (folders,
+            // looks, dashboards) get a future per item of this restore, which a waiting item's task chains on
+            Map<String, Map<String, CompletableFuture<Void>>> itemDone = new java.util.HashMap<>();
+            for (RestoreOrder.Step step : RestoreOrder.steps()) {
+                for (String target : step.byItem()) {
+                    itemDone.computeIfAbsent(target, t -> {
+                        Map<String, CompletableFuture<Void>> m = new java.util.HashMap<>();
+                        RestoreOrder.steps().stream().filter(s -> s.name().equals(t)).findFirst()
+                                .ifPresent(s -> scope.ids(s, o).forEach(id -> m.put(id, new CompletableFuture<>())));
+                        return m;
+                    });
+                }
+            }
             Map<String, CompletableFuture<Void>> finished = new java.util.HashMap<>();
             for (RestoreOrder.Step step : RestoreOrder.steps()) {
-                CompletableFuture<?>[] before = step.after().stream().map(finished::get).toArray(CompletableFuture[]::new);
-                finished.put(step.name(), CompletableFuture.allOf(before).thenRunAsync(() -> {
+                CompletableFuture<?>[] before = step.startsAfter().stream().map(finished::get)
+                        .toArray(CompletableFuture[]::new);
+                CompletableFuture<Void> f = CompletableFuture.allOf(before).thenRunAsync(() -> {
                     try {
-                        step(step, o);
+                        step(step, o, itemDone);
                     } catch (InterruptedException e) {
                         throw new CompletionException(e);
                     }
-                }, coordinators));
+                }, coordinators);
+                // however the step ends (a step before it broke, Ctrl-C), nothing waits on its items for ever
+                f.whenComplete((v, e) -> itemDone.getOrDefault(step.name(), Map.of()).values()
+                        .forEach(d -> d.complete(null)));
+                finished.put(step.name(), f);
             }
             try {
                 CompletableFuture.allOf(finished.values().toArray(CompletableFuture[]::new)).get();
@@ -263,68 +285,114 @@ public final class RestoreJob {
                         : e.getCause();
                 throw Rethrow.cause(c, "restore step");
             } catch (InterruptedException e) {
+                stopped.compareAndSet(null, e);
                 finished.values().forEach(f -> f.cancel(true));
                 throw e;
             }
         }
 
-        private void step(RestoreOrder.Step step, RestoreOptions o) throws InterruptedException {
+        private void step(RestoreOrder.Step step, RestoreOptions o, Map<String, Map<String, CompletableFuture<Void>>> itemDone)
+                throws InterruptedException {
             List<String> ids = scope.ids(step, o);
             if (ids.isEmpty()) {
                 return;
             }
-            List<List<String>> levels = step.name().equals("folders") ? FolderRestorer.byDepth(ids, ctx.source)
-                    : List.of(ids);
+            if (step.byItem().contains(step.name())) {
+                // parents first: an item waits only for items of its own step handed out before it, so a cycle in
+                // a lying backup (a folder its own ancestor) cannot leave two items waiting for each other
+                ids = FolderRestorer.byDepth(ids, ctx.source).stream().flatMap(List::stream).toList();
+            }
             long start = clock.millis();
             spans.put(step.name(), new long[] {start, 0}); // replaced, never changed: the map publishes it
-            for (List<String> level : levels) {
-                level(step, level);
+            Map<String, RestoreStore.Checkpoint> done = ctx.restoreId == 0 ? Map.of()
+                    : store.checkpoints(ctx.restoreId, step.name());
+            Map<String, CompletableFuture<Void>> mine = itemDone.getOrDefault(step.name(), Map.of());
+            java.util.Set<String> handedOut = new java.util.HashSet<>();
+            List<CompletableFuture<Void>> items = new ArrayList<>();
+            int waited = 0;
+            for (String id : ids) {
+                handedOut.add(id);
+                CompletableFuture<Void> own = mine.get(id);
+                if (done.containsKey(id)) {
+                    count(step.name(), Outcome.Action.fromKey(done.get(id).action()));
+                    if (own != null) {
+                        own.complete(null);
+                    }
+                    continue;
+                }
+                List<CompletableFuture<Void>> waits = waitsFor(step, id, itemDone, handedOut);
+                waited += waits.size();
+                CompletableFuture<Void> task = CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new))
+                        .thenRunAsync(() -> {
+                            if (stopped.get() != null) {
+                                return;
+                            }
+                            busy.incrementAndGet();
+                            try {
+                                item(step, id);
+                            } catch (InterruptedException e) {
+                                stopped.compareAndSet(null, e);
+                                Thread.currentThread().interrupt();
+                            } catch (RuntimeException | Error e) {
+                                stopped.compareAndSet(null, e);
+                            } finally {
+                                busy.decrementAndGet();
+                            }
+                        }, pool);
+                items.add(own == null ? task : task.whenComplete((v, e) -> own.complete(null)));
+            }
+            try {
+                CompletableFuture.allOf(items.toArray(CompletableFuture[]::new)).get();
+            } catch (ExecutionException e) {
+                stopped.compareAndSet(null, e.getCause());
+            } catch (InterruptedException e) {
+                stopped.compareAndSet(null, e);
+                items.forEach(x -> x.cancel(true));
+                throw e;
+            }
+            Throwable c = stopped.get();
+            if (c instanceof InterruptedException ie) {
+                throw ie;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            if (c != null) {
+                throw new IllegalStateException("restore worker failed: " + c, c);
             }
             long end = clock.millis();
             spans.put(step.name(), new long[] {start, end});
             // with -v: where a restore's time goes (steps with nothing between them overlap)
-            LOG.debug("step {}: {} items in {} ms (from +{} to +{} ms), {} level(s)", step.name(), ids.size(),
-                    end - start, start - startedMillis, end - startedMillis, levels.size());
+            LOG.debug("step {}: {} items in {} ms (from +{} to +{} ms), {} waits on single items", step.name(),
+                    ids.size(), end - start, start - startedMillis, end - startedMillis, waited);
         }
 
-        private void level(RestoreOrder.Step step, List<String> ids) throws InterruptedException {
-            Map<String, RestoreStore.Checkpoint> done = ctx.restoreId == 0 ? Map.of()
-                    : store.checkpoints(ctx.restoreId, step.name());
-            List<Future<?>> futures = new ArrayList<>();
-            for (String id : ids) {
-                if (done.containsKey(id)) {
-                    RestoreStore.Checkpoint cp = done.get(id);
-                    count(step.name(), Outcome.Action.fromKey(cp.action()));
-                    continue;
-                }
-                futures.add(pool.submit(() -> {
-                    busy.incrementAndGet();
-                    try {
-                        item(step, id);
-                    } finally {
-                        busy.decrementAndGet();
-                    }
-                    return null;
-                }));
+        /**
+         * The items of this restore that an item of {@code step} names in the steps it waits for item by item
+         * (those not in this restore are at the destination already, or never will be). Of its own step, only
+         * items handed out before it.
+         */
+        private List<CompletableFuture<Void>> waitsFor(RestoreOrder.Step step, String id,
+                Map<String, Map<String, CompletableFuture<Void>>> itemDone, java.util.Set<String> handedOut) {
+            if (step.byItem().isEmpty()) {
+                return List.of();
             }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    futures.forEach(x -> x.cancel(true));
-                    Throwable c = e.getCause();
-                    if (c instanceof InterruptedException ie) {
-                        throw ie;
-                    }
-                    if (c instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IllegalStateException("restore worker failed: " + c, c);
-                } catch (InterruptedException e) {
-                    futures.forEach(x -> x.cancel(true));
-                    throw e;
-                }
+            JsonNode doc = ctx.source.doc(step.source().key(), id).orElse(null);
+            if (doc == null) {
+                return List.of();
             }
+            List<CompletableFuture<Void>> out = new ArrayList<>();
+            step.refs().each(doc, (target, ref) -> {
+                if (!step.byItem().contains(target) || target.equals(step.name()) && (ref.equals(id)
+                        || !handedOut.contains(ref))) {
+                    return;
+                }
+                CompletableFuture<Void> f = itemDone.getOrDefault(target, Map.of()).get(ref);
+                if (f != null && !f.isDone()) {
+                    out.add(f);
+                }
+            });
+            return out;
         }
 
         /** Restores one item; a failure goes to the dead-letter queue and the run goes on. */

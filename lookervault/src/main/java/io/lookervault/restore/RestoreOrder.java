@@ -18,16 +18,38 @@ final class RestoreOrder {
     /**
      * One step: {@code name} keys its checkpoints, {@code source} says which backed-up items it visits, and
      * {@code after} names the steps whose items it references, which must be finished before it starts (a bulk
-     * restore runs steps with nothing between them at the same time).
+     * restore runs steps with nothing between them at the same time). Of those, the steps in {@code byItem} are
+     * waited for item by item instead: the step starts once the others are done, and each of its items once the
+     * very items it names ({@code refs}) are restored, so that a dashboard does not wait for four hundred looks
+     * it does not show. {@code byItem} may name the step itself (a folder waits for its parent).
      */
-    record Step(String name, ContentType source, TypeRestorer restorer, Set<String> after) {
+    record Step(String name, ContentType source, TypeRestorer restorer, Set<String> after, Set<String> byItem,
+                Set<String> startsAfter, ItemRefs refs) {
         Step {
             after = Set.copyOf(after);
+            byItem = Set.copyOf(byItem);
+            startsAfter = Set.copyOf(startsAfter);
         }
 
         /** Whether the step restores its source items themselves (not a revisit), so it maps their ids. */
         boolean mapsItems() {
             return name.equals(source.key());
+        }
+    }
+
+    /** What one backed-up item names of the steps it waits for item by item: {@code ref.accept(step, sourceId)}. */
+    @FunctionalInterface
+    interface ItemRefs {
+        ItemRefs NONE = (doc, ref) -> { };
+
+        void each(JsonNode doc, java.util.function.BiConsumer<String, String> ref);
+
+        /** The ids in {@code field} of {@code node}, for {@code step}. */
+        static void field(JsonNode node, String field, String step, java.util.function.BiConsumer<String, String> ref) {
+            String id = JsonFields.text(node, field);
+            if (id != null) {
+                ref.accept(step, id);
+            }
         }
     }
 
@@ -82,18 +104,36 @@ final class RestoreOrder {
         add(out, IntegrationRestorers.integrations(), Set.of("integration_hubs"));
         add(out, IntegrationRestorers.oauthClientApps(), Set.of("groups"));
         add(out, new UserRestorer(), Set.of("roles", "groups", "user_attributes"));
-        add(out, new FolderRestorer(), Set.of("users"));
+        // a folder waits for its parent; looks and dashboards for their folder (and a dashboard for the looks its
+        // tiles show), not for the whole step: the folder tree, looks and dashboards overlap (issue #12)
+        add(out, new FolderRestorer(), Set.of("users"), Set.of("folders"),
+                (doc, ref) -> ItemRefs.field(doc, "parent_id", "folders", ref));
         // users come before folders (folders have owners), so a home folder is set once folders exist
         add(out, post("user_home_folders", ContentType.USERS, UserRestorer::homeFolder), Set.of("users", "folders"));
-        add(out, new LookRestorer(), Set.of("lookml_models", "users", "folders"));
+        add(out, new LookRestorer(), Set.of("lookml_models", "users", "folders"), Set.of("folders"),
+                (doc, ref) -> ItemRefs.field(doc, "folder_id", "folders", ref));
         add(out, new DashboardRestorer(), Set.of("lookml_models", "users", "folders", "looks", "themes",
-                "color_collections"));
+                "color_collections"), Set.of("folders", "looks"), (doc, ref) -> {
+                    ItemRefs.field(doc, "folder_id", "folders", ref);
+                    doc.path("dashboard_elements").forEach(e -> ItemRefs.field(e, "look_id", "looks", ref));
+                });
         // after dashboards: what restoring a LookML dashboard brings back is its linked user-defined copies
         add(out, new LookmlDashboardRestorer(), Set.of("lookml_models", "folders", "dashboards"));
         // grants are revisited once all content exists (NOTES §10.2)
         add(out, new AccessRestorer(), Set.of("groups", "users", "folders", "looks", "dashboards"));
-        add(out, new BoardRestorer(), Set.of("looks", "dashboards"));
-        add(out, ScheduleRestorers.plans(), Set.of("users", "looks", "dashboards"));
+        add(out, new BoardRestorer(), Set.of("users", "looks", "dashboards"), Set.of("looks", "dashboards"), (doc, ref) -> {
+            for (JsonNode s : doc.path("board_sections")) {
+                for (JsonNode i : s.path("board_items")) {
+                    ItemRefs.field(i, "dashboard_id", "dashboards", ref);
+                    ItemRefs.field(i, "look_id", "looks", ref);
+                }
+            }
+        });
+        add(out, ScheduleRestorers.plans(), Set.of("users", "looks", "dashboards"), Set.of("looks", "dashboards"),
+                (doc, ref) -> {
+                    ItemRefs.field(doc, "dashboard_id", "dashboards", ref);
+                    ItemRefs.field(doc, "look_id", "looks", ref);
+                });
         add(out, ScheduleRestorers.alerts(), Set.of("users", "dashboards"));
         // after all content, each waiting for every step before it
         add(out, new SingletonRestorer("settings"));
@@ -120,12 +160,31 @@ final class RestoreOrder {
 
     /** Adds a step that waits only for {@code after} (each of which must already be in the plan). */
     private static void add(List<Step> out, TypeRestorer r, Set<String> after) {
+        add(out, r, after, Set.of(), ItemRefs.NONE);
+    }
+
+    /** Adds a step that waits for {@code after}, for those in {@code byItem} item by item (see {@link Step}). */
+    private static void add(List<Step> out, TypeRestorer r, Set<String> after, Set<String> byItem, ItemRefs refs) {
         for (String a : after) {
             if (out.stream().noneMatch(s -> s.name().equals(a))) {
                 throw new IllegalStateException("step " + r.type() + " waits for " + a + ", which is not before it");
             }
         }
-        out.add(new Step(r.type(), r.source(), r, after));
+        for (String b : byItem) {
+            if (!after.contains(b) && !b.equals(r.type())) {
+                throw new IllegalStateException("step " + r.type() + " waits item by item for " + b + ", not in after");
+            }
+        }
+        // what must be finished before the step starts: the steps it waits for as a whole, and what those it waits
+        // for item by item needed before they started (an empty board still needs its owner, a user)
+        Set<String> starts = new java.util.HashSet<>(after);
+        starts.removeAll(byItem);
+        for (Step s : out) {
+            if (byItem.contains(s.name())) {
+                starts.addAll(s.startsAfter());
+            }
+        }
+        out.add(new Step(r.type(), r.source(), r, after, byItem, starts, refs));
     }
 
     /** Work on an item that already exists at the destination. */

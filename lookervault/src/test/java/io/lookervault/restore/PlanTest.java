@@ -42,6 +42,19 @@ class PlanTest {
             assertThat(after.get(a)).as(a + " does not wait for the other last steps").doesNotContainAnyElementsOf(tail);
         }
         List<String> names = names();
+        // issue #12: folders, looks and dashboards wait item by item for the folders and looks they name, and start
+        // once the rest is done, with what those steps needed (so a board, whose items wait for their dashboards,
+        // still starts after the users owning it and the themes its dashboards name)
+        java.util.Map<String, RestoreOrder.Step> step = new java.util.HashMap<>();
+        RestoreOrder.steps().forEach(s -> step.put(s.name(), s));
+        assertThat(step.get("folders").byItem()).containsExactly("folders");
+        assertThat(step.get("looks").byItem()).containsExactly("folders");
+        assertThat(step.get("dashboards").byItem()).containsExactlyInAnyOrder("folders", "looks");
+        assertThat(step.get("dashboards").startsAfter()).contains("users", "lookml_models", "themes")
+                .doesNotContain("folders", "looks");
+        assertThat(step.get("boards").startsAfter()).contains("users", "lookml_models", "themes")
+                .doesNotContain("looks", "dashboards");
+        assertThat(step.get("content_access").byItem()).as("grants after all content (NOTES §10.2)").isEmpty();
         RestoreOrder.steps().forEach(s -> s.after().forEach(dep -> assertThat(names.indexOf(dep))
                 .as(s.name() + " waits for " + dep + ", listed before it").isLessThan(names.indexOf(s.name()))));
     }
