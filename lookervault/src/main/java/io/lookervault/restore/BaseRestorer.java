@@ -122,11 +122,18 @@ abstract class BaseRestorer implements TypeRestorer {
             if (ctx.dryRun) {
                 return planned(action, body, null, sourceId, null, fields, notes, ctx);
             }
-            dest = keyed(createOrAdopt(doc, body, ctx, notes));
+            long ticket = ctx.ids.beginCreate(type);
+            try {
+                dest = keyed(createOrAdopt(doc, body, ctx, notes));
+                if (dest != null) {
+                    ctx.ids.map(type, sourceId, dest.path("id").asText());
+                }
+            } finally {
+                ctx.ids.endCreate(type, ticket);
+            }
             if (dest == null) {
                 return restore(sourceId, doc, ctx, notes);
             }
-            ctx.ids.map(type, sourceId, dest.path("id").asText());
         } else {
             fields.addAll(updateChanged(body, dest, ctx, notes));
             action = fields.isEmpty() ? Outcome.Action.UNCHANGED : Outcome.Action.UPDATE;

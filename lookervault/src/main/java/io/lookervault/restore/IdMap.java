@@ -23,6 +23,46 @@ final class IdMap {
         this.restorers = restorers;
     }
 
+    /** Creates in progress, per type: see {@link #locate}. */
+    private final Map<String, Creates> creating = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The creates of one type in progress, numbered as they begin. A create's object exists at the destination
+     * before its answer arrives and its mapping is recorded: a read in that window must not take the object for
+     * another item's.
+     */
+    private static final class Creates {
+        private long last;
+        private final java.util.TreeSet<Long> open = new java.util.TreeSet<>();
+
+        synchronized long begin() {
+            open.add(++last);
+            return last;
+        }
+
+        synchronized void end(long ticket) {
+            open.remove(ticket);
+            notifyAll();
+        }
+
+        /** Waits until every create begun so far has ended (mapped its object, or failed). */
+        synchronized void awaitBegun() throws InterruptedException {
+            long upTo = last;
+            while (!open.isEmpty() && open.first() <= upTo) {
+                wait();
+            }
+        }
+    }
+
+    /** Marks the start of a create of {@code type}; pass the ticket to {@link #endCreate} once it is mapped. */
+    long beginCreate(String type) {
+        return creating.computeIfAbsent(type, t -> new Creates()).begin();
+    }
+
+    void endCreate(String type, long ticket) {
+        creating.get(type).end(ticket);
+    }
+
     /** Items whose restore failed in this run ("type/id"): not at the destination, whatever else says so. */
     private final java.util.Set<String> failed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -116,10 +156,17 @@ final class IdMap {
         }
         if (mapped.isPresent()) {
             JsonNode d = ctx.dest.getOrNull(contentType.getPath(mapped.get()));
-            // asked again after the read: another worker may have just created (and mapped) the object that now
-            // holds this old id, in a destination rebuilt at the same URL
-            if (d != null && mapped(type, sourceId).equals(mapped)) {
-                return d;
+            // asked again after the read, once the creates of the type begun before it have recorded what they
+            // made: in a destination rebuilt at the same URL another worker may have just created the object that
+            // now holds this old id (it exists before its creator has its answer and maps it)
+            if (d != null) {
+                Creates c = creating.get(type);
+                if (c != null) {
+                    c.awaitBegun();
+                }
+                if (mapped(type, sourceId).equals(mapped)) {
+                    return d;
+                }
             }
         }
         if (ctx.sameInstance) {
