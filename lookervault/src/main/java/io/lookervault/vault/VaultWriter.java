@@ -104,14 +104,29 @@ public final class VaultWriter implements AutoCloseable {
         }
     }
 
-    private void writeBatch(List<Object> batch) throws SQLException {
+    private void writeBatch(List<Object> batch) throws SQLException, InterruptedException {
         long items = 0;
         try {
-            for (Object o : batch) {
-                items += sql.apply((WriteOp) o);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    items = 0;
+                    for (Object o : batch) {
+                        items += sql.apply((WriteOp) o);
+                    }
+                    conn.commit();
+                    break;
+                } catch (SQLException e) {
+                    conn.rollback();
+                    // in WAL mode a transaction that read before another connection committed cannot become a
+                    // writer (SQLITE_BUSY_SNAPSHOT, returned at once, past the busy timeout): SQLite's remedy is to
+                    // roll back and run it again on a fresh snapshot. The batch's ops only touch the database.
+                    if (!busy(e) || attempt >= BUSY_ATTEMPTS) {
+                        throw e;
+                    }
+                    Thread.sleep(20L * attempt);
+                }
             }
-            conn.commit();
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             conn.rollback();
             throw e;
         } finally {
@@ -125,6 +140,12 @@ public final class VaultWriter implements AutoCloseable {
         if (hook != null) {
             hook.afterCommit(total);
         }
+    }
+
+    private static final int BUSY_ATTEMPTS = 5;
+
+    private static boolean busy(SQLException e) {
+        return e instanceof org.sqlite.SQLiteException se && se.getResultCode().name().startsWith("SQLITE_BUSY");
     }
 
     /** Commits everything queued, stops the thread and re-throws a writer failure. */
