@@ -240,28 +240,26 @@ public final class RestoreJob {
 
         void bulk(RestoreOptions o) throws InterruptedException {
             // the totals are counted up front for progress, and each step's ids are read again when it runs:
-            // a second vault query per step, rather than holding every id of a large vault for the whole restore
+            // a second vault query per step, rather than holding every id of a large vault for the whole restore.
+            // Steps waited for item by item (folders, looks, dashboards) also get a future per item of this
+            // restore, which a waiting item's task chains on
+            java.util.Set<String> waitedByItem = new java.util.HashSet<>();
+            RestoreOrder.steps().forEach(s -> waitedByItem.addAll(s.byItem()));
+            Map<String, Map<String, CompletableFuture<Void>>> itemDone = new java.util.HashMap<>();
             for (RestoreOrder.Step step : RestoreOrder.steps()) {
-                int n = scope.ids(step, o).size();
-                if (n > 0) {
-                    totals.put(step.name(), (long) n);
+                List<String> ids = scope.ids(step, o);
+                if (!ids.isEmpty()) {
+                    totals.put(step.name(), (long) ids.size());
+                }
+                if (waitedByItem.contains(step.name())) {
+                    Map<String, CompletableFuture<Void>> m = new java.util.HashMap<>();
+                    ids.forEach(id -> m.put(id, new CompletableFuture<>()));
+                    itemDone.put(step.name(), m);
                 }
             }
             // a step starts as soon as the steps it references are done, so steps with nothing between them (the
             // admin sets at the start; grants, boards, schedules and alerts at the end) share the workers instead
-            // of each leaving them idle while its last items finish. Steps waited for item by item (folders,
-            // looks, dashboards) get a future per item of this restore, which a waiting item's task chains on
-            Map<String, Map<String, CompletableFuture<Void>>> itemDone = new java.util.HashMap<>();
-            for (RestoreOrder.Step step : RestoreOrder.steps()) {
-                for (String target : step.byItem()) {
-                    itemDone.computeIfAbsent(target, t -> {
-                        Map<String, CompletableFuture<Void>> m = new java.util.HashMap<>();
-                        RestoreOrder.steps().stream().filter(s -> s.name().equals(t)).findFirst()
-                                .ifPresent(s -> scope.ids(s, o).forEach(id -> m.put(id, new CompletableFuture<>())));
-                        return m;
-                    });
-                }
-            }
+            // of each leaving them idle while its last items finish
             Map<String, CompletableFuture<Void>> finished = new java.util.HashMap<>();
             for (RestoreOrder.Step step : RestoreOrder.steps()) {
                 CompletableFuture<?>[] before = step.startsAfter().stream().map(finished::get)
