@@ -101,6 +101,7 @@ public final class AdaptiveRateLimiter {
             }
             synchronized (this) {
                 if (rateLimitedEvents == epoch) {
+                    sent.record(at); // counted once sent: a slot booked again counts once, not per booking
                     return;
                 }
                 minuteWindow.removeLastOccurrence(at); // not sent: the per-minute cap must not count it
@@ -119,7 +120,6 @@ public final class AdaptiveRateLimiter {
             minuteWindow.addLast(at);
         }
         nextFree = Double.isInfinite(rate) ? at : at + (long) (SECOND / rate);
-        sent.record(at);
         return at;
     }
 

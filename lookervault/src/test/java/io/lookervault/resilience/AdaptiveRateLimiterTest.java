@@ -102,7 +102,27 @@ class AdaptiveRateLimiterTest {
         limiter[0].acquire(); // A
         limiter[0].acquire(); // B: booked, a 429 came while it waited, booked again after the pause
         limiter[0].acquire(); // C: the third of three a minute, not held back by B's first booking
-        assertThat(Duration.ofNanos(time.nanos() - start)).isLessThan(Duration.ofSeconds(3));
+        // after the 2 s pause, at 0.8/s (0.8 of the one request sent before the 429); a minute if B counted twice
+        assertThat(Duration.ofNanos(time.nanos() - start)).isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void aSlotBookedButNotYetSentIsNotCountedAsSent() throws Exception {
+        // nothing came back yet, so a 429 lowers the rate to 0.8 of what was sent over the last second: A alone,
+        // not B, whose slot was booked but which still waited for it when the 429 came (and then booked again)
+        AdaptiveRateLimiter[] limiter = new AdaptiveRateLimiter[1];
+        boolean[] answered = {false};
+        Sleeper sleeper = d -> {
+            if (!answered[0]) {
+                answered[0] = true;
+                limiter[0].onRateLimited(Optional.empty());
+            }
+            time.sleep(d);
+        };
+        limiter[0] = new AdaptiveRateLimiter(10, 0, time, sleeper);
+        limiter[0].acquire(); // A: at once
+        limiter[0].acquire(); // B: booked 100 ms ahead, the 429 came, sent after the pause
+        assertThat(limiter[0].currentRate()).isEqualTo(0.8);
     }
 
     @Test
