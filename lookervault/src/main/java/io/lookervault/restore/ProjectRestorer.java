@@ -10,17 +10,15 @@ import java.util.Map;
 
 /**
  * LookML projects and their git settings, by project id. Looker creates and configures projects only in the
- * dev workspace, so writes switch the API session to dev and back. The session is the client's: the project
- * writes in progress share one dev window (the first switches to dev, the last back to production), and no
- * other step runs while this one does. A new project with an SSH remote
+ * dev workspace, so writes switch the API session to dev and back. The project writes in progress share the
+ * run's {@link DevWindow} (the first switches to dev, the last back to production), and no other step runs while
+ * this one does. A new project with an SSH remote
  * gets a new deploy key, printed for the admin to install; until then Looker refuses the remote, which is
  * reported, and a later restore sets it.
  */
 final class ProjectRestorer extends BaseRestorer {
     /** Git settings Looker checks against the remote when they change. */
     private static final List<String> GIT_REMOTE = List.of("git_remote_url", "git_service_name");
-    /** The dev windows open per client (the session is the client's), by identity. */
-    private static final Map<Object, DevWindow> WINDOWS = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     ProjectRestorer() {
         super(ContentType.PROJECTS);
@@ -48,8 +46,7 @@ final class ProjectRestorer extends BaseRestorer {
     @Override
     JsonNode create(JsonNode doc, ObjectNode body, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
-        DevWindow window = window(ctx);
-        window.enter(ctx);
+        ctx.devWindow.enter();
         try {
             ObjectNode first = body.objectNode().put("name", JsonFields.text(doc, "id"));
             JsonNode made = ctx.dest.create(contentType.collectionPath(), first, () -> findExisting(doc, ctx));
@@ -64,19 +61,18 @@ final class ProjectRestorer extends BaseRestorer {
             rest.remove("name");
             return rest.isEmpty() ? made : configure(id, rest, notes, ctx);
         } finally {
-            window.leave(ctx);
+            ctx.devWindow.leave();
         }
     }
 
     @Override
     void update(String destId, ObjectNode changed, ObjectNode full, RestoreContext ctx, List<String> notes)
             throws LookerException, InterruptedException {
-        DevWindow window = window(ctx);
-        window.enter(ctx);
+        ctx.devWindow.enter();
         try {
             configure(destId, changed, notes, ctx);
         } finally {
-            window.leave(ctx);
+            ctx.devWindow.leave();
         }
     }
 
@@ -96,35 +92,4 @@ final class ProjectRestorer extends BaseRestorer {
             return without.isEmpty() ? ctx.dest.get(path(id), Map.of()) : ctx.dest.patch(path(id), without);
         }
     }
-
-    private static DevWindow window(RestoreContext ctx) {
-        return WINDOWS.computeIfAbsent(ctx.dest, k -> new DevWindow());
-    }
-
-    /**
-     * One client's dev workspace, shared by the project writes in progress: four projects cost two switches, not
-     * eight, and their writes overlap. Switching happens under the lock, so a writer enters only once the session
-     * is in dev, and the session goes back to production only when the last writer leaves.
-     */
-    private static final class DevWindow {
-        private int writers;
-
-        synchronized void enter(RestoreContext ctx) throws LookerException, InterruptedException {
-            if (writers == 0) {
-                dev(ctx, true);
-            }
-            writers++;
-        }
-
-        synchronized void leave(RestoreContext ctx) throws LookerException, InterruptedException {
-            if (--writers == 0) {
-                dev(ctx, false);
-            }
-        }
-
-        private static void dev(RestoreContext ctx, boolean on) throws LookerException, InterruptedException {
-            ctx.dest.patch("/session", BackupSnapshot.JSON.createObjectNode().put("workspace_id", on ? "dev" : "production"));
-        }
-    }
-
 }

@@ -26,6 +26,8 @@ final class RestoreContext {
     final boolean enableAuth;
     /** Sends an item's independent parts at the same time, beside the run's workers; closed by the job. */
     final ItemParts parts;
+    /** The session's dev workspace, entered by project writes (see {@link DevWindow}). */
+    final DevWindow devWindow;
 
     private final RestoreStore store;
 
@@ -43,6 +45,7 @@ final class RestoreContext {
         this.restoreId = restoreId;
         this.dest = new DestinationWriter(api, dryRun);
         this.parts = new ItemParts(workers, dest);
+        this.devWindow = new DevWindow(dest);
         this.facts = new DestinationFacts(dest);
         this.ids = new IdMap(this, store, restorers);
     }

@@ -368,7 +368,8 @@ public final class RestoreJob {
         /**
          * The items of this restore that an item of {@code step} names in the steps it waits for item by item
          * (those not in this restore are at the destination already, or never will be). Of its own step, only
-         * items handed out before it.
+         * items handed out before it. The document read here is read again when the item runs rather than held
+         * by its task: every item of a step can be queued at once, and a vault's dashboards do not fit in memory.
          */
         private List<CompletableFuture<Void>> waitsFor(RestoreOrder.Step step, String id,
                 Map<String, Map<String, CompletableFuture<Void>>> itemDone, java.util.Set<String> handedOut) {
