@@ -69,39 +69,20 @@ class AdaptiveRateLimiterTest {
     @Test
     void aSlotBookedBeforeA429IsBookedAgainAfterThePause() throws Exception {
         // worker B booked the slot after A's; A's request comes back 429 while B sleeps towards its slot
-        AdaptiveRateLimiter[] limiter = new AdaptiveRateLimiter[1];
-        boolean[] answered = {false};
-        Sleeper sleeper = d -> {
-            if (!answered[0]) {
-                answered[0] = true;
-                time.advance(Duration.ofMillis(20));
-                limiter[0].onRateLimited(Optional.of(Duration.ofSeconds(2)));
-            }
-            time.sleep(d);
-        };
-        limiter[0] = new AdaptiveRateLimiter(10, 0, time, sleeper);
+        AdaptiveRateLimiter limiter = firstWaitMeetsA429(10, 0, Duration.ofMillis(20), Optional.of(Duration.ofSeconds(2)));
         long start = time.nanos();
-        limiter[0].acquire(); // A: at once
-        limiter[0].acquire(); // B: booked 100 ms ahead, then the 429 came
+        limiter.acquire(); // A: at once
+        limiter.acquire(); // B: booked 100 ms ahead, then the 429 came
         assertThat(Duration.ofNanos(time.nanos() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
     void aSlotBookedAgainCountsOnceAgainstThePerMinuteCap() throws Exception {
-        AdaptiveRateLimiter[] limiter = new AdaptiveRateLimiter[1];
-        boolean[] answered = {false};
-        Sleeper sleeper = d -> {
-            if (!answered[0]) {
-                answered[0] = true;
-                limiter[0].onRateLimited(Optional.of(Duration.ofSeconds(2)));
-            }
-            time.sleep(d);
-        };
-        limiter[0] = new AdaptiveRateLimiter(1000, 3, time, sleeper);
+        AdaptiveRateLimiter limiter = firstWaitMeetsA429(1000, 3, Duration.ZERO, Optional.of(Duration.ofSeconds(2)));
         long start = time.nanos();
-        limiter[0].acquire(); // A
-        limiter[0].acquire(); // B: booked, a 429 came while it waited, booked again after the pause
-        limiter[0].acquire(); // C: the third of three a minute, not held back by B's first booking
+        limiter.acquire(); // A
+        limiter.acquire(); // B: booked, a 429 came while it waited, booked again after the pause
+        limiter.acquire(); // C: the third of three a minute, not held back by B's first booking
         // after the 2 s pause, at 0.8/s (0.8 of the one request sent before the 429); a minute if B counted twice
         assertThat(Duration.ofNanos(time.nanos() - start)).isLessThan(Duration.ofSeconds(4));
     }
@@ -110,19 +91,30 @@ class AdaptiveRateLimiterTest {
     void aSlotBookedButNotYetSentIsNotCountedAsSent() throws Exception {
         // nothing came back yet, so a 429 lowers the rate to 0.8 of what was sent over the last second: A alone,
         // not B, whose slot was booked but which still waited for it when the 429 came (and then booked again)
+        AdaptiveRateLimiter limiter = firstWaitMeetsA429(10, 0, Duration.ZERO, Optional.empty());
+        limiter.acquire(); // A: at once
+        limiter.acquire(); // B: booked 100 ms ahead, the 429 came, sent after the pause
+        assertThat(limiter.currentRate()).isEqualTo(0.8);
+    }
+
+    /**
+     * A limiter on the fake clock whose first wait for a slot is cut into by another worker's 429, answered
+     * {@code answerAfter} into that wait.
+     */
+    private AdaptiveRateLimiter firstWaitMeetsA429(double perSecond, int perMinute, Duration answerAfter,
+                                                   Optional<Duration> retryAfter) {
         AdaptiveRateLimiter[] limiter = new AdaptiveRateLimiter[1];
         boolean[] answered = {false};
         Sleeper sleeper = d -> {
             if (!answered[0]) {
                 answered[0] = true;
-                limiter[0].onRateLimited(Optional.empty());
+                time.advance(answerAfter);
+                limiter[0].onRateLimited(retryAfter);
             }
             time.sleep(d);
         };
-        limiter[0] = new AdaptiveRateLimiter(10, 0, time, sleeper);
-        limiter[0].acquire(); // A: at once
-        limiter[0].acquire(); // B: booked 100 ms ahead, the 429 came, sent after the pause
-        assertThat(limiter[0].currentRate()).isEqualTo(0.8);
+        limiter[0] = new AdaptiveRateLimiter(perSecond, perMinute, time, sleeper);
+        return limiter[0];
     }
 
     @Test
